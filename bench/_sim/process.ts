@@ -1,0 +1,172 @@
+/**
+ * Processes: generator functions that yield events and resume when those events are processed.
+ * A process is itself an event that fires with the generator's return value, so one process can
+ * wait for another.
+ *
+ * @module
+ */
+import { SimEvent, URGENT } from "./event.ts";
+import { Interrupt } from "./interrupt.ts";
+import type { Simulation } from "./simulation.ts";
+
+/** What a process generator yields: events; what it gets back: their values. */
+// deno-lint-ignore no-explicit-any
+export type ProcessGenerator<T = unknown> = Generator<SimEvent<any>, T, any>;
+
+/**
+ * A running process. Create one with {@linkcode Simulation.process}.
+ *
+ * @typeParam T The generator's return value, which becomes the process event's value.
+ *
+ * @example Wait for another process to finish
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const child = sim.process((function* () {
+ *   yield sim.timeout(3);
+ *   return "child done";
+ * })());
+ * let seen = "";
+ * sim.process((function* () {
+ *   seen = yield child;
+ * })());
+ * sim.run();
+ * assert.equal(seen, "child done");
+ * ```
+ */
+export class Process<T = unknown> extends SimEvent<T> {
+  #generator: ProcessGenerator<T>;
+  #target: SimEvent<unknown> | null = null;
+  #resume: (event: SimEvent<unknown>) => void;
+  #started = false;
+
+  /**
+   * Starts a process at the current time (before ordinary events at that time).
+   *
+   * @param sim The simulation.
+   * @param generator A started generator object, e.g. `patient()`.
+   * @throws {TypeError} If `generator` is not a generator object.
+   */
+  constructor(sim: Simulation, generator: ProcessGenerator<T>) {
+    super(sim);
+    if (
+      generator === null || typeof generator !== "object" ||
+      typeof (generator as { next?: unknown }).next !== "function"
+    ) {
+      throw new TypeError(
+        `Cannot start a process: expected a generator object such as patient(), received ${typeof generator}`,
+      );
+    }
+    this.#generator = generator;
+    this.#resume = (event) => this.#step(event);
+    // The process is its own calendar entry for its first step (see _fire).
+    sim._enqueue(this, 0, URGENT);
+  }
+
+  /**
+   * @internal The first call runs the first step of the generator; later calls (once the
+   * process has ended and sits on the calendar as an event) run its waiters.
+   */
+  override _fire(): void {
+    if (this.#started) {
+      super._fire();
+    } else {
+      this.#started = true;
+      this.#step(STARTED);
+    }
+  }
+
+  /** True until the generator has returned or thrown. */
+  get isAlive(): boolean {
+    return !this.triggered;
+  }
+
+  /** The event the process is waiting for, or null while it runs or after it ends. */
+  get target(): SimEvent<unknown> | null {
+    return this.#target;
+  }
+
+  /**
+   * Throws an {@linkcode Interrupt} carrying `cause` into the process at its current `yield`,
+   * at the current time. The process stops waiting for its target event (a queued resource
+   * request stays queued: cancel it in the handler if the process gives up).
+   *
+   * @param cause Why the process is interrupted.
+   * @throws {Error} If the process has already finished.
+   */
+  interrupt(cause?: unknown): void {
+    if (!this.isAlive) {
+      throw new Error("Cannot interrupt a process: it has already finished");
+    }
+    const interruption = new SimEvent<unknown>(this.sim);
+    interruption.addCallback(() => {
+      if (!this.isAlive) return;
+      const target = this.#target;
+      if (target !== null) target.removeCallback(this.#resume);
+      const failure = new SimEvent<unknown>(this.sim);
+      failure._ok = false;
+      failure._defused = true;
+      failure._value = new Interrupt(cause);
+      this.#step(failure);
+    });
+    interruption._trigger(0, undefined, URGENT);
+  }
+
+  #step(event: SimEvent<unknown>): void {
+    this.#target = null;
+    const sim = this.sim;
+    const previous = sim._activeProcess;
+    sim._activeProcess = this as Process<unknown>;
+    let send = event;
+    try {
+      for (;;) {
+        let result: IteratorResult<SimEvent<unknown>, T>;
+        try {
+          if (send._ok) {
+            result = this.#generator.next(send._value);
+          } else {
+            send._defused = true;
+            result = this.#generator.throw(send._value);
+          }
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+        if (result.done) {
+          this._succeedNow(result.value);
+          return;
+        }
+        const next = result.value;
+        if (!(next instanceof SimEvent)) {
+          this.fail(
+            new TypeError(
+              `Cannot resume a process: it yielded ${
+                describeValue(next)
+              }; yield an event such as sim.timeout(1) or resource.request()`,
+            ),
+          );
+          return;
+        }
+        if (next._state === 2) {
+          send = next;
+          continue;
+        }
+        next.addCallback(this.#resume);
+        this.#target = next;
+        return;
+      }
+    } finally {
+      sim._activeProcess = previous;
+    }
+  }
+}
+
+const STARTED = new SimEvent<unknown>(null as unknown as Simulation);
+
+function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value === "object") return `an object (${value.constructor?.name ?? "Object"})`;
+  return `${typeof value} ${String(value)}`;
+}

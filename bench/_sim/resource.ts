@@ -1,0 +1,474 @@
+/**
+ * A counted resource (servers, beds, staff): requests queue by priority (lower first, first in
+ * first out within a priority), capacity may follow a schedule, and pre-emption is optional.
+ *
+ * @module
+ */
+import { SimEvent } from "./event.ts";
+import type { Process } from "./process.ts";
+import { PriorityQueue, type Queued } from "./_priority_queue.ts";
+import type { Simulation } from "./simulation.ts";
+
+/** Where a request stands. */
+export type RequestStatus = "queued" | "granted" | "released" | "cancelled" | "preempted";
+
+/** A time-varying capacity: from `timesDays[i]` on, capacity is `capacities[i]`. */
+export interface CapacitySchedule {
+  /** Increasing change times, in days from the start (>= 0). */
+  timesDays: readonly number[];
+  /** Capacity from each change time on (non-negative integers). */
+  capacities: readonly number[];
+  /** When given, the schedule repeats with this period (e.g. 365 for a yearly pattern). */
+  periodDays?: number;
+}
+
+/** Options for {@linkcode Resource}. */
+export interface ResourceOptions {
+  /** Name used in messages and statistics. */
+  name: string;
+  /** Number of units (non-negative integer). Ignored when `capacitySchedule` starts at 0. */
+  capacity: number;
+  /**
+   * Whether `request({ preempt: true })` may take a unit from a lower-priority holder.
+   * @default {false}
+   */
+  preemptive?: boolean;
+  /** Capacity changes over time. */
+  capacitySchedule?: CapacitySchedule;
+}
+
+/** Options for {@linkcode Resource.request}. */
+export interface RequestOptions {
+  /**
+   * Lower numbers are served first.
+   * @default {0}
+   */
+  priority?: number;
+  /**
+   * On a pre-emptive resource, take a unit from the holder with the worst priority if it is
+   * worse than this request's.
+   * @default {false}
+   */
+  preempt?: boolean;
+}
+
+/** The cause carried by the interrupt a pre-empted holder receives. */
+export interface Preemption {
+  /** The resource's name. */
+  resource: string;
+  /** The process whose request took the unit (null outside a process). */
+  by: Process<unknown> | null;
+  /** When the pre-empted holder got the unit. */
+  usageSinceDays: number;
+}
+
+/** Statistics since the start or the last {@linkcode Resource.resetStats}. */
+export interface ResourceStats {
+  /** The resource's name. */
+  name: string;
+  /** Length of the observation window, in days. */
+  observedDays: number;
+  /** Time-weighted mean number of units in use. */
+  meanInUse: number;
+  /** Time-weighted mean capacity. */
+  meanCapacity: number;
+  /** Units-in-use area over capacity area (0 when capacity was always 0). */
+  utilisation: number;
+  /** Time-weighted mean queue length. */
+  meanQueueLength: number;
+  /** Longest queue seen. */
+  maxQueueLength: number;
+  /** Mean wait from request to grant over granted requests, in days. */
+  meanWaitDays: number;
+  /** Longest wait over granted requests, in days. */
+  maxWaitDays: number;
+  /** Requests made. */
+  requests: number;
+  /** Requests granted. */
+  granted: number;
+  /** Units released. */
+  released: number;
+  /** Queued requests withdrawn. */
+  cancelled: number;
+  /** Holders pre-empted. */
+  preempted: number;
+}
+
+/**
+ * A request for one unit of a {@linkcode Resource}; yield it to wait for the grant, then pass it
+ * to `release`.
+ */
+export class Request extends SimEvent<Request> implements Queued {
+  /** The resource asked. */
+  readonly resource: Resource;
+  /** The request's priority (lower first). */
+  readonly priority: number;
+  /** Whether the request may pre-empt a holder. */
+  readonly preempt: boolean;
+  /** The process that made the request (null outside a process). */
+  readonly owner: Process<unknown> | null;
+  /** When the request was made. */
+  readonly requestedAtDays: number;
+  /** When it was granted (NaN until then). */
+  grantedAtDays = NaN;
+  /** @internal */
+  _qp = 0;
+  /** @internal */
+  _qid = 0;
+  /** @internal */
+  _status: RequestStatus = "queued";
+  /** @internal Position order among holders, for choosing whom to pre-empt. */
+  _seq = 0;
+
+  /** @internal Made by {@linkcode Resource.request}. */
+  constructor(resource: Resource, sim: Simulation, priority: number, preempt: boolean) {
+    super(sim);
+    this.resource = resource;
+    this.priority = priority;
+    this.preempt = preempt;
+    this.owner = sim.activeProcess;
+    this.requestedAtDays = sim.now;
+  }
+
+  /** Where the request stands. */
+  get status(): RequestStatus {
+    return this._status;
+  }
+}
+
+/**
+ * A counted resource with a priority queue.
+ *
+ * @example Three jobs share two servers
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const servers = new Resource(sim, { name: "servers", capacity: 2 });
+ * const log: string[] = [];
+ * function* job(name: string) {
+ *   const unit = yield servers.request();
+ *   log.push(`${sim.now} ${name} starts`);
+ *   yield sim.timeout(4);
+ *   servers.release(unit);
+ * }
+ * for (const name of ["a", "b", "c"]) sim.process(job(name));
+ * sim.run();
+ * assert.deepEqual(log, ["0 a starts", "0 b starts", "4 c starts"]);
+ * assert.equal(servers.stats().meanWaitDays, 4 / 3);
+ * ```
+ */
+export class Resource {
+  /** The resource's name. */
+  readonly name: string;
+  /** Whether pre-emption is allowed. */
+  readonly preemptive: boolean;
+  #sim: Simulation;
+  #capacity: number;
+  #inUse = 0;
+  #queued = 0;
+  #queue = new PriorityQueue<Request>();
+  /** Holders, tracked only on pre-emptive resources (to choose whom to pre-empt). */
+  #holders: Set<Request> | null;
+  #seq = 0;
+  // statistics
+  #since = 0;
+  #last = 0;
+  #areaInUse = 0;
+  #areaCapacity = 0;
+  #areaQueue = 0;
+  #maxQueue = 0;
+  #waitSum = 0;
+  #waitMax = 0;
+  #requests = 0;
+  #granted = 0;
+  #released = 0;
+  #cancelled = 0;
+  #preempted = 0;
+
+  /**
+   * Creates a resource.
+   *
+   * @param sim The simulation.
+   * @param options Name, capacity, pre-emption and capacity schedule.
+   * @throws {RangeError} If capacity is not a non-negative integer or the schedule is invalid.
+   */
+  constructor(sim: Simulation, options: ResourceOptions) {
+    const { name, capacity, preemptive = false, capacitySchedule } = options;
+    if (typeof name !== "string" || name.length === 0) {
+      throw new TypeError(
+        `Cannot create a resource: name must be a non-empty string, received ${name}`,
+      );
+    }
+    checkCapacity(name, capacity);
+    this.name = name;
+    this.preemptive = preemptive;
+    this.#sim = sim;
+    this.#capacity = capacity;
+    this.#holders = preemptive ? new Set() : null;
+    this.#since = this.#last = sim.now;
+    if (capacitySchedule !== undefined) this.#followSchedule(capacitySchedule);
+  }
+
+  /** Current number of units. */
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  /** Units held now (may exceed capacity after a capacity cut, until holders release). */
+  get inUse(): number {
+    return this.#inUse;
+  }
+
+  /** Requests waiting now. */
+  get queueLength(): number {
+    return this.#queued;
+  }
+
+  /**
+   * Asks for one unit. Yield the returned request to wait until it is granted.
+   *
+   * @param options Priority and pre-emption.
+   * @returns The request.
+   * @throws {Error} If `preempt` is asked of a resource that is not pre-emptive.
+   */
+  request(options?: RequestOptions): Request {
+    const priority = options?.priority ?? 0;
+    const preempt = options?.preempt ?? false;
+    if (!Number.isFinite(priority)) {
+      throw new RangeError(
+        `Cannot request from "${this.name}": priority must be a finite number, received ${priority}`,
+      );
+    }
+    if (preempt && !this.preemptive) {
+      throw new Error(
+        `Cannot pre-empt on "${this.name}": create the resource with { preemptive: true }`,
+      );
+    }
+    const request = new Request(this, this.#sim, priority, preempt);
+    this.#requests++;
+    if (this.#queued === 0 && this.#inUse < this.#capacity) {
+      this.#grant(request);
+    } else if (preempt && this.#preemptFor(request)) {
+      this.#grant(request);
+    } else {
+      this.#account();
+      this.#queue.push(request, priority);
+      this.#queued++;
+      if (this.#queued > this.#maxQueue) this.#maxQueue = this.#queued;
+    }
+    return request;
+  }
+
+  /**
+   * Gives back the unit a granted request holds; the first queued request gets it. Releasing a
+   * pre-empted request does nothing (its unit was already taken).
+   *
+   * @param request A request of this resource.
+   * @throws {Error} If the request was not granted or was already released.
+   */
+  release(request: Request): void {
+    this.#checkOwn(request, "release");
+    if (request._status === "preempted") return;
+    if (request._status !== "granted") {
+      throw new Error(
+        `Cannot release a unit of "${this.name}": the request is ${request._status}, not granted` +
+          (request._status === "released" ? " (released twice?)" : " (cancel a queued request)"),
+      );
+    }
+    this.#account();
+    request._status = "released";
+    this.#holders?.delete(request);
+    this.#inUse--;
+    this.#released++;
+    this.#serve();
+  }
+
+  /**
+   * Withdraws a request: a queued one leaves the queue (reneging); a granted one is released.
+   * Cancelling a released, cancelled or pre-empted request does nothing.
+   *
+   * @param request A request of this resource.
+   */
+  cancel(request: Request): void {
+    this.#checkOwn(request, "cancel");
+    if (request._status === "granted") {
+      this.release(request);
+    } else if (request._status === "queued") {
+      this.#account();
+      request._status = "cancelled";
+      this.#queued--;
+      this.#cancelled++;
+      this.#serve();
+    }
+  }
+
+  /**
+   * Changes the capacity now. A cut never evicts holders: units close as holders release them.
+   * A rise serves queued requests at once.
+   *
+   * @param capacity The new number of units (non-negative integer).
+   * @throws {RangeError} If capacity is not a non-negative integer.
+   */
+  setCapacity(capacity: number): void {
+    checkCapacity(this.name, capacity);
+    this.#account();
+    this.#capacity = capacity;
+    this.#serve();
+  }
+
+  /**
+   * Statistics since the start or the last reset.
+   *
+   * @returns Time-weighted use, utilisation, queue and wait statistics and counts.
+   */
+  stats(): ResourceStats {
+    this.#account();
+    const observed = this.#sim.now - this.#since;
+    const per = (area: number) => (observed > 0 ? area / observed : 0);
+    return {
+      name: this.name,
+      observedDays: observed,
+      meanInUse: per(this.#areaInUse),
+      meanCapacity: per(this.#areaCapacity),
+      utilisation: this.#areaCapacity > 0 ? this.#areaInUse / this.#areaCapacity : 0,
+      meanQueueLength: per(this.#areaQueue),
+      maxQueueLength: this.#maxQueue,
+      meanWaitDays: this.#granted > 0 ? this.#waitSum / this.#granted : 0,
+      maxWaitDays: this.#waitMax,
+      requests: this.#requests,
+      granted: this.#granted,
+      released: this.#released,
+      cancelled: this.#cancelled,
+      preempted: this.#preempted,
+    };
+  }
+
+  /** Starts a new observation window now (e.g. at the end of a warm-up), keeping the state. */
+  resetStats(): void {
+    this.#since = this.#last = this.#sim.now;
+    this.#areaInUse = this.#areaCapacity = this.#areaQueue = 0;
+    this.#maxQueue = this.#queued;
+    this.#waitSum = this.#waitMax = 0;
+    this.#requests =
+      this.#granted =
+      this.#released =
+      this.#cancelled =
+      this.#preempted =
+        0;
+  }
+
+  #grant(request: Request): void {
+    this.#account();
+    const now = this.#sim.now;
+    request._status = "granted";
+    request._seq = this.#seq++;
+    request.grantedAtDays = now;
+    this.#holders?.add(request);
+    this.#inUse++;
+    this.#granted++;
+    const wait = now - request.requestedAtDays;
+    this.#waitSum += wait;
+    if (wait > this.#waitMax) this.#waitMax = wait;
+    request._succeedNow(request);
+  }
+
+  #serve(): void {
+    while (this.#queued > 0 && this.#inUse < this.#capacity) {
+      const next = this.#queue.pop()!;
+      if (next._status !== "queued") continue;
+      this.#queued--;
+      this.#grant(next);
+    }
+    // drop withdrawn requests at the head so the heap does not keep them forever
+    while (this.#queued === 0 && this.#queue.size > 0) this.#queue.pop();
+  }
+
+  #preemptFor(request: Request): boolean {
+    let victim: Request | null = null;
+    for (const holder of this.#holders!) {
+      if (
+        victim === null || holder.priority > victim.priority ||
+        (holder.priority === victim.priority && holder._seq > victim._seq)
+      ) victim = holder;
+    }
+    if (victim === null || victim.priority <= request.priority) return false;
+    this.#account();
+    victim._status = "preempted";
+    this.#holders!.delete(victim);
+    this.#inUse--;
+    this.#preempted++;
+    const cause: Preemption = {
+      resource: this.name,
+      by: request.owner,
+      usageSinceDays: victim.grantedAtDays,
+    };
+    if (victim.owner !== null && victim.owner.isAlive) victim.owner.interrupt(cause);
+    return true;
+  }
+
+  #account(): void {
+    const now = this.#sim.now;
+    const dt = now - this.#last;
+    if (dt > 0) {
+      this.#areaInUse += this.#inUse * dt;
+      this.#areaCapacity += this.#capacity * dt;
+      this.#areaQueue += this.#queued * dt;
+      this.#last = now;
+    }
+  }
+
+  #checkOwn(request: Request, action: string): void {
+    if (!(request instanceof Request) || request.resource !== this) {
+      throw new TypeError(
+        `Cannot ${action} on "${this.name}": expected a request made by this resource`,
+      );
+    }
+  }
+
+  #followSchedule(schedule: CapacitySchedule): void {
+    const { timesDays, capacities, periodDays } = schedule;
+    const where = `Cannot create resource "${this.name}"`;
+    if (timesDays.length === 0 || timesDays.length !== capacities.length) {
+      throw new RangeError(
+        `${where}: capacitySchedule needs as many capacities as times (at least one), received ${timesDays.length} times and ${capacities.length} capacities`,
+      );
+    }
+    for (let i = 0; i < timesDays.length; i++) {
+      if (!(timesDays[i] >= 0) || (i > 0 && !(timesDays[i] > timesDays[i - 1]))) {
+        throw new RangeError(
+          `${where}: capacitySchedule.timesDays must be increasing and >= 0, received ${
+            timesDays.join(", ")
+          }`,
+        );
+      }
+      checkCapacity(this.name, capacities[i]);
+    }
+    if (periodDays !== undefined && !(periodDays > timesDays[timesDays.length - 1])) {
+      throw new RangeError(
+        `${where}: capacitySchedule.periodDays must exceed the last change time, received ${periodDays}`,
+      );
+    }
+    const sim = this.#sim;
+    const start = sim.now;
+    const at = (i: number, cycle: number) => {
+      const when = start + timesDays[i] + cycle * (periodDays ?? 0);
+      sim.schedule(when - sim.now, () => {
+        this.setCapacity(capacities[i]);
+        if (i + 1 < timesDays.length) at(i + 1, cycle);
+        else if (periodDays !== undefined) at(0, cycle + 1);
+      }, { priority: -1 });
+    };
+    if (timesDays[0] === 0) this.#capacity = capacities[0];
+    at(0, 0);
+  }
+}
+
+function checkCapacity(name: string, capacity: number): void {
+  if (!Number.isSafeInteger(capacity) || capacity < 0) {
+    throw new RangeError(
+      `Cannot set the capacity of "${name}": capacity must be a non-negative integer, received ${capacity}`,
+    );
+  }
+}

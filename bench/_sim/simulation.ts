@@ -1,0 +1,284 @@
+/**
+ * The simulation: a clock in days and an event calendar ordered by (time, priority, insertion),
+ * so that simultaneous events run in a reproducible order.
+ *
+ * @module
+ */
+import { type CalendarEntry, EventCalendar } from "./_calendar.ts";
+import { Condition } from "./condition.ts";
+import { SimEvent } from "./event.ts";
+import { Process, type ProcessGenerator } from "./process.ts";
+import { createStream, type RandomStream } from "./random/stream.ts";
+
+/** Options for {@linkcode Simulation}. */
+export interface SimulationOptions {
+  /**
+   * Master seed from which every named random stream is derived.
+   * @default {0}
+   */
+  seed?: number;
+  /**
+   * Replication index, mixed into every stream so replications are independent.
+   * @default {0}
+   */
+  replication?: number;
+}
+
+/** Options for {@linkcode Simulation.schedule}. */
+export interface ScheduleOptions {
+  /**
+   * Among events due at the same time, lower priorities run first; equal ones run first in,
+   * first out.
+   * @default {0}
+   */
+  priority?: number;
+}
+
+/** A scheduled callback; cancel it to stop it from running. */
+export interface EventHandle {
+  /** The time the callback is due, in days. */
+  readonly time: number;
+  /** True once cancelled. */
+  readonly cancelled: boolean;
+  /** Stops the callback from running; cancelling twice is harmless. */
+  cancel(): void;
+}
+
+class ScheduledCall implements CalendarEntry, EventHandle {
+  _t = 0;
+  _p = 0;
+  _id = 0;
+  #fn: (() => void) | null;
+
+  constructor(fn: () => void) {
+    this.#fn = fn;
+  }
+
+  get time(): number {
+    return this._t;
+  }
+
+  get cancelled(): boolean {
+    return this.#fn === null;
+  }
+
+  cancel(): void {
+    this.#fn = null;
+  }
+
+  _fire(): void {
+    const fn = this.#fn;
+    if (fn !== null) {
+      this.#fn = null;
+      fn();
+    }
+  }
+}
+
+/**
+ * A discrete-event simulation: clock, calendar, processes and named random streams.
+ *
+ * @example A bed pool with lognormal lengths of stay
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Resource } from "./resource.ts";
+ *
+ * const sim = new Simulation({ seed: 1 });
+ * const beds = new Resource(sim, { name: "beds", capacity: 2 });
+ * const los = sim.stream("los");
+ * function* stay() {
+ *   const bed = yield beds.request();
+ *   yield sim.timeout(los.lognormal({ mean: 7, sd: 8 }));
+ *   beds.release(bed);
+ * }
+ * for (let i = 0; i < 5; i++) sim.process(stay());
+ * sim.run({ until: 365 });
+ * assert.equal(beds.stats().granted, 5);
+ * ```
+ */
+export class Simulation {
+  /** Master seed of the random streams. */
+  readonly seed: number;
+  /** Replication index of the random streams. */
+  readonly replication: number;
+  /** @internal The process whose generator is running, if any. */
+  _activeProcess: Process<unknown> | null = null;
+  #now = 0;
+  #nextId = 0;
+  #calendar = new EventCalendar();
+  #streams = new Map<string, RandomStream>();
+
+  /**
+   * Creates a simulation at time 0.
+   *
+   * @param options Seed and replication index for the random streams.
+   * @throws {RangeError} If the seed or replication is not a non-negative integer.
+   */
+  constructor(options: SimulationOptions = {}) {
+    const { seed = 0, replication = 0 } = options;
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new RangeError(
+        `Cannot create a simulation: seed must be a non-negative integer, received ${seed}`,
+      );
+    }
+    if (!Number.isSafeInteger(replication) || replication < 0) {
+      throw new RangeError(
+        `Cannot create a simulation: replication must be a non-negative integer, received ${replication}`,
+      );
+    }
+    this.seed = seed;
+    this.replication = replication;
+  }
+
+  /** The current simulated time, in days. */
+  get now(): number {
+    return this.#now;
+  }
+
+  /** The process currently running, or null when called from a plain callback. */
+  get activeProcess(): Process<unknown> | null {
+    return this._activeProcess;
+  }
+
+  /** Time of the next event due, or Infinity when the calendar is empty. */
+  peek(): number {
+    return this.#calendar.peek()?._t ?? Infinity;
+  }
+
+  /**
+   * Runs `fn` after `delayDays`.
+   *
+   * @param delayDays Delay from now, in days (>= 0).
+   * @param fn The callback.
+   * @param options Priority among simultaneous events.
+   * @returns A handle that can cancel the callback.
+   * @throws {RangeError} If the delay is negative or not a number.
+   */
+  schedule(delayDays: number, fn: () => void, options?: ScheduleOptions): EventHandle {
+    const call = new ScheduledCall(fn);
+    this._enqueue(call, delayDays, options?.priority ?? 0);
+    return call;
+  }
+
+  /**
+   * Starts a process from a generator object; it begins at the current time.
+   *
+   * @param generator A started generator, e.g. `patient()`.
+   * @returns The process, an event that fires with the generator's return value.
+   */
+  process<T>(generator: ProcessGenerator<T>): Process<T> {
+    return new Process(this, generator);
+  }
+
+  /**
+   * An event that fires after `delayDays`; yield it to wait.
+   *
+   * @param delayDays Delay from now, in days (>= 0).
+   * @param value The value the waiting process receives.
+   * @returns The timeout event.
+   * @throws {RangeError} If the delay is negative or not a number.
+   */
+  timeout<T = undefined>(delayDays: number, value?: T): SimEvent<T> {
+    const event = new SimEvent<T>(this);
+    event._trigger(delayDays, value, 0);
+    return event;
+  }
+
+  /**
+   * A pending event to be triggered later with `succeed` or `fail`.
+   *
+   * @returns The event.
+   */
+  event<T = unknown>(): SimEvent<T> {
+    return new SimEvent<T>(this);
+  }
+
+  /**
+   * An event that fires when the first of `events` fires; its value maps fired events to values.
+   *
+   * @param events The events to wait for.
+   * @returns The condition event.
+   */
+  anyOf(events: readonly SimEvent<unknown>[]): Condition {
+    return new Condition(this, events, { mode: "any" });
+  }
+
+  /**
+   * An event that fires when all of `events` have fired; its value maps them to their values.
+   *
+   * @param events The events to wait for.
+   * @returns The condition event.
+   */
+  allOf(events: readonly SimEvent<unknown>[]): Condition {
+    return new Condition(this, events, { mode: "all" });
+  }
+
+  /**
+   * The named random stream of this simulation, derived from (seed, replication, name); the
+   * same name always gives the same stream, and adding a stream never shifts another.
+   *
+   * @param name The stream's name, e.g. `"arrivals"`.
+   * @returns The stream.
+   */
+  stream(name: string): RandomStream {
+    let stream = this.#streams.get(name);
+    if (stream === undefined) {
+      stream = createStream(this.seed, this.replication, name);
+      this.#streams.set(name, stream);
+    }
+    return stream;
+  }
+
+  /**
+   * Processes events in order. With `until`, processes every event due before `until` and then
+   * sets the clock to `until` (events due exactly then stay on the calendar); without it, runs
+   * until the calendar is empty.
+   *
+   * @param options.until Time to stop at, in days (>= now).
+   * @throws {RangeError} If `until` is before the current time.
+   */
+  run(options: { until?: number } = {}): void {
+    const { until } = options;
+    if (until !== undefined && !(until >= this.#now)) {
+      throw new RangeError(
+        `Cannot run the simulation: until must be >= now (${this.#now}), received ${until}`,
+      );
+    }
+    const calendar = this.#calendar;
+    const stop = until ?? Infinity;
+    for (;;) {
+      const next = calendar.popBefore(stop);
+      if (next === undefined) break;
+      this.#now = next._t;
+      next._fire();
+    }
+    if (until !== undefined) this.#now = until;
+  }
+
+  /**
+   * Processes the next event only.
+   *
+   * @returns False when the calendar was empty.
+   */
+  step(): boolean {
+    const next = this.#calendar.pop();
+    if (next === undefined) return false;
+    this.#now = next._t;
+    next._fire();
+    return true;
+  }
+
+  /** @internal Puts an entry on the calendar at now + delay. */
+  _enqueue(entry: CalendarEntry, delayDays: number, priority: number): void {
+    if (!(delayDays >= 0) || delayDays === Infinity) {
+      throw new RangeError(
+        `Cannot schedule an event: delay must be >= 0 and finite, received ${delayDays}`,
+      );
+    }
+    entry._t = this.#now + delayDays;
+    entry._p = priority;
+    entry._id = this.#nextId++;
+    if (delayDays === 0) this.#calendar.pushNow(entry);
+    else this.#calendar.push(entry);
+  }
+}

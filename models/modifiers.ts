@@ -1,0 +1,109 @@
+/**
+ * Hooks through which interventions (care models) change the model: per cohort-cell rate
+ * multipliers and system capacity additions, both functions of the day so ramp-ups are
+ * possible. The model asks once per cell per day (rates) and once per day (capacity), so a
+ * hook should be cheap; return `undefined` for "no change".
+ *
+ * Common random numbers: every admission candidate draws its uniforms before any multiplier is
+ * applied; a multiplier below 1 averts a candidate when its own uniform (stream
+ * "intervention_avert") is ≥ the multiplier; a multiplier above 1 adds candidates from
+ * separate streams. A hook that returns identity multipliers therefore leaves every random
+ * draw, and the result, unchanged.
+ *
+ * @module
+ */
+
+/** Where a person lives. */
+export type Residence = "home" | "careHome";
+
+/** Discharge destinations after an acute stay. */
+export type Destination =
+  | "home"
+  | "reablement"
+  | "homeCarePackage"
+  | "intermediateCare"
+  | "careHome"
+  | "death";
+
+/** A cohort cell: age band × need segment × residence. */
+export interface CellKey {
+  /** Cell index (stable within a run). */
+  index: number;
+  /** Age band index (0-based, scenario order). */
+  bandIndex: number;
+  /** Age band id. */
+  bandId: string;
+  /** Lowest age of the band, years. */
+  minAgeYears: number;
+  /** Need segment 1–4. */
+  segment: 1 | 2 | 3 | 4;
+  /** Where the cell's people live. */
+  residence: Residence;
+}
+
+/** Multipliers (1 = no change) for one cell on one day. All optional. */
+export interface RateMultipliers {
+  /** GP consultation demand. */
+  gpDemand?: number;
+  /** ED attendances (non-admitted attendances, and the ED route of admissions). */
+  edAttendance?: number;
+  /** Conversion of ED attendances to admission. */
+  conversion?: number;
+  /** Emergency admissions (all routes). */
+  emergencyAdmission?: number;
+  /** Deterioration between segments. */
+  deterioration?: number;
+  /** Acute length of stay. */
+  lengthOfStay?: number;
+  /** Multipliers of discharge-destination shares (renormalised to sum 1). */
+  dischargeMix?: Partial<Record<Destination, number>>;
+  /**
+   * Discharge to assess: probability that a patient whose destination has no room leaves the
+   * acute bed and waits at home instead of staying as a delayed transfer.
+   */
+  dischargeToAssess?: number;
+}
+
+/** Capacity added on a day (system-wide, on top of the scenario). All optional. */
+export interface CapacityAdditions {
+  /** Crisis-response visits per day. */
+  crisisResponseVisitsPerDay?: number;
+  /** Intermediate-care beds (step-down and step-up share them). */
+  intermediateBeds?: number;
+  /** GP appointments per week (extended access). */
+  gpAppointmentsPerWeek?: number;
+  /** Home-care hours per week (only additions; removals are not modelled). */
+  homeCareHoursPerWeek?: number;
+  /** Reablement slots. */
+  reablementSlots?: number;
+  /** Extra acute beds per hospital id. */
+  acuteBeds?: Record<string, number>;
+}
+
+/** The hooks the model reads. Both optional; omit for the baseline. */
+export interface ModelModifiers {
+  /**
+   * Rate multipliers for a cell on a day (dayIndex 0 = startDate; negative in warm-up).
+   * @param dayIndex The day.
+   * @param cell The cohort cell.
+   * @returns Multipliers, or undefined for none.
+   */
+  rates?(dayIndex: number, cell: CellKey): RateMultipliers | undefined;
+  /**
+   * Capacity additions on a day.
+   * @param dayIndex The day.
+   * @returns Additions, or undefined for none.
+   */
+  capacity?(dayIndex: number): CapacityAdditions | undefined;
+}
+
+/**
+ * The identity modifiers (baseline).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(NO_MODIFIERS.rates, undefined);
+ * ```
+ */
+export const NO_MODIFIERS: ModelModifiers = Object.freeze({});

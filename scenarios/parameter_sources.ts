@@ -1,0 +1,152 @@
+/**
+ * Lists every parameter of a resolved scenario with its value and where the value comes from:
+ * the evidence.md row of its default (with the assumption flag), or the scenario itself when
+ * the planner set it. The report shows this table.
+ *
+ * @module
+ */
+
+import type { z } from "zod";
+import { AGE_BAND_SOURCES, type AgeBandRateField, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
+import { dottedPath } from "./format_issues.ts";
+import { inheritedBand, resolveScenario } from "./resolve.ts";
+import { type Scenario, scenarioSchema } from "./schema.ts";
+
+/** One row of the parameter-source table. */
+export interface ParameterSourceRow {
+  /** Dotted path, e.g. `acute.readmission30DayProbability`. */
+  path: string;
+  /** The value used. */
+  value: unknown;
+  /** evidence.md row (with grade), "assumption: …", or "scenario" when set by the planner. */
+  source: string;
+  /** True when the value rests on an assumption (evidence uncertain or silent). */
+  assumption: boolean;
+}
+
+// deno-lint-ignore no-explicit-any
+type Node = any;
+
+function unwrap(node: Node): Node {
+  for (let i = 0; i < 20; i++) {
+    const t = node._zod.def.type;
+    if (t === "default" || t === "prefault" || t === "optional" || t === "nullable") {
+      node = node._zod.def.innerType;
+    } else return node;
+  }
+  return node;
+}
+
+function metaOf(node: Node): Record<string, unknown> | undefined {
+  // Meta sits on the outermost wrapper (or on the inner schema); look through wrappers.
+  for (let n = node, i = 0; n && i < 20; i++) {
+    const m = n.meta?.();
+    if (m && typeof m.source === "string") return m;
+    const t = n._zod.def.type;
+    if (t === "default" || t === "prefault" || t === "optional" || t === "nullable") {
+      n = n._zod.def.innerType;
+    } else break;
+  }
+  return undefined;
+}
+
+function get(root: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = root;
+  for (const k of path) v = (v as Record<PropertyKey, unknown> | undefined)?.[k];
+  return v;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Lists the value and source of every parameter that has a documented default.
+ *
+ * @param scenario A resolved scenario.
+ * @returns One row per parameter (age-band rates per band; derived capacities included).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "./load.ts";
+ * const rows = parameterSources(parseScenario({ version: 1, population: { size: 1000 }, years: 3 }));
+ * const readmit = rows.find((r) => r.path === "acute.readmission30DayProbability")!;
+ * assert.match(readmit.source, /B2/);
+ * assert.equal(readmit.assumption, false);
+ * ```
+ */
+export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
+  const base = resolveScenario(
+    scenarioSchema.parse({ version: 1, population: { size: scenario.population.size } }),
+  ).scenario!;
+  const rows: ParameterSourceRow[] = [];
+  const walk = (node: z.ZodType, path: PropertyKey[]) => {
+    const inner = unwrap(node);
+    const def = inner._zod.def;
+    if (def.type === "object") {
+      if (path.length === 2 && path[0] === "population" && path[1] === "ageBands") return;
+      for (const [k, child] of Object.entries(def.shape)) walk(child as z.ZodType, [...path, k]);
+      if (path.length === 0) return;
+    }
+    if (def.type === "object") return;
+    if (path[0] === "hospitals" || dottedPath(path) === "population.ageBands") return;
+    const meta = metaOf(node);
+    if (!meta) return;
+    const value = get(scenario, path);
+    if (value === undefined) return;
+    const isDefault = same(value, get(base, path));
+    rows.push({
+      path: dottedPath(path),
+      value,
+      source: isDefault ? String(meta.source) : "scenario",
+      assumption: isDefault ? Boolean(meta.assumption) : false,
+    });
+  };
+  walk(scenarioSchema, []);
+  // Age bands, per band and field.
+  scenario.population.ageBands.forEach((band, i) => {
+    const std = DEFAULT_AGE_BANDS.find((b) => b.id === band.id);
+    const from = std ?? inheritedBand(band.minAgeYears);
+    for (const field of Object.keys(AGE_BAND_SOURCES) as AgeBandRateField[]) {
+      const value = band[field];
+      const src = AGE_BAND_SOURCES[field][from.id];
+      const isDefault = same(value, from[field]);
+      rows.push({
+        path: `population.ageBands[${i}].${field}`,
+        value,
+        source: isDefault
+          ? (std ? src.source : `${src.source} (inherited from band ${from.id})`)
+          : "scenario",
+        assumption: isDefault ? src.assumption : false,
+      });
+    }
+  });
+  // Derived capacities.
+  const bedsMeta = metaOf(
+    (scenarioSchema.shape.acute as Node)._zod.def.innerType.shape.bedsPer1000People,
+  )!;
+  scenario.hospitals.forEach((h, i) => {
+    const derived = Math.round(
+      scenario.acute.bedsPer1000People * scenario.population.size / 1000 * h.populationShare,
+    );
+    rows.push({
+      path: `hospitals[${i}].acuteBeds`,
+      value: h.acuteBeds,
+      source: h.acuteBeds === derived
+        ? `derived: acute.bedsPer1000People — ${bedsMeta.source}`
+        : "scenario",
+      assumption: h.acuteBeds === derived ? Boolean(bedsMeta.assumption) : false,
+    });
+  });
+  const chMeta = metaOf(
+    (scenarioSchema.shape.careHomes as Node)._zod.def.innerType.shape.placesPer1000Aged75Plus,
+  )!;
+  rows.push({
+    path: "careHomes.places",
+    value: scenario.careHomes.places,
+    source: scenario.careHomes.places === base.careHomes.places
+      ? `derived: careHomes.placesPer1000Aged75Plus — ${chMeta.source}`
+      : "scenario",
+    assumption: false,
+  });
+  return rows;
+}

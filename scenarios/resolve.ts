@@ -1,0 +1,132 @@
+/**
+ * Cross-field checks and resolution of a zod-parsed scenario: custom age bands inherit omitted
+ * rates from the default band containing their minimum age; hospital beds, escalation and
+ * care-home places are derived from per-population defaults when omitted.
+ *
+ * @module
+ */
+
+import type { z } from "zod";
+import { type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
+import type { HospitalConfig, Scenario, scenarioSchema } from "./schema.ts";
+
+type Parsed = z.output<typeof scenarioSchema>;
+
+/**
+ * The default band whose range contains `minAgeYears` (the one with the largest minimum age not
+ * above it).
+ *
+ * @param minAgeYears A custom band's lowest age.
+ * @returns The default band that supplies omitted rates.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(inheritedBand(80).id, "75-84");
+ * ```
+ */
+export function inheritedBand(minAgeYears: number): AgeBand {
+  let best = DEFAULT_AGE_BANDS[0];
+  for (const b of DEFAULT_AGE_BANDS) if (b.minAgeYears <= minAgeYears) best = b;
+  return best;
+}
+
+/**
+ * Checks cross-field rules and fills derived values.
+ *
+ * @param parsed The zod output.
+ * @returns `{ scenario }` when valid, else `{ problems }` (one line each).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scenarioSchema } from "./schema.ts";
+ * const r = resolveScenario(scenarioSchema.parse({ version: 1, population: { size: 1000 } }));
+ * assert.equal(r.scenario?.hospitals[0].acuteBeds, 2);
+ * ```
+ */
+export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems: string[] } {
+  const problems: string[] = [];
+  const bands: AgeBand[] = parsed.population.ageBands.map((b) => {
+    const base = inheritedBand(b.minAgeYears);
+    const out = { ...structuredClone(base), id: b.id, minAgeYears: b.minAgeYears } as AgeBand;
+    for (const [k, v] of Object.entries(b)) {
+      if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+    }
+    return out;
+  });
+  const ids = new Set<string>();
+  bands.forEach((b, i) => {
+    if (ids.has(b.id)) {
+      problems.push(`population.ageBands[${i}].id: expected a unique id, found "${b.id}" again`);
+    }
+    ids.add(b.id);
+    if (i > 0 && b.minAgeYears <= bands[i - 1].minAgeYears) {
+      problems.push(
+        `population.ageBands[${i}].minAgeYears: expected > ${
+          bands[i - 1].minAgeYears
+        } (ascending), found ${b.minAgeYears}`,
+      );
+    }
+    const viaEd = b.emergencyAdmissionRatePerPersonYear * parsed.acute.edRouteShare;
+    if (b.edAttendanceRatePerPersonYear < viaEd) {
+      problems.push(
+        `population.ageBands[${i}].edAttendanceRatePerPersonYear: expected ≥ admissions via ED (${
+          viaEd.toFixed(4)
+        }), found ${b.edAttendanceRatePerPersonYear}`,
+      );
+    }
+  });
+  if (bands[0] && bands[0].minAgeYears !== 0) {
+    problems.push(
+      `population.ageBands[0].minAgeYears: expected 0 (bands cover all ages), found ${
+        bands[0].minAgeYears
+      }`,
+    );
+  }
+  const shareSum = bands.reduce((s, b) => s + b.populationShare, 0);
+  if (Math.abs(shareSum - 1) > 1e-6) {
+    problems.push(
+      `population.ageBands: expected populationShare values summing to 1, found ${+shareSum.toFixed(
+        6,
+      )}`,
+    );
+  }
+  const size = parsed.population.size;
+  const hospitalIds = new Set<string>();
+  const hospitals: HospitalConfig[] = parsed.hospitals.map((h, i) => {
+    if (hospitalIds.has(h.id)) {
+      problems.push(`hospitals[${i}].id: expected a unique id, found "${h.id}" again`);
+    }
+    hospitalIds.add(h.id);
+    const beds = h.acuteBeds ??
+      Math.round(parsed.acute.bedsPer1000People * size / 1000 * h.populationShare);
+    return {
+      id: h.id,
+      acuteBeds: beds,
+      populationShare: h.populationShare,
+      escalationExtraBedsByMonth: h.escalationExtraBedsByMonth ??
+        parsed.acute.escalationShareByMonth.map((s) => Math.round(s * beds)),
+    };
+  });
+  const hShare = hospitals.reduce((s, h) => s + h.populationShare, 0);
+  if (Math.abs(hShare - 1) > 1e-6) {
+    problems.push(
+      `hospitals: expected populationShare values summing to 1, found ${+hShare.toFixed(6)}`,
+    );
+  }
+  const aged75 =
+    bands.filter((b) => b.minAgeYears >= 75).reduce((s, b) => s + b.populationShare, 0) * size;
+  const places = parsed.careHomes.places ??
+    Math.round(parsed.careHomes.placesPer1000Aged75Plus * aged75 / 1000);
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    scenario: {
+      ...parsed,
+      population: { ...parsed.population, ageBands: bands },
+      hospitals,
+      careHomes: { ...parsed.careHomes, places },
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The error thrown for any problem with a scenario: a missing file, bad JSON, or values that do
+ * not match the schema. Its message lists every problem at once, one line each.
+ *
+ * @module
+ */
+
+/**
+ * A scenario could not be loaded or parsed. `problems` holds one line per problem
+ * (`dotted.path: expected …, found …`); `message` is a heading followed by those lines.
+ *
+ * @example Catching a scenario error
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const e = new ScenarioError("Cannot parse scenario", ["years: expected integer ≥ 1, found 0"]);
+ * assert.match(e.message, /years: expected/);
+ * assert.equal(e.problems.length, 1);
+ * ```
+ */
+export class ScenarioError extends Error {
+  /** One line per problem. */
+  readonly problems: readonly string[];
+
+  /**
+   * @param heading What failed, e.g. "Cannot parse scenario default.json".
+   * @param problems One line per problem (may be empty for a single-cause failure).
+   */
+  constructor(heading: string, problems: readonly string[] = []) {
+    const n = problems.length;
+    super(
+      n === 0
+        ? heading
+        : `${heading}: ${n} problem${n === 1 ? "" : "s"}\n${
+          problems.map((p) => `  - ${p}`).join("\n")
+        }`,
+    );
+    this.name = "ScenarioError";
+    this.problems = [...problems];
+  }
+}

@@ -1,0 +1,567 @@
+/**
+ * The scenario format: a zod schema (strict objects, a version field, a default for every
+ * parameter, each default carrying its evidence.md source), and the `Scenario` /
+ * `ScenarioInput` types.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
+import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
+
+/**
+ * The scenario format version this code reads.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(SCENARIO_VERSION, 1);
+ * ```
+ */
+export const SCENARIO_VERSION = 1;
+
+function num(
+  value: number,
+  meta: ParameterMeta,
+  bounds: { min?: number; max?: number; int?: boolean } = {},
+) {
+  let s = bounds.int ? z.number().int() : z.number();
+  s = s.min(bounds.min ?? 0);
+  if (bounds.max !== undefined) s = s.max(bounds.max);
+  return s.default(value).meta({ ...meta });
+}
+
+const probability = (value: number, meta: ParameterMeta) => num(value, meta, { max: 1 });
+const rate = z.number().min(0);
+const share = z.number().min(0).max(1);
+const segmentTuple = z.tuple([rate, rate, rate, rate]);
+const stepTuple = z.tuple([rate, rate, rate]);
+
+function bandField<T extends z.ZodType>(
+  schema: T,
+  field: keyof typeof AGE_BAND_SOURCES,
+  text: string,
+) {
+  const per = AGE_BAND_SOURCES[field];
+  const anyAssumption = Object.values(per).some((s) => s.assumption);
+  return schema.optional().meta({
+    description: `${text} Omitted: inherited from the default band containing minAgeYears.`,
+    source: Object.entries(per).map(([id, s]) => `${id}: ${s.source}`).join("; "),
+    assumption: anyAssumption,
+    perBand: per,
+  });
+}
+
+const dischargeMixSchema = z.strictObject({
+  home: share,
+  reablement: share,
+  homeCarePackage: share,
+  intermediateCare: share,
+  careHome: share,
+  death: share,
+}).refine((m) => Math.abs(Object.values(m).reduce((a, b) => a + b, 0) - 1) < 1e-6, {
+  message: "expected shares summing to 1",
+});
+
+const sumsToOne = (xs: number[]) => Math.abs(xs.reduce((a, b) => a + b, 0) - 1) < 1e-6;
+
+/**
+ * One age band as written in a scenario (rates optional: inherited by age).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(ageBandSchema.parse({ id: "90+", minAgeYears: 90 }).id, "90+");
+ * ```
+ */
+export const ageBandSchema = z.strictObject({
+  id: z.string().min(1).meta({ description: 'Band id, e.g. "85+".' }),
+  minAgeYears: z.number().int().min(0).max(120).meta({
+    description: "Lowest age in the band, years.",
+  }),
+  populationShare: bandField(share, "populationShare", "Share of the population at the start."),
+  growthRatePerYear: bandField(
+    z.number().min(-0.2).max(0.5),
+    "growthRatePerYear",
+    "Annual growth of the band.",
+  ),
+  ageingOutRatePerYear: bandField(rate, "ageingOutRatePerYear", "Ageing into the next band, /py."),
+  segmentShares: bandField(
+    segmentTuple.refine(sumsToOne, { message: "expected 4 shares summing to 1" }),
+    "segmentShares",
+    "Shares in segments 1–4.",
+  ),
+  careHomeShare: bandField(share, "careHomeShare", "Share living in a care home at the start."),
+  deathRatePerPersonYear: bandField(rate, "deathRatePerPersonYear", "Deaths at home, /py."),
+  deteriorationRatePerPersonYear: bandField(
+    stepTuple,
+    "deteriorationRatePerPersonYear",
+    "Deterioration 1→2, 2→3, 3→4, /py.",
+  ),
+  recoveryRatePerPersonYear: bandField(
+    stepTuple,
+    "recoveryRatePerPersonYear",
+    "Recovery 2→1, 3→2, 4→3, /py.",
+  ),
+  gpConsultationRatePerPersonYear: bandField(
+    rate,
+    "gpConsultationRatePerPersonYear",
+    "GP consultation demand, /py.",
+  ),
+  edAttendanceRatePerPersonYear: bandField(
+    rate,
+    "edAttendanceRatePerPersonYear",
+    "ED attendances, /py.",
+  ),
+  emergencyAdmissionRatePerPersonYear: bandField(
+    rate,
+    "emergencyAdmissionRatePerPersonYear",
+    "Emergency admissions of people at home, /py.",
+  ),
+  careHomeReferralRatePerPersonYear: bandField(
+    rate,
+    "careHomeReferralRatePerPersonYear",
+    "Referrals from home to a care home, /py.",
+  ),
+  lengthOfStayMeanDays: bandField(
+    z.number().positive(),
+    "lengthOfStayMeanDays",
+    "Mean acute LOS (segment 2), days.",
+  ),
+  dischargeMix: bandField(dischargeMixSchema, "dischargeMix", "Discharge destination shares."),
+});
+
+const hospitalSchema = z.strictObject({
+  id: z.string().min(1).default("acute").meta({ description: "Hospital (acute site) id." }),
+  acuteBeds: z.number().int().min(0).optional().meta({
+    description: "General & acute beds. Omitted: acute.bedsPer1000People × population × share.",
+  }),
+  populationShare: probability(
+    1,
+    assumption("Share of emergency demand this site receives.", "one site"),
+  ),
+  escalationExtraBedsByMonth: z.array(z.number().int().min(0)).length(12).optional().meta({
+    description: "Extra (escalation) beds open in each calendar month, Jan..Dec. " +
+      "Omitted: acute.escalationShareByMonth × acuteBeds.",
+  }),
+});
+
+const DEFAULT_SEASONALITY = [1.08, 1.03, 1.01, 0.98, 0.97, 0.95, 0.97, 0.95, 0.96, 1.0, 1.02, 1.08];
+
+/**
+ * The scenario schema (input side has defaults; output is fully populated). Prefer
+ * `parseScenario`, which also checks cross-field rules and formats errors.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const s = scenarioSchema.parse({ version: 1, population: { size: 10 } });
+ * assert.equal(s.acute.readmission30DayProbability, 0.07);
+ * ```
+ */
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional().meta({
+    description: "Path or URL of this JSON Schema (for editors).",
+  }),
+  version: z.literal(SCENARIO_VERSION).meta({ description: "Scenario format version." }),
+  name: z.string().default("scenario").meta({ description: "Scenario name." }),
+  description: z.string().default("").meta({ description: "Free text." }),
+  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })
+    .default("2025-04-01").meta({ description: "Calendar date of day 0 (after warm-up)." }),
+  years: z.number().int().min(1).max(30).default(5).meta({ description: "Years simulated." }),
+  replications: z.number().int().min(1).max(10000).default(20).meta({
+    description: "Default number of replications.",
+  }),
+  seed: z.number().int().min(0).default(12345).meta({ description: "Master random seed." }),
+  start: z.strictObject({
+    mode: z.enum(["census", "empty"]).default("census").meta({
+      description: "census: services start at census occupancy; empty: start empty + warm-up.",
+    }),
+    warmUpDays: num(
+      0,
+      assumption(
+        "Warm-up days run before day 0 (statistics reset after).",
+        "0 with a census start; use ≥ 365 with an empty start",
+      ),
+      { int: true, max: 3650 },
+    ),
+    census: z.strictObject({
+      acuteOccupied: z.number().int().min(0).optional().meta({
+        description:
+          "Patients in acute beds at day 0 (all sites). Omitted: occupancy.acute × beds.",
+      }),
+      intermediateOccupied: z.number().int().min(0).optional().meta({
+        description: "Intermediate-care beds occupied at day 0.",
+      }),
+      careHomeResidents: z.number().int().min(0).optional().meta({
+        description: "Care-home residents at day 0. Omitted: careHomeShare of each band.",
+      }),
+      homeCarePackages: z.number().int().min(0).optional().meta({
+        description: "Long-term home-care packages running at day 0.",
+      }),
+      reablementActive: z.number().int().min(0).optional().meta({
+        description: "Reablement episodes running at day 0.",
+      }),
+      waitingCareHomeFromHome: num(
+        0,
+        assumption("People at home waiting for a care-home place at day 0.", "none"),
+        { int: true },
+      ),
+      waitingHomeCareFromHome: num(
+        0,
+        assumption("People at home waiting for a home-care package at day 0.", "none"),
+        { int: true },
+      ),
+      occupancy: z.strictObject({
+        acute: probability(
+          0.9,
+          evidence(
+            "Acute occupancy used when acuteOccupied is omitted.",
+            "B2 G&A occupancy 89.5–91.4% (A/B); D 89–92%",
+          ),
+        ),
+        intermediate: probability(
+          0.85,
+          assumption(
+            "IC occupancy used when omitted.",
+            "B3 IC capacity < half of need (B) → near full",
+          ),
+        ),
+        homeCare: probability(
+          0.9,
+          assumption("Share of home-care hours in use when omitted.", "not in evidence.md"),
+        ),
+        reablement: probability(
+          0.8,
+          assumption("Share of reablement slots in use when omitted.", "not in evidence.md"),
+        ),
+      }).prefault({}),
+    }).prefault({}),
+  }).prefault({}),
+  population: z.strictObject({
+    size: z.number().int().min(1).max(50_000_000).meta({
+      description: "Registered population at day 0.",
+    }),
+    ageBands: z.array(ageBandSchema).min(1).default(() => DEFAULT_AGE_BANDS.map((b) => ({ ...b })))
+      .meta({
+        description: "Age bands in ascending minAgeYears (default 0–64, 65–74, 75–84, 85+).",
+        source: "see each band field",
+        assumption: false,
+      }),
+    segmentRateRatios: z.strictObject({
+      hospitalisation: segmentTuple.default([1, 1.93, 3.04, 4.73]).meta({
+        ...evidence(
+          "Emergency admission rate ratio by segment vs segment 1.",
+          "B4 eFI 1-year HR hospitalisation mild 1.93, moderate 3.04, severe 4.73 (Clegg 2016, A)",
+        ),
+      }),
+      mortality: segmentTuple.default([1, 1.92, 3.1, 4.52]).meta({
+        ...evidence(
+          "Death rate ratio by segment vs segment 1.",
+          "B4 eFI 1-year HR mortality 1.92, 3.10, 4.52 (Clegg 2016, A)",
+        ),
+      }),
+      edAttendance: segmentTuple.default([1, 1.6, 2.3, 3.0]).meta({
+        ...assumption(
+          "ED attendance rate ratio by segment.",
+          "not in evidence.md; below the hospitalisation HRs (B4)",
+        ),
+      }),
+      gpDemand: segmentTuple.default([1, 1.4, 1.9, 2.4]).meta({
+        ...assumption(
+          "GP demand rate ratio by segment.",
+          "not in evidence.md; F1c ≥3 chronic conditions share rising (A)",
+        ),
+      }),
+      lengthOfStay: segmentTuple.default([0.85, 1, 1.15, 1.3]).meta({
+        ...assumption(
+          "LOS ratio by segment vs segment 2.",
+          "B2 LOS 10.8 nights with ≥5 conditions (B); segment LOS not retrieved",
+        ),
+      }),
+      careHomeReferral: segmentTuple.default([0.1, 0.5, 2, 5]).meta({
+        ...assumption("Care-home referral rate ratio by segment.", "not in evidence.md"),
+      }),
+    }).prefault({}),
+    careHomeResidentSegmentShares: segmentTuple.default([0.02, 0.13, 0.4, 0.45]).meta({
+      ...assumption(
+        "Segment mix of care-home residents at day 0.",
+        "not in evidence.md; residents are mostly frail",
+      ),
+    }),
+  }),
+  hospitals: z.array(hospitalSchema).min(1).default([{ id: "acute", populationShare: 1 }]).meta({
+    description: "Acute sites; populationShare values sum to 1.",
+    source: "assumption: one site",
+    assumption: true,
+  }),
+  acute: z.strictObject({
+    bedsPer1000People: num(
+      2.15,
+      evidence(
+        "G&A beds per 1,000 people when a hospital omits acuteBeds.",
+        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% — assumption",
+        { assumption: true },
+      ),
+    ),
+    escalationShareByMonth: z.array(z.number().min(0).max(1)).length(12)
+      .default([0.04, 0.04, 0.03, 0, 0, 0, 0, 0, 0, 0, 0.02, 0.04]).meta({
+        ...assumption(
+          "Extra escalation beds as a share of base beds, Jan..Dec.",
+          "B2 winter bed pressure (A) — size not in evidence.md",
+        ),
+      }),
+    lengthOfStayCv: num(
+      1.2,
+      assumption(
+        "Coefficient of variation of the lognormal LOS.",
+        "B2 ~5% of 65+ stays >21 d hold >40% of bed days (B/C)",
+      ),
+      { max: 5 },
+    ),
+    readmission30DayProbability: probability(
+      0.07,
+      evidence(
+        "Probability of an emergency readmission within 30 days of discharge home.",
+        "B2 30-day emergency readmission 7.0% (Blunt, A)",
+      ),
+    ),
+    edRouteShare: probability(
+      0.8,
+      assumption("Share of emergency admissions that arrive via ED.", "not in evidence.md"),
+    ),
+    weekendDischargeRatio: probability(
+      0.6,
+      assumption(
+        "Weekend discharges as a share of the weekday rate (others wait to Monday).",
+        "not in evidence.md",
+      ),
+    ),
+    edBoardingPriority: z.enum(["fifo"]).default("fifo").meta({
+      description: "ED boarders queue FIFO for a bed.",
+    }),
+  }).prefault({}),
+  gp: z.strictObject({
+    ftePer1000People: num(
+      0.45,
+      evidence(
+        "Qualified GP FTE per 1,000 people.",
+        "B5 0.45 FTE GPs per 1,000 patients (Sep 2022, A)",
+      ),
+    ),
+    appointmentsPerFtePerWeek: num(
+      110,
+      evidence(
+        "GP appointments per FTE per week.",
+        "B5 ≈5,700 per FTE per year (D, biased upward) ÷ 52",
+      ),
+    ),
+    extendedAccessAppointmentsPerWeek: num(
+      0,
+      assumption("Extra appointments per week from extended access.", "none in baseline"),
+      { int: true },
+    ),
+    abandonRatePerDay: num(
+      0.1,
+      assumption("Rate at which a waiting GP request gives up, per day.", "not in evidence.md"),
+    ),
+    spillToEdShare: probability(
+      0.1,
+      assumption("Share of abandoned GP requests that attend ED.", "not in evidence.md"),
+    ),
+  }).prefault({}),
+  community: z.strictObject({
+    districtNursingVisitsPerPersonYear: segmentTuple.default([0.05, 0.8, 6, 24]).meta({
+      ...assumption(
+        "District nursing visits per person-year by segment.",
+        "national activity data absent (F5, B3 ⚠)",
+      ),
+    }),
+    crisisResponse: z.strictObject({
+      visitsPerDayPer100k: num(
+        2.7,
+        evidence(
+          "Crisis-response visits per day per 100,000 people.",
+          "F4 45,000 UCR referrals/month England ÷ 56.5m (B, post-FYFV)",
+        ),
+      ),
+      avoidableShare: probability(
+        0.14,
+        evidence(
+          "Share of admission candidates (65+) a crisis team could manage at home.",
+          "B1 ACSC ~14% of emergency admissions (B)",
+        ),
+      ),
+      minAgeYears: num(
+        65,
+        assumption("Minimum age for crisis-response referral.", "service aimed at older people"),
+        { int: true },
+      ),
+      avertProbability: probability(
+        0.3,
+        assumption(
+          "Probability a crisis-response visit averts the admission.",
+          "not in evidence.md",
+        ),
+      ),
+    }).prefault({}),
+    intermediateCare: z.strictObject({
+      bedsPer100k: num(
+        20,
+        assumption(
+          "Intermediate-care beds per 100,000 people.",
+          "NAIC beds per 100,000 not retrieved (B3/F4 gap)",
+        ),
+      ),
+      lengthOfStayMeanDays: num(
+        21,
+        assumption(
+          "Mean stay in an intermediate-care bed, days.",
+          "F4 typically < 6 weeks (B); NAIC LOS not retrieved",
+        ),
+      ),
+      lengthOfStayCv: num(0.6, assumption("CV of intermediate-care LOS.", "not in evidence.md"), {
+        max: 5,
+      }),
+      stepUpProbability: probability(
+        0.2,
+        assumption(
+          "Probability an avoidable 65+ candidate not seen by crisis response goes to a free step-up bed instead.",
+          "F4 step-up ≈51% of IC starts (D ⚠)",
+        ),
+      ),
+      dischargeMix: z.strictObject({
+        home: share,
+        homeCarePackage: share,
+        careHome: share,
+      }).refine((m) => sumsToOne(Object.values(m)), { message: "expected shares summing to 1" })
+        .default({ home: 0.7, homeCarePackage: 0.2, careHome: 0.1 }).meta({
+          ...evidence(
+            "Where intermediate-care patients go next.",
+            "F4 70% returned home (SCIE, B); 72% no more dependent setting (B); split of the rest assumption",
+            { assumption: true },
+          ),
+        }),
+    }).prefault({}),
+  }).prefault({}),
+  careHomes: z.strictObject({
+    placesPer1000Aged75Plus: num(
+      101,
+      evidence(
+        "Care-home places per 1,000 people aged 75+.",
+        "F6 10.1 beds per 100 aged 75+ (Nuffield 2018, B)",
+      ),
+    ),
+    places: z.number().int().min(0).optional().meta({
+      description: "Care-home places. Omitted: placesPer1000Aged75Plus × people 75+.",
+    }),
+    emergencyAdmissionRatePerResidentYear: num(
+      0.7,
+      evidence(
+        "Emergency admissions per resident-year.",
+        "B3 0.70 per resident-year (IAU 2016/17, A/B)",
+      ),
+    ),
+    edAttendanceRatePerResidentYear: num(
+      0.98,
+      evidence("ED attendances per resident-year.", "B3 A&E 0.98 per resident-year (A/B)"),
+    ),
+    deathRatePerResidentYear: num(
+      0.45,
+      evidence(
+        "Deaths per resident-year (in the home).",
+        "F6 mean stay to death 801 days (Forder & Fernández, B) → 365/801",
+      ),
+    ),
+  }).prefault({}),
+  socialCare: z.strictObject({
+    reablement: z.strictObject({
+      slotsPer100k: num(
+        35,
+        evidence(
+          "Concurrent reablement slots per 100,000 people.",
+          "F7 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 — assumption",
+          { assumption: true },
+        ),
+      ),
+      durationMeanDays: num(
+        28,
+        assumption("Mean reablement episode, days.", "F7 up to six weeks (charging cap, B)"),
+      ),
+      ongoingPackageShare: probability(
+        0.205,
+        evidence(
+          "Share of reablement episodes ending in a long-term package.",
+          "F7 ASCOF 2D 79.5% no ongoing need (2019-20, A)",
+        ),
+      ),
+    }).prefault({}),
+    homeCare: z.strictObject({
+      hoursPerPackagePerWeek: num(
+        12.4,
+        evidence(
+          "Hours per week per long-term package.",
+          "B3 12.4 contact hours per household per week (2008, A, dated)",
+        ),
+      ),
+      capacityHoursPerWeekPer100k: num(
+        7200,
+        evidence(
+          "Home-care hours per week available per 100,000 people.",
+          "B3 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700; set to 7,200 to calibrate DTOC to a few % (D) — assumption",
+          { assumption: true },
+        ),
+      ),
+      packageDurationMeanDays: num(
+        420,
+        assumption(
+          "Mean duration of a long-term package (ends by death, care home or recovery), days.",
+          "not in evidence.md",
+        ),
+      ),
+      communityReferralsPer100kPerYear: num(
+        150,
+        assumption(
+          "New packages requested from home (not via hospital), per 100,000 per year.",
+          "not in evidence.md",
+        ),
+      ),
+    }).prefault({}),
+  }).prefault({}),
+  seasonality: z.strictObject({
+    emergencyDemandByMonth: z.array(z.number().positive()).length(12).default(DEFAULT_SEASONALITY)
+      .refine((xs) => Math.abs(xs.reduce((a, b) => a + b, 0) / 12 - 1) < 0.005, {
+        message: "expected 12 monthly multipliers with mean 1",
+      }).meta({
+        ...assumption(
+          "Monthly multiplier of emergency demand, Jan..Dec, mean 1.",
+          "B2 winter peaks (A); monthly profile not in evidence.md",
+        ),
+      }),
+  }).prefault({}),
+});
+
+/** A scenario as written (JSON or TS): every parameter optional except version and population.size. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+
+type Parsed = z.output<typeof scenarioSchema>;
+
+/** A hospital with its bed count and escalation resolved. */
+export interface HospitalConfig {
+  /** Site id. */
+  id: string;
+  /** Base G&A beds. */
+  acuteBeds: number;
+  /** Share of emergency demand arriving at this site. */
+  populationShare: number;
+  /** Extra beds open in each calendar month (Jan..Dec). */
+  escalationExtraBedsByMonth: number[];
+}
+
+/** A parsed, fully resolved scenario: every parameter present. */
+export type Scenario = Omit<Parsed, "population" | "hospitals" | "careHomes"> & {
+  population: Omit<Parsed["population"], "ageBands"> & { ageBands: AgeBand[] };
+  hospitals: HospitalConfig[];
+  careHomes: Parsed["careHomes"] & { places: number };
+};

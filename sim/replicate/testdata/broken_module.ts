@@ -1,0 +1,7 @@
+/**
+ * Fixture: a module that throws while loading.
+ *
+ * @module
+ */
+
+throw new Error("fixture module failed to load");
