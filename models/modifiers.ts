@@ -78,6 +78,38 @@ export interface CapacityAdditions {
   reablementSlots?: number;
   /** Extra acute beds per hospital id. */
   acuteBeds?: Record<string, number>;
+  /**
+   * Acute care collaboration: when set, a patient with no free bed at their site transfers to
+   * the site with most free beds (after this delay, hours) instead of boarding.
+   */
+  interSiteTransferDelayHours?: number;
+  /** Tag credited with admissions averted by the added crisis-response visits. */
+  crisisResponseTag?: string;
+  /** Tag credited with step-up admissions into the added intermediate beds. */
+  intermediateBedsTag?: string;
+}
+
+/** Where an averted admission goes instead. */
+export type DisplacementTarget = "crisisResponse" | "stepUpBed" | "urgentTreatmentCentre" | "gp";
+
+/**
+ * One intervention's effect on one cell on one day: its rate multipliers (already scaled by
+ * ramp-up and by the share of the cell in its cohort), with the tag and cohort that averted
+ * admissions are credited to, and where they go instead.
+ */
+export interface ModifierComponent {
+  /** Intervention tag, e.g. "mcp". */
+  tag: string;
+  /** Cohort label. */
+  cohort: string;
+  /** Share of the cell's people in the cohort (0–1). */
+  share: number;
+  /** Share of full effect reached (ramp-up, 0–1). */
+  ramp: number;
+  /** Multipliers for the cell (1 = none). */
+  multipliers: RateMultipliers;
+  /** Displacement shares of averted admissions (rest: no alternative contact). */
+  displacement?: Partial<Record<DisplacementTarget, number>>;
 }
 
 /** The hooks the model reads. Both optional; omit for the baseline. */
@@ -95,6 +127,33 @@ export interface ModelModifiers {
    * @returns Additions, or undefined for none.
    */
   capacity?(dayIndex: number): CapacityAdditions | undefined;
+  /**
+   * Per-intervention effects on a cell on a day; the model multiplies them (and `rates`) and
+   * credits each averted admission to one component: with component multipliers m₁, m₂, … of
+   * the candidate's route, a candidate whose averting uniform u falls in [m₁, 1) goes to the
+   * first, in [m₁m₂, m₁) to the second, and so on.
+   * @param dayIndex The day.
+   * @param cell The cohort cell.
+   * @returns Components, or undefined for none.
+   */
+  components?(dayIndex: number, cell: CellKey): readonly ModifierComponent[] | undefined;
+}
+
+/** One person-level move, for an event log (process mining, debugging). */
+export interface EventLogRow {
+  /** Case id: one per admission candidate ("c17"). */
+  caseId: string;
+  /** What happened: ed_arrival, averted, crisis_response, step_up, admit, board, transfer,
+   * discharge_ready, delayed, discharge, death, readmit. */
+  activity: string;
+  /** Simulation time, days from day 0 (negative in warm-up). */
+  timeDays: number;
+  /** Place before. */
+  from: string;
+  /** Place after. */
+  to: string;
+  /** Resource involved (hospital id, "intermediate", care-model tag, …) or "". */
+  resource: string;
 }
 
 /**

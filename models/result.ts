@@ -45,8 +45,13 @@ export const ANNUAL_METRICS = [
   "reablement_starts",
   "home_care_package_starts",
   "intermediate_care_starts",
+  "inter_site_transfers",
+  "utc_attendances",
   "home_care_wait_days_mean",
   "care_home_wait_days_mean",
+  "acute_surge_bed_days",
+  "acute_surge_openings",
+  "intermediate_care_alternatives",
 ] as const;
 
 /** An annual metric name. */
@@ -161,6 +166,57 @@ export interface Accounting {
   overCapacityEvents: number;
 }
 
+/** Admissions averted and credited to one care model (tag) in one year. */
+export interface AvertedRow {
+  /** Model year, 1-based. */
+  year: number;
+  /** Care-model tag. */
+  careModel: string;
+  /** Cohort label of the care model. */
+  cohort: string;
+  /** Need segment of the people averted; rows without it are totals. */
+  segment?: 1 | 2 | 3 | 4;
+  /** Admissions averted. */
+  count: number;
+}
+
+/** Averted admissions by where they went instead, per care model and year. */
+export interface DisplacedRow {
+  /** Model year, 1-based. */
+  year: number;
+  /** Care-model tag. */
+  careModel: string;
+  /** "crisisResponse", "stepUpBed", "urgentTreatmentCentre", "gp" or "none". */
+  destination: string;
+  /** Averted admissions sent there. */
+  count: number;
+}
+
+/** Size of a care model's cohort in one year. */
+export interface CohortRow {
+  /** Model year, 1-based. */
+  year: number;
+  /** Care-model tag. */
+  careModel: string;
+  /** Cohort label. */
+  cohort: string;
+  /** Mean people in the cohort over the year. */
+  peopleMean: number;
+  /** Mean people × ramp-up fraction (the enrolled-equivalent caseload). */
+  enrolledMean: number;
+}
+
+/** Per-care-model accounting, present when the run had care models. */
+export interface InterventionAccount {
+  /** Averted admissions credited to each care model (direct effects; knock-on changes such as
+   * fewer readmissions are only in the baseline − scenario difference). */
+  averted: AvertedRow[];
+  /** Where they went instead. */
+  displacement: DisplacedRow[];
+  /** Cohort sizes. */
+  cohorts: CohortRow[];
+}
+
 /** The result of one replication. */
 export interface ReplicationResult {
   /** Replication index. */
@@ -187,6 +243,8 @@ export interface ReplicationResult {
   population: PopulationAccount;
   /** Accounting for invariant checks. */
   accounting: Accounting;
+  /** Per-care-model accounting (only when care models were applied). */
+  interventions?: InterventionAccount;
 }
 
 /**

@@ -7,12 +7,13 @@
 
 import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
-import type { ModelModifiers } from "./modifiers.ts";
+import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
 import {
   ANNUAL_METRICS,
   type AnnualMetric,
   type AnnualRow,
   type DailySeries,
+  type InterventionAccount,
   type ReplicationResult,
   SEGMENTED_METRICS,
 } from "./result.ts";
@@ -39,6 +40,8 @@ export interface SimulateOptions {
    * @default {false}
    */
   unconstrained?: boolean;
+  /** Receives every person-level move (ED arrival, admit, board, transfer, discharge, …). */
+  eventLog?: (row: EventLogRow) => void;
 }
 
 const COUNT_METRICS: Partial<Record<AnnualMetric, string>> = {
@@ -60,6 +63,10 @@ const COUNT_METRICS: Partial<Record<AnnualMetric, string>> = {
   reablement_starts: "reablement_starts",
   home_care_package_starts: "home_care_package_starts",
   intermediate_care_starts: "intermediate_care_starts",
+  inter_site_transfers: "inter_site_transfers",
+  utc_attendances: "utc_attendances",
+  acute_surge_openings: "acute_surge_openings",
+  intermediate_care_alternatives: "intermediate_care_alternatives",
 };
 
 function quantile(xs: number[], p: number): number {
@@ -101,6 +108,7 @@ export function simulateReplication(
     replication,
     modifiers: options.modifiers,
     unconstrained: options.unconstrained,
+    eventLog: options.eventLog,
   });
   model.run();
   const years = scenario.years;
@@ -148,6 +156,9 @@ export function simulateReplication(
         case "home_care_hours_mean":
           push(metric, lv.home_care_hours.area[y] / 365);
           break;
+        case "acute_surge_bed_days":
+          push(metric, lv.acute_surge_beds.area[y]);
+          break;
         case "intermediate_occupied_mean":
           push(metric, lv.intermediate.area[y] / 365);
           break;
@@ -166,6 +177,7 @@ export function simulateReplication(
   const acuteOccupiedByHospital: Record<string, number[]> = {};
   scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = model.dailyByHospital[i]));
   const bedDaysFromOccupancy = lv.bed_days.total();
+  const interventions = model.tagStats.length > 0 ? interventionAccount(model, years) : undefined;
   return {
     replication,
     seed,
@@ -197,7 +209,31 @@ export function simulateReplication(
       minPlaceCount: model.stays.minPlaceCount,
       overCapacityEvents: model.stays.overCapacityEvents,
     },
+    ...(interventions ? { interventions } : {}),
   };
+}
+
+function interventionAccount(model: SystemModel, years: number): InterventionAccount {
+  const out: InterventionAccount = { averted: [], displacement: [], cohorts: [] };
+  for (let y = 0; y < years; y++) {
+    const year = y + 1;
+    for (const st of model.tagStats) {
+      const base = { year, careModel: st.tag, cohort: st.cohort };
+      out.averted.push({ ...base, count: st.averted.get(y) });
+      for (let s = 1; s <= 4; s++) {
+        out.averted.push({ ...base, segment: s as 1 | 2 | 3 | 4, count: st.averted.get(y, s) });
+      }
+      for (const [destination, counts] of Object.entries(st.displaced)) {
+        out.displacement.push({ year, careModel: st.tag, destination, count: counts.get(y) });
+      }
+      out.cohorts.push({
+        ...base,
+        peopleMean: st.cohortPeopleDays[y] / 365,
+        enrolledMean: st.enrolledPeopleDays[y] / 365,
+      });
+    }
+  }
+  return out;
 }
 
 /** Input of {@linkcode runReplication}: plain data so it crosses a worker boundary. */

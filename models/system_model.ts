@@ -28,7 +28,15 @@ import {
   initialCounts,
 } from "./cohort.ts";
 import { binomialInverse, normalInverse, poissonInverse } from "./inverse.ts";
-import type { Destination, ModelModifiers, RateMultipliers } from "./modifiers.ts";
+import type {
+  Destination,
+  DisplacementTarget,
+  EventLogRow,
+  ModelModifiers,
+  ModifierComponent,
+  RateMultipliers,
+} from "./modifiers.ts";
+import { SurgeBeds } from "./surge_beds.ts";
 import { YearCounts, YearIntegral } from "./year_accumulator.ts";
 
 const DESTINATIONS: Destination[] = [
@@ -39,7 +47,7 @@ const DESTINATIONS: Destination[] = [
   "careHome",
   "death",
 ];
-const N_ATTR = 11;
+const N_ATTR = 13;
 const GP_RING = 90;
 const BIG = 1_000_000_000;
 
@@ -57,12 +65,40 @@ interface Patient {
   uReadmit: number;
   uWeekend: number;
   uD2a: number;
+  uAlternative: number;
+  uArrange: number;
   d2aShare: number;
   req: Request | null;
   delayed: boolean;
   inBed: boolean;
   placed: boolean;
   census: boolean;
+  caseId: string;
+  transferDays: number;
+}
+
+const ADDED_CAPACITY = "added capacity";
+const TARGETS: DisplacementTarget[] = [
+  "crisisResponse",
+  "stepUpBed",
+  "urgentTreatmentCentre",
+  "gp",
+];
+
+/** Per-intervention-tag accumulators. */
+export interface TagStats {
+  /** Intervention tag. */
+  tag: string;
+  /** Cohort label. */
+  cohort: string;
+  /** Admissions averted and credited to the tag, by year × segment. */
+  averted: YearCounts;
+  /** Averted admissions by displacement destination ("none" included). */
+  displaced: Record<string, YearCounts>;
+  /** Σ over days of people in the cohort, by year. */
+  cohortPeopleDays: Float64Array;
+  /** Σ over days of people in the cohort × ramp-up fraction, by year. */
+  enrolledPeopleDays: Float64Array;
 }
 
 /** Options of {@linkcode SystemModel}. */
@@ -75,6 +111,8 @@ export interface SystemModelOptions {
   modifiers?: ModelModifiers;
   /** Remove every capacity limit (Little's-law checks, "unconstrained" what-ifs). */
   unconstrained?: boolean;
+  /** Receives every person-level move (slows the run; for one replication at a time). */
+  eventLog?: (row: EventLogRow) => void;
 }
 
 /** Named metric accumulators. */
@@ -147,12 +185,25 @@ export class SystemModel {
   delayedNow = 0;
   /** Home-care hours in use. */
   homeCareInUse = 0;
+  /** Surge (pressure-driven escalation) beds per site. */
+  readonly surge: SurgeBeds;
   /** Care-home places. */
   readonly careHomePlaces: number;
   /** Start-of-day snapshot of start-by-band. */
   startByBand: Record<string, number> = {};
 
   readonly #mods: ModelModifiers;
+  readonly #log: ((row: EventLogRow) => void) | undefined;
+  #caseSeq = 0;
+  readonly #comps: (readonly ModifierComponent[] | undefined)[];
+  /** Accumulators per intervention tag, in order of first appearance. */
+  readonly tagStats: TagStats[] = [];
+  readonly #tagIndex = new Map<string, number>();
+  #crisisAddCredit = 0;
+  #crisisAddLeft = 0;
+  #crisisTag = -1;
+  #icTag = -1;
+  #transferDelayDays = -1;
   readonly #streams: Record<string, RandomStream>;
   readonly #unconstrained: boolean;
   readonly #hospShares: number[];
@@ -202,6 +253,7 @@ export class SystemModel {
   constructor(scenario: Scenario, options: SystemModelOptions) {
     this.scenario = scenario;
     this.#mods = options.modifiers ?? {};
+    this.#log = options.eventLog;
     this.#unconstrained = options.unconstrained ?? false;
     this.sim = new Simulation({ seed: options.seed, replication: options.replication });
     this.warmUpDays = scenario.start.mode === "empty" || scenario.start.warmUpDays > 0
@@ -262,8 +314,12 @@ export class SystemModel {
         "reablement_starts",
         "home_care_package_starts",
         "intermediate_care_starts",
+        "inter_site_transfers",
+        "utc_attendances",
         "home_care_wait_days_total",
         "care_home_wait_days_total",
+        "intermediate_care_alternatives",
+        "acute_surge_openings",
       ]
     ) this.counts_[m] = new YearCounts(W, Y);
     for (
@@ -280,6 +336,7 @@ export class SystemModel {
         "dtoc_4",
         "intermediate",
         "home_care_hours",
+        "acute_surge_beds",
       ]
     ) this.levels[m] = new YearIntegral(W, Y);
     this.#bedLevel = this.levels.bed_days;
@@ -339,6 +396,7 @@ export class SystemModel {
       d2a: new Float64Array(nCells),
       mix: new Array(nCells).fill(undefined),
     };
+    this.#comps = new Array(nCells).fill(undefined);
     this.#cohortOut = {
       deaths: new Float64Array(nCells),
       deteriorations: new Float64Array(nCells),
@@ -352,6 +410,7 @@ export class SystemModel {
     this.#hospShares = scenario.hospitals.map((h) => h.populationShare);
     this.#bedBase = scenario.hospitals.map((h) => h.acuteBeds);
     this.#bedExtra = scenario.hospitals.map(() => 0);
+    this.surge = new SurgeBeds(scenario, { unconstrained: un });
     this.beds = scenario.hospitals.map((h, i) =>
       new Resource(this.sim, {
         name: `acute:${h.id}`,
@@ -413,7 +472,7 @@ export class SystemModel {
     const day = Math.floor(t) - this.warmUpDays;
     const month = this.calendar.month[day - this.calendar.firstDay];
     return this.#bedBase[h] + this.scenario.hospitals[h].escalationExtraBedsByMonth[month] +
-      this.#bedExtra[h];
+      this.#bedExtra[h] + this.surge.openBeds(h);
   }
 
   /** Runs the whole replication (warm-up + measured years). */
@@ -424,6 +483,13 @@ export class SystemModel {
       if (d < end) this.sim.schedule(1, () => boundary(d + 1), { priority: -10 });
     };
     this.sim.schedule(0, () => boundary(0), { priority: -10 });
+    if (this.surge.enabled) {
+      const review = (k: number) => {
+        this.#surgeReview();
+        if (k < end * 24) this.sim.schedule((k + 1) / 24 - this.sim.now, () => review(k + 1));
+      };
+      this.sim.schedule(0.5 / 24, () => review(0.5));
+    }
     this.sim.run({ until: end + 1e-9 });
     this.#finish(end);
   }
@@ -468,39 +534,113 @@ export class SystemModel {
 
   #applyModifiers(dayIndex: number): void {
     const rates = this.#mods.rates;
-    if (rates) {
-      const m = this.#mul;
-      for (const cell of this.params.cells) {
-        const r: RateMultipliers | undefined = rates.call(this.#mods, dayIndex, cell);
-        const c = cell.index;
-        m.gp[c] = r?.gpDemand ?? 1;
-        m.ed[c] = r?.edAttendance ?? 1;
-        m.conv[c] = r?.conversion ?? 1;
-        m.adm[c] = r?.emergencyAdmission ?? 1;
-        m.det[c] = r?.deterioration ?? 1;
-        m.los[c] = r?.lengthOfStay ?? 1;
-        m.d2a[c] = r?.dischargeToAssess ?? 0;
-        m.mix[c] = r?.dischargeMix;
+    const components = this.#mods.components;
+    if (!rates && !components) return;
+    const m = this.#mul;
+    const measuring = dayIndex >= 0 && dayIndex < this.days;
+    const y = Math.floor(dayIndex / 365);
+    for (const cell of this.params.cells) {
+      const r: RateMultipliers | undefined = rates?.call(this.#mods, dayIndex, cell);
+      const c = cell.index;
+      let gp = r?.gpDemand ?? 1;
+      let ed = r?.edAttendance ?? 1;
+      let conv = r?.conversion ?? 1;
+      let adm = r?.emergencyAdmission ?? 1;
+      let det = r?.deterioration ?? 1;
+      let los = r?.lengthOfStay ?? 1;
+      let d2a = r?.dischargeToAssess ?? 0;
+      let mix = r?.dischargeMix;
+      const cs = components?.call(this.#mods, dayIndex, cell);
+      this.#comps[c] = cs && cs.length > 0 ? cs : undefined;
+      for (const k of cs ?? []) {
+        const x = k.multipliers;
+        gp *= x.gpDemand ?? 1;
+        ed *= x.edAttendance ?? 1;
+        conv *= x.conversion ?? 1;
+        adm *= x.emergencyAdmission ?? 1;
+        det *= x.deterioration ?? 1;
+        los *= x.lengthOfStay ?? 1;
+        if (x.dischargeToAssess) d2a = 1 - (1 - d2a) * (1 - x.dischargeToAssess);
+        if (x.dischargeMix) {
+          const merged: Partial<Record<Destination, number>> = { ...mix };
+          for (const [d, v] of Object.entries(x.dischargeMix)) {
+            merged[d as Destination] = (merged[d as Destination] ?? 1) * v!;
+          }
+          mix = merged;
+        }
+        if (measuring) {
+          const st = this.#tag(k.tag, k.cohort);
+          st.cohortPeopleDays[y] += this.counts[c] * k.share;
+          st.enrolledPeopleDays[y] += this.counts[c] * k.share * k.ramp;
+        }
       }
+      m.gp[c] = gp;
+      m.ed[c] = ed;
+      m.conv[c] = conv;
+      m.adm[c] = adm;
+      m.det[c] = det;
+      m.los[c] = los;
+      m.d2a[c] = d2a;
+      m.mix[c] = mix;
     }
+  }
+
+  #tag(tag: string, cohort: string): TagStats {
+    const key = `${tag}\u0000${cohort}`;
+    let i = this.#tagIndex.get(key);
+    if (i === undefined) {
+      i = this.tagStats.length;
+      this.#tagIndex.set(key, i);
+      const W = this.warmUpDays;
+      const Y = this.scenario.years;
+      const displaced: Record<string, YearCounts> = {};
+      for (const d of [...TARGETS, "none"]) displaced[d] = new YearCounts(W, Y);
+      this.tagStats.push({
+        tag,
+        cohort,
+        averted: new YearCounts(W, Y),
+        displaced,
+        cohortPeopleDays: new Float64Array(Y),
+        enrolledPeopleDays: new Float64Array(Y),
+      });
+    }
+    return this.tagStats[i];
+  }
+
+  #emit(caseId: string, activity: string, from: string, to: string, resource = ""): void {
+    this.#log!({
+      caseId,
+      activity,
+      timeDays: this.sim.now - this.warmUpDays,
+      from,
+      to,
+      resource,
+    });
+  }
+
+  #origin(c: number): string {
+    return (c & 1) === HOME ? "home" : "care_home";
   }
 
   #capacitySchedule(t: number): void {
     const add = this.#mods.capacity?.call(this.#mods, t - this.warmUpDays);
     const size = this.scenario.population.size;
     const cr = this.scenario.community.crisisResponse;
-    this.#crisisCredit += cr.visitsPerDayPer100k * size / 1e5 +
-      (add?.crisisResponseVisitsPerDay ?? 0);
+    this.#crisisCredit += cr.visitsPerDayPer100k * size / 1e5;
     this.#crisisLeft = Math.floor(this.#crisisCredit);
     this.#crisisCredit -= this.#crisisLeft;
+    this.#crisisAddCredit += add?.crisisResponseVisitsPerDay ?? 0;
+    this.#crisisAddLeft = Math.floor(this.#crisisAddCredit);
+    this.#crisisAddCredit -= this.#crisisAddLeft;
+    this.#crisisTag = add?.crisisResponseTag ? this.#tagIdx(add.crisisResponseTag) : -1;
+    this.#icTag = add?.intermediateBedsTag ? this.#tagIdx(add.intermediateBedsTag) : -1;
+    this.#transferDelayDays = add?.interSiteTransferDelayHours !== undefined
+      ? add.interSiteTransferDelayHours / 24
+      : -1;
     if (this.#unconstrained) return;
     this.scenario.hospitals.forEach((h, i) => {
       this.#bedExtra[i] = add?.acuteBeds?.[h.id] ?? 0;
-      const cap = this.#bedCapacity(i, t);
-      if (cap !== this.#lastBedCaps[i]) {
-        this.beds[i].setCapacity(cap);
-        this.#lastBedCaps[i] = cap;
-      }
+      this.#applyBedCapacity(i, t);
     });
     const ic = this.#icBase + (add?.intermediateBeds ?? 0);
     if (ic !== this.intermediate.capacity) this.intermediate.setCapacity(ic);
@@ -512,6 +652,35 @@ export class SystemModel {
       this.homeCareCapacity += hc - this.#homeCareAdded;
       this.#homeCareAdded = hc;
     }
+  }
+
+  #applyBedCapacity(h: number, t: number): void {
+    const cap = this.#bedCapacity(h, t);
+    if (cap !== this.#lastBedCaps[h]) {
+      this.beds[h].setCapacity(cap);
+      this.#lastBedCaps[h] = cap;
+    }
+  }
+
+  /** Hourly bed review: opens or closes each site's surge beds (OPEL escalation). */
+  #surgeReview(): void {
+    const now = this.sim.now;
+    for (let h = 0; h < this.beds.length; h++) {
+      const b = this.beds[h];
+      const change = this.surge.review(h, now, {
+        boarders: b.queueLength,
+        inUse: b.inUse,
+        capacity: b.capacity,
+      });
+      if (change === 0) continue;
+      this.levels.acute_surge_beds.add(now, change);
+      if (change > 0) this.counts_.acute_surge_openings.add(now, 1);
+      this.#applyBedCapacity(h, now);
+    }
+  }
+
+  #tagIdx(tag: string): number {
+    return this.tagStats.indexOf(this.#tag(tag, ADDED_CAPACITY));
   }
 
   #cohortTick(t: number): void {
@@ -654,7 +823,11 @@ export class SystemModel {
 
   // ---- Admission candidates ---------------------------------------------------------------
 
-  /** attrs: 0 time, 1 route, 2 avoidable, 3 crisis, 4 step-up, 5 hospital, 6 los, 7 dest, 8 readmit, 9 weekend, 10 d2a. */
+  /**
+   * attrs: 0 time, 1 route, 2 avoidable, 3 crisis, 4 step-up, 5 hospital, 6 los, 7 dest,
+   * 8 readmit, 9 weekend, 10 d2a, 11 wait for an intermediate bed before an alternative,
+   * 12 discharge arrangement time.
+   */
   #candidate(c: number, a: number[], uAvert: number): void {
     const m = this.#mul;
     const viaEd = a[1] < this.scenario.acute.edRouteShare;
@@ -663,31 +836,123 @@ export class SystemModel {
     const los = m.los[c];
     const mix = m.mix[c];
     const d2a = m.d2a[c];
+    const comps = this.#comps[c];
     this.sim.schedule(a[0], () => {
       const now = this.sim.now;
       const seg = ((c >> 1) & 3) + 1;
       if (this.counts[c] <= 0) return;
+      const caseId = this.#log ? `c${++this.#caseSeq}` : "";
       if (mAll < 1 && uAvert >= mAll) {
         this.counts_.emergency_admissions_averted.add(now, 1, seg);
-        if (viaEd && uAvert < mAdm) this.counts_.ed_attendances.add(now, 1, seg);
+        const edSeen = viaEd && uAvert < mAdm;
+        if (edSeen) this.counts_.ed_attendances.add(now, 1, seg);
+        if (this.#log && edSeen) this.#emit(caseId, "ed_arrival", this.#origin(c), "ed");
+        if (comps) this.#creditAvert(now, c, comps, viaEd, uAvert, caseId);
+        else if (this.#log) this.#emit(caseId, "averted", this.#origin(c), this.#origin(c));
         return;
       }
       if (viaEd) this.counts_.ed_attendances.add(now, 1, seg);
-      if ((c & 1) === HOME && this.#avertInCommunity(now, c, a)) return;
-      this.#admit(now, c, a, { losMultiplier: los, mix, d2a, readmission: false });
+      if (this.#log) {
+        this.#emit(caseId, viaEd ? "ed_arrival" : "gp_referral", this.#origin(c), "ed");
+      }
+      if ((c & 1) === HOME && this.#avertInCommunity(now, c, a, caseId)) return;
+      this.#admit(now, c, a, { losMultiplier: los, mix, d2a, readmission: false, caseId });
     });
   }
 
-  #avertInCommunity(now: number, c: number, a: number[]): boolean {
+  /** Credits an averted admission to the component whose interval holds `u`; displaces it. */
+  #creditAvert(
+    now: number,
+    c: number,
+    comps: readonly ModifierComponent[],
+    viaEd: boolean,
+    u: number,
+    caseId: string,
+  ): void {
+    let hi = 1;
+    for (const k of comps) {
+      const x = k.multipliers;
+      const mk = (x.emergencyAdmission ?? 1) *
+        (viaEd ? (x.edAttendance ?? 1) * (x.conversion ?? 1) : 1);
+      if (!(mk < 1)) continue;
+      const lo = hi * mk;
+      if (u >= lo) {
+        const v = (u - lo) / (hi - lo);
+        let dest: DisplacementTarget | "none" = "none";
+        let cum = 0;
+        for (const t of TARGETS) {
+          cum += k.displacement?.[t] ?? 0;
+          if (v < cum) {
+            dest = t;
+            break;
+          }
+        }
+        this.#displace(now, c, this.#tag(k.tag, k.cohort), dest, caseId);
+        return;
+      }
+      hi = lo;
+    }
+  }
+
+  #displace(
+    now: number,
+    c: number,
+    st: TagStats,
+    dest: DisplacementTarget | "none",
+    caseId: string,
+  ): void {
+    const seg = ((c >> 1) & 3) + 1;
+    st.averted.add(now, 1, seg);
+    let to: string = dest;
+    if (dest === "stepUpBed") {
+      const ic = this.intermediate;
+      if ((c & 1) === HOME && ic.inUse < ic.capacity && ic.queueLength === 0) {
+        this.counts_.step_up_admissions.add(now, 1);
+        this.counts[c]--;
+        this.#enterIntermediate(now, c, null);
+        to = "intermediate";
+      } else dest = "crisisResponse";
+    }
+    if (dest === "crisisResponse") this.counts_.crisis_response_visits.add(now, 1);
+    else if (dest === "urgentTreatmentCentre") this.counts_.utc_attendances.add(now, 1);
+    else if (dest === "gp") this.#gpQueue[this.#gpHead] += 1;
+    st.displaced[dest].add(now, 1);
+    if (this.#log) {
+      this.#emit(caseId, "averted", this.#origin(c), to === "none" ? this.#origin(c) : to, st.tag);
+    }
+  }
+
+  #avertInCommunity(now: number, c: number, a: number[], caseId: string): boolean {
     const cr = this.scenario.community.crisisResponse;
     const cell = this.params.cells[c];
     if (cell.minAgeYears < cr.minAgeYears || a[2] >= cr.avoidableShare) return false;
     const seg = cell.segment;
+    let crisisTag = -2;
     if (this.#crisisLeft > 0) {
       this.#crisisLeft--;
+      crisisTag = -1;
+    } else if (this.#crisisAddLeft > 0) {
+      this.#crisisAddLeft--;
+      crisisTag = this.#crisisTag;
+    }
+    if (crisisTag > -2) {
       this.counts_.crisis_response_visits.add(now, 1);
       if (a[3] < cr.avertProbability) {
         this.counts_.emergency_admissions_averted.add(now, 1, seg);
+        if (crisisTag >= 0) {
+          const st = this.tagStats[crisisTag];
+          st.averted.add(now, 1, seg);
+          st.displaced.crisisResponse.add(now, 1);
+        }
+        if (this.#log) {
+          this.#emit(
+            caseId,
+            "crisis_response",
+            "ed",
+            "home",
+            crisisTag >= 0 ? this.tagStats[crisisTag].tag : "crisis_response",
+          );
+        }
         return true;
       }
     }
@@ -698,6 +963,12 @@ export class SystemModel {
     ) {
       this.counts_.step_up_admissions.add(now, 1);
       this.counts_.emergency_admissions_averted.add(now, 1, seg);
+      if (this.#icTag >= 0 && this.intermediate.inUse >= this.#icBase) {
+        const st = this.tagStats[this.#icTag];
+        st.averted.add(now, 1, seg);
+        st.displaced.stepUpBed.add(now, 1);
+      }
+      if (this.#log) this.#emit(caseId, "step_up", "ed", "intermediate", "intermediate");
       this.counts[c]--;
       this.#enterIntermediate(now, c, null);
       return true;
@@ -740,6 +1011,7 @@ export class SystemModel {
       readmission: boolean;
       losDays?: number;
       census?: boolean;
+      caseId?: string;
     },
   ): Patient {
     const seg = ((c >> 1) & 3) + 1;
@@ -770,25 +1042,69 @@ export class SystemModel {
       uReadmit: a[8],
       uWeekend: a[9],
       uD2a: a[10],
+      uAlternative: a[11],
+      uArrange: a[12],
       d2aShare: o.d2a,
       req: null,
       delayed: false,
       inBed: false,
       placed: false,
       census: o.census ?? false,
+      caseId: o.caseId ?? "",
+      transferDays: 0,
     };
     if (fromCareHome && p.dest !== "death") p.dest = "home";
     this.inEd++;
-    const req = this.beds[hospital].request();
+    if (this.#transferDelayDays >= 0 && !o.census && this.beds.length > 1) {
+      this.#maybeTransfer(p, now);
+    }
+    const req = this.beds[p.hospital].request();
     p.req = req;
-    onDone(req, () => this.#onBed(p));
+    if (this.#log && !req.triggered) {
+      this.#emit(p.caseId, "board", "ed", "ed", this.scenario.hospitals[p.hospital].id);
+    }
+    if (p.transferDays > 0) {
+      onDone(req, () => this.sim.schedule(p.transferDays, () => this.#onBed(p)));
+    } else onDone(req, () => this.#onBed(p));
     return p;
+  }
+
+  /** Acute care collaboration: no free bed here → the site with most free beds, if any. */
+  #maybeTransfer(p: Patient, now: number): void {
+    const here = this.beds[p.hospital];
+    if (here.inUse < here.capacity && here.queueLength === 0) return;
+    let best = -1;
+    let bestFree = 0;
+    this.beds.forEach((b, h) => {
+      const free = b.capacity - b.inUse;
+      if (h !== p.hospital && b.queueLength === 0 && free > bestFree) {
+        best = h;
+        bestFree = free;
+      }
+    });
+    if (best < 0) return;
+    this.counts_.inter_site_transfers.add(now, 1);
+    if (this.#log) {
+      const ids = this.scenario.hospitals;
+      this.#emit(
+        p.caseId,
+        "transfer",
+        `ed:${ids[p.hospital].id}`,
+        `acute:${ids[best].id}`,
+        ids[best].id,
+      );
+    }
+    p.hospital = best;
+    p.transferDays = this.#transferDelayDays;
   }
 
   #onBed(p: Patient): void {
     const now = this.sim.now;
     this.inEd--;
-    this.counts_.ed_boarding_hours.add(now, (now - p.arrive) * 24);
+    this.counts_.ed_boarding_hours.add(now, Math.max(0, now - p.arrive - p.transferDays) * 24);
+    if (this.#log) {
+      this.#emit(p.caseId, "admit", "ed", `acute:${this.scenario.hospitals[p.hospital].id}`);
+    }
     this.#occupy(p, now, 1);
     p.bedStart = now;
     p.inBed = true;
@@ -820,9 +1136,13 @@ export class SystemModel {
     return [1, 2, 3, 4].map((s) => this.levels[`${prefix}_${s}`]);
   }
 
-  #releaseBed(p: Patient): void {
+  #releaseBed(p: Patient, to: string = p.dest): void {
     const now = this.sim.now;
     if (!p.inBed) return;
+    if (this.#log) {
+      const where = `acute:${this.scenario.hospitals[p.hospital].id}`;
+      this.#emit(p.caseId, to === "death" ? "death" : "discharge", where, to);
+    }
     p.inBed = false;
     this.#inBed.delete(p);
     this.beds[p.hospital].release(p.req!);
@@ -844,6 +1164,11 @@ export class SystemModel {
   }
 
   #startDelay(p: Patient, now: number): void {
+    if (p.delayed) return;
+    if (this.#log) {
+      const where = `acute:${this.scenario.hospitals[p.hospital].id}`;
+      this.#emit(p.caseId, "delayed", where, where, p.dest);
+    }
     p.delayed = true;
     this.delayedNow++;
     this.#dtocLevel.add(now, 1);
@@ -856,6 +1181,31 @@ export class SystemModel {
   }
 
   #onFit(p: Patient): void {
+    const now = this.sim.now;
+    if (this.#log) {
+      const where = `acute:${this.scenario.hospitals[p.hospital].id}`;
+      this.#emit(p.caseId, "discharge_ready", where, where, p.dest);
+    }
+    const arrange = this.#arrangementDays(p);
+    if (arrange > 0) {
+      this.#startDelay(p, now);
+      this.sim.schedule(arrange, () => this.#discharge(p));
+    } else this.#discharge(p);
+  }
+
+  /**
+   * Days from medically fit to a supported destination being arranged (assessment, funding,
+   * choice), spent in the acute bed as a delayed transfer; 0 for home, death, under
+   * discharge to assess (assessed at home) and in unconstrained runs.
+   */
+  #arrangementDays(p: Patient): number {
+    if (this.#unconstrained || p.dest === "home" || p.dest === "death") return 0;
+    if (p.d2aShare > 0 && p.uD2a < p.d2aShare && p.dest !== "careHome") return 0;
+    const mean = this.scenario.acute.dischargeArrangementMeanDays[p.dest];
+    return mean > 0 ? -mean * Math.log(1 - p.uArrange) : 0;
+  }
+
+  #discharge(p: Patient): void {
     const now = this.sim.now;
     switch (p.dest) {
       case "death":
@@ -902,7 +1252,10 @@ export class SystemModel {
       }
       case "intermediateCare": {
         const req = this.intermediate.request();
-        if (!req.triggered) this.#waitInBedOrHome(p, now);
+        if (!req.triggered) {
+          this.#waitInBedOrHome(p, now);
+          if (p.inBed) this.#alternativeToIntermediate(p, req);
+        }
         onDone(req, () => {
           if (p.inBed) this.#releaseBed(p);
           else this.counts[p.cell]--;
@@ -912,6 +1265,24 @@ export class SystemModel {
         return;
       }
     }
+  }
+
+  /**
+   * A patient waiting in an acute bed for an intermediate bed: after an exponential wait
+   * (attribute 11) home-based support is arranged instead and they go home.
+   */
+  #alternativeToIntermediate(p: Patient, req: Request): void {
+    const mean = this.scenario.community.intermediateCare.alternativeAfterMeanDays;
+    if (!(mean > 0) || this.#unconstrained) return;
+    const wait = -mean * Math.log(1 - p.uAlternative);
+    this.sim.schedule(wait, () => {
+      if (req.triggered || !p.inBed) return;
+      this.intermediate.cancel(req);
+      this.counts_.intermediate_care_alternatives.add(this.sim.now, 1);
+      this.#releaseBed(p, "home");
+      this.#returnHome(p);
+      this.#maybeReadmit(p);
+    });
   }
 
   /** Leaves the acute bed (if still in it) for home; the wait continues at home under D2A. */
@@ -924,7 +1295,7 @@ export class SystemModel {
 
   #waitInBedOrHome(p: Patient, now: number): void {
     if (p.d2aShare > 0 && p.uD2a < p.d2aShare && p.dest !== "careHome") {
-      this.#releaseBed(p);
+      this.#releaseBed(p, "home_discharge_to_assess");
       this.#returnHome(p);
       return;
     }
@@ -942,11 +1313,13 @@ export class SystemModel {
       const t = this.sim.now;
       const seg = ((c >> 1) & 3) + 1;
       if (a[1] < this.scenario.acute.edRouteShare) this.counts_.ed_attendances.add(t, 1, seg);
+      if (this.#log) this.#emit(p.caseId, "readmit", "home", "ed");
       this.#admit(t, c, a, {
         losMultiplier: this.#mul.los[c],
         mix: this.#mul.mix[c],
         d2a: this.#mul.d2a[c],
         readmission: true,
+        caseId: p.caseId,
       });
     });
   }

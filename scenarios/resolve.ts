@@ -119,6 +119,7 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
     bands.filter((b) => b.minAgeYears >= 75).reduce((s, b) => s + b.populationShare, 0) * size;
   const places = parsed.careHomes.places ??
     Math.round(parsed.careHomes.placesPer1000Aged75Plus * aged75 / 1000);
+  checkCareModels(parsed, bands.map((b) => b.id), problems);
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -129,4 +130,48 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
       careHomes: { ...parsed.careHomes, places },
     },
   };
+}
+
+/** Cross-field rules of `careModels` and `options`. */
+function checkCareModels(parsed: Parsed, bandIds: string[], problems: string[]): void {
+  const optionIds = new Set<string>(parsed.careModels.length > 0 ? ["scenario"] : []);
+  parsed.options.forEach((o, i) => {
+    if (o.id === "baseline" || optionIds.has(o.id)) {
+      problems.push(
+        `options[${i}].id: expected a unique id other than "baseline"${
+          parsed.careModels.length > 0 ? ' and "scenario"' : ""
+        }, found "${o.id}"`,
+      );
+    }
+    optionIds.add(o.id);
+  });
+  const lists = [
+    { path: "careModels", entries: parsed.careModels },
+    ...parsed.options.map((o, i) => ({ path: `options[${i}].careModels`, entries: o.careModels })),
+  ];
+  for (const { path, entries } of lists) {
+    const tags = new Set<string>();
+    entries.forEach((e, j) => {
+      const at = `${path}[${j}]`;
+      const tag = e.id ?? (e.preset === "stated-ambition" ? `${e.model}-ambition` : e.model);
+      if (tags.has(tag)) {
+        problems.push(`${at}.id: expected a unique id within the option, found "${tag}" again`);
+      }
+      tags.add(tag);
+      if (e.model === "acc" && parsed.hospitals.length < 2) {
+        problems.push(
+          `${at}.model: acc (acute care collaboration) needs two or more hospitals, found ${parsed.hospitals.length}`,
+        );
+      }
+      for (const id of e.cohort?.ageBands ?? []) {
+        if (!bandIds.includes(id)) {
+          problems.push(
+            `${at}.cohort.ageBands: expected one of ${
+              bandIds.map((b) => `"${b}"`).join(", ")
+            }, found "${id}"`,
+          );
+        }
+      }
+    });
+  }
 }

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
+import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";
 
 /**
  * The scenario format version this code reads.
@@ -301,7 +302,7 @@ export const scenarioSchema = z.strictObject({
       2.15,
       evidence(
         "G&A beds per 1,000 people when a hospital omits acuteBeds.",
-        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% — assumption",
+        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% over 5 years (with surge beds and discharge arrangement times) — assumption",
         { assumption: true },
       ),
     ),
@@ -341,6 +342,58 @@ export const scenarioSchema = z.strictObject({
     edBoardingPriority: z.enum(["fifo"]).default("fifo").meta({
       description: "ED boarders queue FIFO for a bed.",
     }),
+    dischargeArrangementMeanDays: z.strictObject({
+      reablement: rate,
+      homeCarePackage: rate,
+      intermediateCare: rate,
+      careHome: rate,
+    }).default({ reablement: 3, homeCarePackage: 4, intermediateCare: 2, careHome: 10 }).meta({
+      ...assumption(
+        "Mean days (exponential) from medically fit to a supported destination being arranged " +
+          "(assessment, funding, choice, transport), spent in the acute bed as a delayed " +
+          "transfer before any wait for capacity; skipped under discharge to assess.",
+        "calibrated so delayed transfers are ≈4–6% of bed days (B2 DTOC ≈6% of G&A beds, D); " +
+          "B3 NAIC waits 3 d bed / 6.3 d home / 8.7 d reablement (B); B2 fit-to-discharge " +
+          "mean 1.3 d (B, post-COVID)",
+      ),
+    }),
+    surge: z.strictObject({
+      bedsShare: num(
+        0.05,
+        assumption(
+          "Surge (OPEL escalation) beds a site opens under ED pressure, as a share of its base " +
+            "G&A beds (rounded); 0 disables. Counted in acute capacity while open.",
+          "size not in evidence.md; B2/C Bagust: periodic bed crises at ≥90% occupancy, which " +
+            "trusts meet with escalation beds; ≈11 beds at a 215-bed site",
+        ),
+        { max: 1 },
+      ),
+      triggerBoardersPer100Beds: num(
+        4,
+        assumption(
+          "ED boarders (admitted, waiting for a bed) per 100 base beds at which a site declares " +
+            "pressure (≈9 boarders at 215 beds).",
+          "OPEL triggers are local; not in evidence.md",
+        ),
+      ),
+      triggerHours: num(
+        4,
+        assumption(
+          "Hours the boarders must stay at or above the trigger (hourly bed reviews) before " +
+            "the surge beds open.",
+          "the ED 4-hour standard (A: ~92% within 4 h, Northumberland); not in evidence.md",
+        ),
+        { max: 240 },
+      ),
+      closeAfterHours: num(
+        24,
+        assumption(
+          "Hours without boarders and with the surge beds' worth of beds empty before they close.",
+          "not in evidence.md",
+        ),
+        { max: 24 * 60 },
+      ),
+    }).prefault({}),
   }).prefault({}),
   gp: z.strictObject({
     ftePer1000People: num(
@@ -424,6 +477,17 @@ export const scenarioSchema = z.strictObject({
       lengthOfStayCv: num(0.6, assumption("CV of intermediate-care LOS.", "not in evidence.md"), {
         max: 5,
       }),
+      alternativeAfterMeanDays: num(
+        3,
+        assumption(
+          "Mean time (exponential) a patient fit for discharge waits in an acute bed for an " +
+            "intermediate-care bed before home-based support is arranged instead (discharged " +
+            "home); 0 = wait for the bed however long it takes.",
+          "B3 NAIC: capacity < half of need yet bed-based waits ≈3 days (B), so unmet need goes " +
+            "elsewhere; F4 NICE QS173 start within 2 days (B)",
+        ),
+        { max: 365 },
+      ),
       stepUpProbability: probability(
         0.2,
         assumption(
@@ -540,6 +604,14 @@ export const scenarioSchema = z.strictObject({
         ),
       }),
   }).prefault({}),
+  careModels: z.array(careModelEntrySchema).default([]).meta({
+    description:
+      'Care models applied together as one option (id "scenario"), paired against the baseline.',
+  }),
+  options: z.array(optionSchema).default([]).meta({
+    description: "Comparison options: each a set of care models, paired against the baseline.",
+  }),
+  workforce: workforceSchema.prefault({}),
 });
 
 /** A scenario as written (JSON or TS): every parameter optional except version and population.size. */

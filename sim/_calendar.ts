@@ -1,78 +1,196 @@
 /**
- * The event calendar: a binary min-heap of entries ordered by (time, priority, insertion id).
- * Private to the engine; never re-exported.
+ * The event calendar: a binary min-heap ordered by (time, priority, insertion id). Private to
+ * the engine; never re-exported.
+ *
+ * The keys live in typed arrays beside the array of entries, so comparisons read plain numbers
+ * whatever kinds of entry the calendar holds (timeouts, grants, callbacks, process starts), and
+ * sifting moves numbers rather than rewriting object fields. Entries due now (zero delay — grants,
+ * process starts, signals) go to a first-in first-out lane that needs no sifting; taking the
+ * earlier of the lane's head and the heap's top gives exactly the order of a single heap.
  *
  * @module
  */
 
-/** Anything the calendar can hold: a time, a priority, an insertion id and what to do when due. */
+/** Anything the calendar can hold: what to do when it is due. */
 export interface CalendarEntry {
-  /** Time the entry is due, in days. */
-  _t: number;
-  /** Lower runs first among entries due at the same time. */
-  _p: number;
-  /** Insertion order, so simultaneous entries of equal priority run first in, first out. */
-  _id: number;
   /** Called when the entry is taken off the calendar. */
   _fire(): void;
 }
 
-function before(a: CalendarEntry, b: CalendarEntry): boolean {
-  if (a._t !== b._t) return a._t < b._t;
-  if (a._p !== b._p) return a._p < b._p;
-  return a._id < b._id;
-}
+const INITIAL_SIZE = 64;
 
-/** A binary heap of {@linkcode CalendarEntry} with O(log n) push and pop. */
+/** A min-heap of {@linkcode CalendarEntry} keyed by (time, priority, insertion id). */
 export class EventCalendar {
-  #heap: CalendarEntry[] = [];
+  /** Time of the entry last taken off (the simulation's clock reads it). */
+  time = 0;
+  #nextId = 0;
+  // heap
+  #size = 0;
+  #times = new Float64Array(INITIAL_SIZE);
+  #prios = new Float64Array(INITIAL_SIZE);
+  #ids = new Float64Array(INITIAL_SIZE);
+  #items: (CalendarEntry | undefined)[] = [];
+  // now-lane: lane[head..tail), all due at the same time, in key order
+  #laneHead = 0;
+  #laneTail = 0;
+  #laneTimes = new Float64Array(INITIAL_SIZE);
+  #lanePrios = new Float64Array(INITIAL_SIZE);
+  #laneIds = new Float64Array(INITIAL_SIZE);
+  #laneItems: (CalendarEntry | undefined)[] = [];
 
   /** Number of entries waiting. */
   get size(): number {
-    return this.#heap.length;
+    return this.#size + this.#laneTail - this.#laneHead;
   }
 
-  /** The next entry due, without removing it (undefined when empty). */
-  peek(): CalendarEntry | undefined {
-    return this.#heap[0];
+  /** Time of the next entry due, or Infinity when empty. */
+  peekTime(): number {
+    const heapTime = this.#size > 0 ? this.#times[0] : Infinity;
+    if (this.#laneHead === this.#laneTail) return heapTime;
+    const laneTime = this.#laneTimes[this.#laneHead];
+    return laneTime < heapTime ? laneTime : heapTime;
   }
 
-  /** Adds an entry. */
-  push(entry: CalendarEntry): void {
-    const heap = this.#heap;
-    let i = heap.length;
-    heap.push(entry);
+  /**
+   * Adds an entry due at `time`.
+   *
+   * @returns The entry's insertion id.
+   */
+  push(entry: CalendarEntry, time: number, priority: number): number {
+    const id = this.#nextId++;
+    const lt = this.#laneTail;
+    if (
+      time === this.time &&
+      (lt === this.#laneHead || this.#laneTimes[lt - 1] < time ||
+        (this.#laneTimes[lt - 1] === time && this.#lanePrios[lt - 1] <= priority))
+    ) {
+      this.#laneAppend(entry, time, priority, id);
+    } else {
+      this.#heapPush(entry, time, priority, id);
+    }
+    return id;
+  }
+
+  /**
+   * Removes and returns the next entry if it is due before `stopTime` (setting `time` to its
+   * time); otherwise leaves the calendar as it is and returns undefined.
+   */
+  popBefore(stopTime: number): CalendarEntry | undefined {
+    const head = this.#laneHead;
+    if (head !== this.#laneTail) {
+      const lt = this.#laneTimes[head];
+      if (this.#size === 0 || this.#laneFirst(head)) {
+        if (!(lt < stopTime)) return undefined;
+        const entry = this.#laneItems[head]!;
+        this.#laneItems[head] = undefined;
+        if (head + 1 === this.#laneTail) this.#laneHead = this.#laneTail = 0;
+        else this.#laneHead = head + 1;
+        this.time = lt;
+        return entry;
+      }
+    }
+    if (this.#size === 0 || !(this.#times[0] < stopTime)) return undefined;
+    this.time = this.#times[0];
+    return this.#heapPop();
+  }
+
+  /** True when the lane's head comes before the heap's top. */
+  #laneFirst(head: number): boolean {
+    const lt = this.#laneTimes[head];
+    const ht = this.#times[0];
+    if (lt !== ht) return lt < ht;
+    const lp = this.#lanePrios[head];
+    const hp = this.#prios[0];
+    if (lp !== hp) return lp < hp;
+    return this.#laneIds[head] < this.#ids[0];
+  }
+
+  #laneAppend(entry: CalendarEntry, time: number, priority: number, id: number): void {
+    let i = this.#laneTail;
+    if (i === this.#laneTimes.length) {
+      this.#laneTimes = grow(this.#laneTimes);
+      this.#lanePrios = grow(this.#lanePrios);
+      this.#laneIds = grow(this.#laneIds);
+    }
+    this.#laneTimes[i] = time;
+    this.#lanePrios[i] = priority;
+    this.#laneIds[i] = id;
+    this.#laneItems[i] = entry;
+    this.#laneTail = ++i;
+  }
+
+  #heapPush(entry: CalendarEntry, time: number, priority: number, id: number): void {
+    if (this.#size === this.#times.length) {
+      this.#times = grow(this.#times);
+      this.#prios = grow(this.#prios);
+      this.#ids = grow(this.#ids);
+    }
+    const times = this.#times;
+    const prios = this.#prios;
+    const ids = this.#ids;
+    const items = this.#items;
+    let i = this.#size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent];
-      if (!before(entry, p)) break;
-      heap[i] = p;
+      const pt = times[parent];
+      if (pt < time || (pt === time && (prios[parent] < priority || prios[parent] === priority))) {
+        break;
+      }
+      times[i] = pt;
+      prios[i] = prios[parent];
+      ids[i] = ids[parent];
+      items[i] = items[parent];
       i = parent;
     }
-    heap[i] = entry;
+    times[i] = time;
+    prios[i] = priority;
+    ids[i] = id;
+    items[i] = entry;
   }
 
-  /** Removes and returns the next entry due (undefined when empty). */
-  pop(): CalendarEntry | undefined {
-    const heap = this.#heap;
-    const n = heap.length;
-    if (n === 0) return undefined;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (n > 1) {
-      const size = n - 1;
+  #heapPop(): CalendarEntry {
+    const times = this.#times;
+    const prios = this.#prios;
+    const ids = this.#ids;
+    const items = this.#items;
+    const top = items[0]!;
+    const size = --this.#size;
+    const t = times[size];
+    const p = prios[size];
+    const id = ids[size];
+    const entry = items[size];
+    items[size] = undefined;
+    if (size > 0) {
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const r = l + 1;
-        const c = r < size && before(heap[r], heap[l]) ? r : l;
-        if (!before(heap[c], last)) break;
-        heap[i] = heap[c];
+        let c = 2 * i + 1;
+        if (c >= size) break;
+        const r = c + 1;
+        if (
+          r < size &&
+          (times[r] < times[c] ||
+            (times[r] === times[c] &&
+              (prios[r] < prios[c] || (prios[r] === prios[c] && ids[r] < ids[c]))))
+        ) c = r;
+        const ct = times[c];
+        if (t < ct || (t === ct && (p < prios[c] || (p === prios[c] && id < ids[c])))) break;
+        times[i] = ct;
+        prios[i] = prios[c];
+        ids[i] = ids[c];
+        items[i] = items[c];
         i = c;
       }
-      heap[i] = last;
+      times[i] = t;
+      prios[i] = p;
+      ids[i] = id;
+      items[i] = entry;
     }
     return top;
   }
+}
+
+function grow(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

@@ -16,6 +16,19 @@ export const URGENT = -1;
 /** A callback run when an event is processed. */
 export type EventCallback = (event: SimEvent<unknown>) => void;
 
+/** @internal Something resumed by an event without a closure (a process). */
+export interface EventWaiter {
+  /** @internal Called when the event it waits for is processed. */
+  _resume(event: SimEvent<unknown>): void;
+}
+
+type Waiting = EventCallback | EventWaiter;
+
+function notify(waiting: Waiting, event: SimEvent<unknown>): void {
+  if (typeof waiting === "function") waiting(event);
+  else waiting._resume(event);
+}
+
 /**
  * An event that processes can wait for (`yield event`) and that code can trigger with
  * {@linkcode SimEvent.succeed} or {@linkcode SimEvent.fail}.
@@ -42,12 +55,6 @@ export type EventCallback = (event: SimEvent<unknown>) => void;
 export class SimEvent<T = unknown> {
   /** The simulation this event belongs to. */
   readonly sim: Simulation;
-  /** @internal Time the event is due on the calendar. */
-  _t = 0;
-  /** @internal Calendar priority. */
-  _p = 0;
-  /** @internal Calendar insertion id. */
-  _id = 0;
   /** @internal 0 pending, 1 triggered, 2 processed. */
   _state = PENDING;
   /** @internal True unless the event failed. */
@@ -56,8 +63,8 @@ export class SimEvent<T = unknown> {
   _defused = false;
   /** @internal Value (or error when failed). */
   _value: unknown = undefined;
-  #first: EventCallback | null = null;
-  #more: EventCallback[] | null = null;
+  #first: Waiting | null = null;
+  #more: Waiting[] | null = null;
 
   /**
    * Creates a pending event. Usually made through {@linkcode Simulation.event}.
@@ -148,6 +155,11 @@ export class SimEvent<T = unknown> {
    * @throws {Error} If the event was already processed.
    */
   addCallback(callback: EventCallback): void {
+    this._wait(callback);
+  }
+
+  /** @internal Registers a callback or a waiting process. */
+  _wait(callback: Waiting): void {
     if (this._state === PROCESSED) {
       throw new Error("Cannot add a callback: the event has already been processed");
     }
@@ -162,6 +174,11 @@ export class SimEvent<T = unknown> {
    * @param callback The callback to remove.
    */
   removeCallback(callback: EventCallback): void {
+    this._unwait(callback);
+  }
+
+  /** @internal Removes a callback or a waiting process. */
+  _unwait(callback: Waiting): void {
     if (this.#first === callback) {
       this.#first = this.#more && this.#more.length > 0 ? this.#more.shift()! : null;
       return;
@@ -179,11 +196,11 @@ export class SimEvent<T = unknown> {
       return;
     }
     this.#first = null;
-    first(this);
+    notify(first, this);
     const more = this.#more;
     if (more !== null) {
       this.#more = null;
-      for (let i = 0; i < more.length; i++) more[i](this);
+      for (let i = 0; i < more.length; i++) notify(more[i], this);
     }
   }
 

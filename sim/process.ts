@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { SimEvent, URGENT } from "./event.ts";
+import { type EventWaiter, SimEvent, URGENT } from "./event.ts";
 import { Interrupt } from "./interrupt.ts";
 import type { Simulation } from "./simulation.ts";
 
@@ -36,16 +36,17 @@ export type ProcessGenerator<T = unknown> = Generator<SimEvent<any>, T, any>;
  * assert.equal(seen, "child done");
  * ```
  */
-export class Process<T = unknown> extends SimEvent<T> {
+export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
   #generator: ProcessGenerator<T>;
   #target: SimEvent<unknown> | null = null;
-  #resume: (event: SimEvent<unknown>) => void;
+  /** 0 waiting to start, 1 running, 2 finishing (its own completion is being signalled). */
+  #phase = 0;
 
   /**
    * Starts a process at the current time (before ordinary events at that time).
    *
    * @param sim The simulation.
-   * @param generator A started generator object, e.g. `patient()`.
+   * @param generator A started generator object, e.g. `customer()`.
    * @throws {TypeError} If `generator` is not a generator object.
    */
   constructor(sim: Simulation, generator: ProcessGenerator<T>) {
@@ -55,12 +56,51 @@ export class Process<T = unknown> extends SimEvent<T> {
       typeof (generator as { next?: unknown }).next !== "function"
     ) {
       throw new TypeError(
-        `Cannot start a process: expected a generator object such as patient(), received ${typeof generator}`,
+        `Cannot start a process: expected a generator object such as customer(), received ${typeof generator}`,
       );
     }
     this.#generator = generator;
-    this.#resume = (event) => this.#step(event);
-    sim._enqueue(new ProcessStart(this.#resume), 0, URGENT);
+    // the process is its own calendar entry for its start (see _fire)
+    sim._enqueue(this, 0, URGENT);
+  }
+
+  /**
+   * A process finishes when its generator returns; it cannot be triggered from outside.
+   *
+   * @throws {Error} Always, when called from outside the process.
+   */
+  override succeed(value?: T, options?: { priority?: number }): this {
+    if (this.#phase !== 2) {
+      throw new Error("Cannot succeed a process: it finishes when its generator returns");
+    }
+    return super.succeed(value, options);
+  }
+
+  /**
+   * A process fails when its generator throws; it cannot be failed from outside.
+   *
+   * @throws {Error} Always, when called from outside the process.
+   */
+  override fail(error: unknown): this {
+    if (this.#phase !== 2) {
+      throw new Error("Cannot fail a process: it fails when its generator throws (use interrupt)");
+    }
+    return super.fail(error);
+  }
+
+  /** @internal Starts the process the first time; afterwards signals its completion. */
+  override _fire(): void {
+    if (this.#phase === 0) {
+      this.#phase = 1;
+      this.#step(STARTED);
+    } else {
+      super._fire();
+    }
+  }
+
+  /** @internal Resumes the process when the event it waits for is processed. */
+  _resume(event: SimEvent<unknown>): void {
+    this.#step(event);
   }
 
   /** True until the generator has returned or thrown. */
@@ -89,7 +129,7 @@ export class Process<T = unknown> extends SimEvent<T> {
     interruption.addCallback(() => {
       if (!this.isAlive) return;
       const target = this.#target;
-      if (target !== null) target.removeCallback(this.#resume);
+      if (target !== null) target._unwait(this);
       const failure = new SimEvent<unknown>(this.sim);
       failure._ok = false;
       failure._defused = true;
@@ -116,15 +156,18 @@ export class Process<T = unknown> extends SimEvent<T> {
             result = this.#generator.throw(send._value);
           }
         } catch (error) {
+          this.#phase = 2;
           this.fail(error);
           return;
         }
         if (result.done) {
+          this.#phase = 2;
           this._succeedNow(result.value);
           return;
         }
         const next = result.value;
         if (!(next instanceof SimEvent)) {
+          this.#phase = 2;
           this.fail(
             new TypeError(
               `Cannot resume a process: it yielded ${
@@ -138,7 +181,7 @@ export class Process<T = unknown> extends SimEvent<T> {
           send = next;
           continue;
         }
-        next.addCallback(this.#resume);
+        next._wait(this);
         this.#target = next;
         return;
       }
@@ -149,22 +192,6 @@ export class Process<T = unknown> extends SimEvent<T> {
 }
 
 const STARTED = new SimEvent<unknown>(null as unknown as Simulation);
-
-/** The calendar entry that runs a new process's first step. */
-class ProcessStart {
-  _t = 0;
-  _p = 0;
-  _id = 0;
-  #resume: (event: SimEvent<unknown>) => void;
-
-  constructor(resume: (event: SimEvent<unknown>) => void) {
-    this.#resume = resume;
-  }
-
-  _fire(): void {
-    this.#resume(STARTED);
-  }
-}
 
 function describeValue(value: unknown): string {
   if (value === null) return "null";

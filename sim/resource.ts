@@ -1,5 +1,5 @@
 /**
- * A counted resource (servers, beds, staff): requests queue by priority (lower first, first in
+ * A counted resource (servers, machines, staff): requests queue by priority (lower first, first in
  * first out within a priority), capacity may follow a schedule, and pre-emption is optional.
  *
  * @module
@@ -101,33 +101,31 @@ export interface ResourceStats {
 export class Request extends SimEvent<Request> implements Queued {
   /** The resource asked. */
   readonly resource: Resource;
-  /** The request's priority (lower first). */
-  readonly priority: number;
-  /** Whether the request may pre-empt a holder. */
-  readonly preempt: boolean;
   /** The process that made the request (null outside a process). */
   readonly owner: Process<unknown> | null;
   /** When the request was made. */
   readonly requestedAtDays: number;
   /** When it was granted (NaN until then). */
   grantedAtDays = NaN;
-  /** @internal */
-  _qp = 0;
-  /** @internal */
+  /** @internal Queue priority; also the request's priority. */
+  _qp: number;
+  /** @internal Queue insertion id while queued; grant order once granted. */
   _qid = 0;
   /** @internal */
   _status: RequestStatus = "queued";
-  /** @internal Position order among holders, for choosing whom to pre-empt. */
-  _seq = 0;
 
   /** @internal Made by {@linkcode Resource.request}. */
-  constructor(resource: Resource, sim: Simulation, priority: number, preempt: boolean) {
+  constructor(resource: Resource, sim: Simulation, priority: number) {
     super(sim);
     this.resource = resource;
-    this.priority = priority;
-    this.preempt = preempt;
+    this._qp = priority;
     this.owner = sim.activeProcess;
     this.requestedAtDays = sim.now;
+  }
+
+  /** The request's priority (lower first). */
+  get priority(): number {
+    return this._qp;
   }
 
   /** Where the request stands. */
@@ -148,7 +146,7 @@ export class Request extends SimEvent<Request> implements Queued {
  * const servers = new Resource(sim, { name: "servers", capacity: 2 });
  * const log: string[] = [];
  * function* job(name: string) {
- *   const unit = yield servers.request();
+ *   const unit: Request = yield servers.request();
  *   log.push(`${sim.now} ${name} starts`);
  *   yield sim.timeout(4);
  *   servers.release(unit);
@@ -246,7 +244,7 @@ export class Resource {
         `Cannot pre-empt on "${this.name}": create the resource with { preemptive: true }`,
       );
     }
-    const request = new Request(this, this.#sim, priority, preempt);
+    const request = new Request(this, this.#sim, priority);
     this.#requests++;
     if (this.#queued === 0 && this.#inUse < this.#capacity) {
       this.#grant(request);
@@ -363,7 +361,7 @@ export class Resource {
     this.#account();
     const now = this.#sim.now;
     request._status = "granted";
-    request._seq = this.#seq++;
+    request._qid = this.#seq++;
     request.grantedAtDays = now;
     this.#holders?.add(request);
     this.#inUse++;
@@ -390,7 +388,7 @@ export class Resource {
     for (const holder of this.#holders!) {
       if (
         victim === null || holder.priority > victim.priority ||
-        (holder.priority === victim.priority && holder._seq > victim._seq)
+        (holder.priority === victim.priority && holder._qid > victim._qid)
       ) victim = holder;
     }
     if (victim === null || victim.priority <= request.priority) return false;

@@ -45,17 +45,12 @@ export interface EventHandle {
 }
 
 class ScheduledCall implements CalendarEntry, EventHandle {
-  _t = 0;
-  _p = 0;
-  _id = 0;
+  readonly time: number;
   #fn: (() => void) | null;
 
-  constructor(fn: () => void) {
+  constructor(fn: () => void, time: number) {
     this.#fn = fn;
-  }
-
-  get time(): number {
-    return this._t;
+    this.time = time;
   }
 
   get cancelled(): boolean {
@@ -78,22 +73,22 @@ class ScheduledCall implements CalendarEntry, EventHandle {
 /**
  * A discrete-event simulation: clock, calendar, processes and named random streams.
  *
- * @example A bed pool with lognormal lengths of stay
+ * @example A pool of two units with lognormal holding times
  * ```ts
  * import assert from "node:assert/strict";
- * import { Resource } from "./resource.ts";
+ * import { type Request, Resource } from "./resource.ts";
  *
  * const sim = new Simulation({ seed: 1 });
- * const beds = new Resource(sim, { name: "beds", capacity: 2 });
- * const los = sim.stream("los");
- * function* stay() {
- *   const bed = yield beds.request();
- *   yield sim.timeout(los.lognormal({ mean: 7, sd: 8 }));
- *   beds.release(bed);
+ * const units = new Resource(sim, { name: "units", capacity: 2 });
+ * const holding = sim.stream("holding");
+ * function* job() {
+ *   const unit: Request = yield units.request();
+ *   yield sim.timeout(holding.lognormal({ mean: 7, sd: 8 }));
+ *   units.release(unit);
  * }
- * for (let i = 0; i < 5; i++) sim.process(stay());
+ * for (let i = 0; i < 5; i++) sim.process(job());
  * sim.run({ until: 365 });
- * assert.equal(beds.stats().granted, 5);
+ * assert.equal(units.stats().granted, 5);
  * ```
  */
 export class Simulation {
@@ -104,7 +99,6 @@ export class Simulation {
   /** @internal The process whose generator is running, if any. */
   _activeProcess: Process<unknown> | null = null;
   #now = 0;
-  #nextId = 0;
   #calendar = new EventCalendar();
   #streams = new Map<string, RandomStream>();
 
@@ -142,7 +136,7 @@ export class Simulation {
 
   /** Time of the next event due, or Infinity when the calendar is empty. */
   peek(): number {
-    return this.#calendar.peek()?._t ?? Infinity;
+    return this.#calendar.peekTime();
   }
 
   /**
@@ -155,7 +149,7 @@ export class Simulation {
    * @throws {RangeError} If the delay is negative or not a number.
    */
   schedule(delayDays: number, fn: () => void, options?: ScheduleOptions): EventHandle {
-    const call = new ScheduledCall(fn);
+    const call = new ScheduledCall(fn, this.#now + delayDays);
     this._enqueue(call, delayDays, options?.priority ?? 0);
     return call;
   }
@@ -163,7 +157,7 @@ export class Simulation {
   /**
    * Starts a process from a generator object; it begins at the current time.
    *
-   * @param generator A started generator, e.g. `patient()`.
+   * @param generator A started generator, e.g. `customer()`.
    * @returns The process, an event that fires with the generator's return value.
    */
   process<T>(generator: ProcessGenerator<T>): Process<T> {
@@ -247,10 +241,9 @@ export class Simulation {
     const calendar = this.#calendar;
     const stop = until ?? Infinity;
     for (;;) {
-      const next = calendar.peek();
-      if (next === undefined || next._t >= stop) break;
-      calendar.pop();
-      this.#now = next._t;
+      const next = calendar.popBefore(stop);
+      if (next === undefined) break;
+      this.#now = calendar.time;
       next._fire();
     }
     if (until !== undefined) this.#now = until;
@@ -262,9 +255,9 @@ export class Simulation {
    * @returns False when the calendar was empty.
    */
   step(): boolean {
-    const next = this.#calendar.pop();
+    const next = this.#calendar.popBefore(Infinity);
     if (next === undefined) return false;
-    this.#now = next._t;
+    this.#now = this.#calendar.time;
     next._fire();
     return true;
   }
@@ -276,9 +269,6 @@ export class Simulation {
         `Cannot schedule an event: delay must be >= 0 and finite, received ${delayDays}`,
       );
     }
-    entry._t = this.#now + delayDays;
-    entry._p = priority;
-    entry._id = this.#nextId++;
-    this.#calendar.push(entry);
+    this.#calendar.push(entry, this.#now + delayDays, priority);
   }
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Resource, Simulation } from "../../sim/mod.ts";
+import { type Request, Resource, Simulation } from "../../sim/mod.ts";
 import { meanInterarrivalDays, type MmcParams, type MmcResult, TICK_EVERY } from "./mmc_model.ts";
 
 /**
@@ -22,7 +22,7 @@ export function runMmcProcess(params: MmcParams): MmcResult {
 
   function* customer() {
     const serviceDays = service.exponential(meanServiceDays);
-    const unit = yield servers.request();
+    const unit: Request = yield servers.request();
     yield sim.timeout(serviceDays);
     servers.release(unit);
   }

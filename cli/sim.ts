@@ -1,0 +1,285 @@
+// deno-lint-ignore-file no-console
+/**
+ * `deno task sim [SCENARIO] [options]`: run a scenario's replications and write tidy CSVs,
+ * summary.json and report.html, printing a summary table. Run with `--help` for the options.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { parseShard, shardIndices } from "../sim/mod.ts";
+import { loadScenario, parseScenario } from "../scenarios/load.ts";
+import { ScenarioError } from "../scenarios/scenario_error.ts";
+import type { Scenario } from "../scenarios/schema.ts";
+import { runScenario } from "../report/_scenario_run.ts";
+import { eventLogCsv, recordEventLog } from "../report/event_log.ts";
+import { buildOutputs } from "../report/outputs.ts";
+import { runMeta } from "../report/run_meta.ts";
+import { runSweep, sweepCsv, sweepHtml, type SweepParameter, sweepTable } from "../report/sweep.ts";
+import { runTables } from "../report/tables.ts";
+import { terminalTable } from "../report/terminal_table.ts";
+import { checkOutputDir, OutputError, writeOutputs } from "../report/write_outputs.ts";
+import { type OptionSpec, parseArgs, parseInteger, UsageError } from "./_args.ts";
+import { Progress } from "./_progress.ts";
+
+/**
+ * The help text of `deno task sim`.
+ *
+ * @example Every option is documented
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.match(SIM_HELP, /--shard K\/N/);
+ * ```
+ */
+export const SIM_HELP = `Usage: deno task sim [SCENARIO] [options]
+
+Runs a scenario file (default scenarios/default.json): the baseline and every option of care
+models, paired on the same random numbers, over many replications. Prints a summary table and
+writes summary.csv, annual.csv, daily.csv, workforce.csv, summary.json and report.html.
+
+Options:
+  --replications N     Replications to run (default: the scenario's "replications").
+                         deno task sim scenarios/default.json --replications 100
+  --seed S             Master random seed, a whole number >= 0 (default: the scenario's "seed").
+                       The same seed gives byte-identical outputs.
+                         deno task sim --seed 7
+  --out DIR            Output directory (default: out/<scenario name>/). Files are written to a
+                       temporary directory first and moved into place at the end; an existing
+                       DIR is replaced only if caresim wrote it.
+                         deno task sim scenarios/pilot-35k.json --out out/pilot
+  --workers W          Web Workers running replications in parallel (default: CPU count).
+                         deno task sim --workers 2
+  --shard K/N          Run only shard K of N of the replications (for job arrays); combine
+                       the shards' output directories with deno task merge.
+                         deno task sim --replications 100 --shard 1/4 --out out/shard1
+  --event-log [R]      Also write event_log.csv: a person-level log of replication R
+                       (default 0) for process mining (case_id, activity, timestamp, ...).
+                         deno task sim --event-log 3
+  --sweep PATH=V1,V2   Sensitivity sweep instead of a single run: re-run with the parameter at
+                       PATH (dotted, as in the scenario file) set to each value in turn. Repeat
+                       for several parameters (varied one at a time, tornado chart). Writes
+                       sweep.csv and sweep.html.
+                         deno task sim --sweep acute.readmission30DayProbability=0.05,0.09
+  --quiet              Print nothing but errors (no progress, no table).
+                         deno task sim --quiet --out out/ci
+  --help, -h           Show this help.
+                         deno task sim --help
+
+Related: deno task merge DIR... --out DIR (combine shards), deno task schema (print the
+scenario JSON Schema), deno task compare (check a run against a stored fixture).
+`;
+
+const SPECS: OptionSpec[] = [
+  { name: "replications", value: "required" },
+  { name: "seed", value: "required" },
+  { name: "out", value: "required" },
+  { name: "workers", value: "required" },
+  { name: "shard", value: "required" },
+  { name: "event-log", value: "optional" },
+  { name: "sweep", value: "required", repeat: true },
+  { name: "quiet", value: "none" },
+  { name: "help", value: "none" },
+];
+
+function parseSweep(text: string): SweepParameter {
+  const eq = text.indexOf("=");
+  if (eq <= 0 || eq === text.length - 1) {
+    throw new UsageError(
+      `Cannot parse --sweep: expected PATH=V1,V2,... (e.g. acute.readmission30DayProbability=0.05,0.09), received ${
+        JSON.stringify(text)
+      }`,
+    );
+  }
+  const values = text.slice(eq + 1).split(",").map((v) => {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  });
+  return { path: text.slice(0, eq), values };
+}
+
+/** Settings of one `sim` invocation after parsing. */
+interface SimSettings {
+  scenarioPath: string;
+  replications?: number;
+  seed?: number;
+  out?: string;
+  workers?: number;
+  shard?: { index: number; count: number };
+  eventLog?: number;
+  sweeps: SweepParameter[];
+  quiet: boolean;
+}
+
+function settingsFrom(argv: string[]): SimSettings | "help" {
+  const { positional, options } = parseArgs(argv, SPECS);
+  if (options.has("help")) return "help";
+  if (positional.length > 1) {
+    throw new UsageError(
+      `Cannot parse the command line: expected at most one scenario file, received ${
+        positional.join(" ")
+      }`,
+    );
+  }
+  const one = (name: string) => options.get(name)?.[0];
+  const int = (name: string, min: number) => {
+    const v = one(name);
+    return v === undefined ? undefined : parseInteger(name, v, { min });
+  };
+  let shard;
+  if (one("shard") !== undefined) {
+    try {
+      shard = parseShard(one("shard")!);
+    } catch (error) {
+      throw new UsageError(
+        `Cannot parse --shard: ${(error as Error).message.replace(/^Cannot parse a shard: /, "")}`,
+      );
+    }
+  }
+  const eventLog = options.has("event-log")
+    ? (one("event-log") === "" ? 0 : parseInteger("event-log", one("event-log")!, { min: 0 }))
+    : undefined;
+  return {
+    scenarioPath: positional[0] ?? "scenarios/default.json",
+    replications: int("replications", 1),
+    seed: int("seed", 0),
+    out: one("out"),
+    workers: int("workers", 1),
+    shard,
+    eventLog,
+    sweeps: (options.get("sweep") ?? []).map(parseSweep),
+    quiet: options.has("quiet"),
+  };
+}
+
+async function readScenarioInput(path: string): Promise<unknown> {
+  // The sweep needs the scenario as written (to set a parameter and re-validate).
+  try {
+    return JSON.parse(await Deno.readTextFile(path));
+  } catch (error) {
+    throw new ScenarioError(`Cannot load scenario ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function runSimulation(settings: SimSettings, scenario: Scenario, progress: Progress) {
+  const replications = settings.replications ?? scenario.replications;
+  const seed = settings.seed ?? scenario.seed;
+  if (settings.eventLog !== undefined && settings.eventLog >= replications) {
+    throw new UsageError(
+      `Cannot parse --event-log: the replication must be from 0 to ${
+        replications - 1
+      }, received ${settings.eventLog}`,
+    );
+  }
+  const shardName = settings.shard
+    ? `-shard-${settings.shard.index}-of-${settings.shard.count}`
+    : "";
+  const out = settings.out ?? join("out", `${scenario.name}${shardName}`);
+  await checkOutputDir(out);
+  const indices = settings.shard ? shardIndices(replications, settings.shard) : undefined;
+  const count = indices?.length ?? replications;
+  const workers = settings.workers ?? navigator.hardwareConcurrency ?? 1;
+  progress.stage(
+    `Running ${count} replication${count === 1 ? "" : "s"} of ${scenario.name}${
+      settings.shard
+        ? ` (shard ${settings.shard.index}/${settings.shard.count} of ${replications})`
+        : ""
+    } on ${Math.min(workers, Math.max(1, count))} worker${workers === 1 ? "" : "s"}, seed ${seed}`,
+  );
+  const run = await runScenario(scenario, {
+    replications,
+    seed,
+    workers,
+    indices,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.stage("Summarising and writing outputs");
+  const meta = await runMeta(run);
+  const { files, summary } = buildOutputs(meta, runTables(run));
+  if (settings.eventLog !== undefined) {
+    const rows = recordEventLog(scenario, { seed, replication: settings.eventLog });
+    files["event_log.csv"] = eventLogCsv(rows, scenario.startDate);
+  }
+  const written = await writeOutputs(out, files);
+  progress.done(`Wrote ${Object.keys(files).length} files to ${out}`);
+  return { written, table: terminalTable(meta.groups, summary) };
+}
+
+async function runSweepCommand(settings: SimSettings, scenario: Scenario, progress: Progress) {
+  const out = settings.out ?? join("out", `${scenario.name}-sweep`);
+  await checkOutputDir(out);
+  const input = await readScenarioInput(settings.scenarioPath);
+  const runs = 1 + settings.sweeps.reduce((a, s) => a + s.values.length, 0);
+  progress.stage(`Sweeping ${settings.sweeps.map((s) => s.path).join(", ")}: ${runs} runs`);
+  let result;
+  try {
+    result = await runSweep(input as never, settings.sweeps, {
+      replications: settings.replications,
+      seed: settings.seed,
+      workers: settings.workers,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    if (error instanceof RangeError && error.message.startsWith("Cannot sweep")) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+  const files = {
+    "sweep.csv": sweepCsv(result),
+    "sweep.html": sweepHtml(result),
+    "summary.json":
+      JSON.stringify({ sweep: settings.sweeps, scenarioName: scenario.name }, null, 2) + "\n",
+  };
+  await writeOutputs(out, files);
+  progress.done(`Wrote ${Object.keys(files).length} files to ${out}`);
+  return { table: sweepTable(result) };
+}
+
+/**
+ * Runs the `sim` command.
+ *
+ * @param argv Command-line arguments.
+ * @returns The exit code: 0 on success, 1 for a scenario or output problem, 2 for a usage error.
+ *
+ * @example Help
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.match(SIM_HELP, /--replications N/);
+ * ```
+ */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const settings = settingsFrom(argv);
+    if (settings === "help") {
+      console.log(SIM_HELP);
+      return 0;
+    }
+    const progress = new Progress({ quiet: settings.quiet, tty: Deno.stderr.isTerminal() });
+    progress.stage(`Loading ${settings.scenarioPath}`);
+    const scenario = settings.sweeps.length > 0
+      ? parseScenario(await readScenarioInput(settings.scenarioPath), {
+        label: `scenario ${settings.scenarioPath}`,
+      })
+      : await loadScenario(settings.scenarioPath);
+    const { table } = settings.sweeps.length > 0
+      ? await runSweepCommand(settings, scenario, progress)
+      : await runSimulation(settings, scenario, progress);
+    if (!settings.quiet) console.log(`\n${table}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\nRun "deno task sim --help" for the options.`);
+      return 2;
+    }
+    if (error instanceof ScenarioError || error instanceof OutputError) {
+      console.error(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

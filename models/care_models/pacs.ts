@@ -1,0 +1,93 @@
+/**
+ * `pacs`: integrated primary and acute care system. An MCP-like integrated care team for the
+ * top 3% by risk (as in North East Hampshire & Farnham, where it raised A&E use by a third),
+ * integrated triage at the ED front door, and discharge to assess for people aged 65+.
+ *
+ * @module
+ */
+
+import type { CareModelDefinition } from "./definition.ts";
+
+const ICT_STAFF = {
+  care_coordinator: { ftePer1000Cohort: 12.5 },
+  district_nurse: { ftePer1000Cohort: 2 },
+  social_worker: { ftePer1000Cohort: 1 },
+};
+const D2A = {
+  id: "pacs",
+  part: "d2a",
+  label: "PACS discharge to assess",
+  cohort: { minAgeYears: 65 },
+  effects: { dischargeToAssess: { uniform: { min: 0.2, max: 0.5 } } },
+  capacity: { reablementSlotsPer100k: 5 },
+  staff: { social_worker: { ftePer100kPopulation: 2 } },
+  sources: {
+    "effects.dischargeToAssess":
+      "assumption: share of delayed patients sent home to wait; F4 ≥1 in 4 (home) and ~1 in 2 (bed) delayed waiting for IC (B), no D2A effect size in evidence.md",
+    "capacity.reablementSlotsPer100k": "assumption: +14% on the 35 per 100,000 baseline (F7)",
+    "staff.social_worker": "assumption: assessment at home (not in evidence.md)",
+  },
+};
+
+/**
+ * The PACS care model.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(PACS.presets.evidence.length, 2);
+ * ```
+ */
+export const PACS: CareModelDefinition = {
+  id: "pacs",
+  label: "Integrated primary and acute care system",
+  summary: "Integrated care teams for the top 3% by risk, front-door triage, discharge to assess.",
+  presets: {
+    evidence: [{
+      id: "pacs",
+      label: "PACS integrated care teams (evidence)",
+      rampUpMonths: 24,
+      rampShape: "s-curve",
+      cohort: { residence: ["home"], topRiskPercent: 3 },
+      effects: {
+        edAttendance: { triangular: { min: 1.16, mode: 1.33, max: 1.54 } },
+        conversion: { triangular: { min: 0.75, mode: 0.82, max: 0.9 } },
+      },
+      displacement: { crisisResponse: 0.4, gp: 0.4 },
+      staff: ICT_STAFF,
+      sources: {
+        rampUpMonths: "A1 Morciano 2020: effects only in year 3 (A) → 24 months, s-curve",
+        cohort: "A2 NEHF ICT patients: prior-year admissions 1.93 vs 0.32 (A/B) → high-risk cohort",
+        "effects.edAttendance":
+          "A2 NEHF & Farnham PACS ICTs: A&E +33% (95% CI +16% to +54%) vs matched controls (A/B)",
+        "effects.conversion":
+          "D: set so ED-route admissions rise ≈ +9% (1.33 × 0.82; A3 Roland IJIC +9%, A; NEHF 'admitted more often', A/B)",
+        "effects.lengthOfStay":
+          "A1 HSJ dashboard: PACS bed-day rates fell less than non-vanguard (B/C) → omitted (1)",
+        displacement: "assumption: not admitted after ED → ICT follow-up at home or GP",
+        "staff.care_coordinator": "assumption: caseload 80 (not in evidence.md)",
+        "staff.district_nurse": "assumption: 2 FTE per 1,000 cohort (not in evidence.md)",
+        "staff.social_worker": "assumption: 1 FTE per 1,000 cohort (not in evidence.md)",
+      },
+    }, D2A],
+    "stated-ambition": [{
+      id: "pacs-ambition",
+      label: "PACS (stated ambition)",
+      rampUpMonths: 36,
+      rampShape: "linear",
+      cohort: { residence: ["home"] },
+      effects: { emergencyAdmission: 0.91 },
+      displacement: { crisisResponse: 0.4, gp: 0.4 },
+      staff: { ...ICT_STAFF, care_coordinator: { ftePer100kPopulation: 37.5 } },
+      sources: {
+        "effects.emergencyAdmission":
+          "A1 funding-condition target: PACS emergency admissions to grow 3 points/yr less than England (HSJ, B) over 3 years ≈ −9%. A target, not an outcome.",
+        "staff.care_coordinator": "assumption: 12.5 per 1,000 for a 3% cohort",
+      },
+    }, {
+      ...D2A,
+      id: "pacs-ambition",
+      effects: { dischargeToAssess: 0.5 },
+    }],
+  },
+};

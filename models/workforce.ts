@@ -1,0 +1,125 @@
+/**
+ * Workforce demand: FTE by staff group and year from a replication's activity and the
+ * scenario's productivity assumptions (`workforce.productivity`), plus the staff the care
+ * models need, against staff in post where the scenario gives it.
+ *
+ * @module
+ */
+
+import { STAFF_GROUPS, type StaffGroup } from "../scenarios/care_model_schema.ts";
+import type { Scenario } from "../scenarios/schema.ts";
+import { cohortLabel, type Intervention } from "./interventions/intervention.ts";
+import { daysBetween, rampFraction } from "./interventions/ramp.ts";
+import { annualValue, type ReplicationResult } from "./result.ts";
+import type { WorkforceRow } from "./run_scenario.ts";
+
+const SOCIAL_CARE: readonly StaffGroup[] = ["home_care_worker", "care_home_staff"];
+
+/**
+ * FTE needed per staff group and year:
+ * - gp: (GP consultations + unmet GP demand) ÷ appointments per GP FTE per year;
+ * - practice_nurse: the same demand × nurse appointments per GP appointment ÷ nurse
+ *   appointments per FTE per year;
+ * - district_nurse / crisis_response: visits ÷ (visits per FTE per day × working days);
+ * - ward_nurse: mean occupied acute beds × nurses per bed per shift × 168 h, plus occupied
+ *   intermediate beds × their ratio × 168 h, ÷ (hours per FTE per week × (1 − roster headroom));
+ * - healthcare_assistant: (acute + intermediate occupied beds) × HCAs per bed per shift × 168 h
+ *   ÷ the same;
+ * - home_care_worker: home-care hours per week in use ÷ contact hours per FTE per week;
+ * - care_home_staff: mean residents × FTE per resident;
+ * - social_worker: (care-home admissions + home-care and reablement starts) ÷ cases per FTE;
+ * - care_coordinator: none in the baseline;
+ *
+ * plus each intervention's staff: FTE per 1,000 cohort × the year's mean enrolled caseload
+ * (cohort × ramp-up) and FTE per 100,000 × mean population × mean ramp-up. Social-care rows
+ * also carry jobs = FTE ÷ FTE per job.
+ *
+ * @param result One replication's result (baseline or an option).
+ * @param scenario The resolved scenario.
+ * @param options `interventions` applied in that run (for their staff needs).
+ * @returns One row per year and staff group, in `STAFF_GROUPS` order within a year.
+ *
+ * @example Baseline GP demand
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * import { simulateReplication } from "./simulate.ts";
+ * const s = parseScenario({ version: 1, years: 1, population: { size: 3000 } });
+ * const rows = workforceDemand(simulateReplication(s, { seed: 1 }), s);
+ * assert.equal(rows.length, 10);
+ * assert.ok(rows.find((r) => r.staffGroup === "gp")!.fte > 0);
+ * ```
+ */
+export function workforceDemand(
+  result: ReplicationResult,
+  scenario: Scenario,
+  options: { interventions?: readonly Intervention[] } = {},
+): WorkforceRow[] {
+  const p = scenario.workforce.productivity;
+  const inPost = scenario.workforce.staffInPost;
+  const rosterHours = p.hoursPerFtePerWeek * (1 - p.rosterHeadroomShare);
+  const rows: WorkforceRow[] = [];
+  for (let year = 1; year <= result.years; year++) {
+    const v = (m: Parameters<typeof annualValue>[1]) => annualValue(result, m, { year });
+    const gpDemand = v("gp_consultations") + v("gp_unmet_demand");
+    const acute = v("acute_occupied_beds_mean");
+    const ic = v("intermediate_occupied_mean");
+    const fte: Record<StaffGroup, number> = {
+      gp: gpDemand / p.gpAppointmentsPerFtePerYear,
+      practice_nurse: gpDemand * p.practiceNurseAppointmentsPerGpAppointment /
+        p.practiceNurseAppointmentsPerFtePerYear,
+      district_nurse: v("district_nursing_visits") /
+        (p.districtNurseVisitsPerFtePerDay * p.workingDaysPerFtePerYear),
+      care_coordinator: 0,
+      crisis_response: v("crisis_response_visits") /
+        (p.crisisResponseVisitsPerFtePerDay * p.workingDaysPerFtePerYear),
+      ward_nurse: (acute * p.wardNursesPerOccupiedBedPerShift +
+        ic * p.intermediateNursesPerOccupiedBedPerShift) * 168 / rosterHours,
+      healthcare_assistant: (acute + ic) * p.healthcareAssistantsPerOccupiedBedPerShift * 168 /
+        rosterHours,
+      home_care_worker: v("home_care_hours_mean") / p.careHoursPerCareWorkerFtePerWeek,
+      care_home_staff: v("care_home_occupied_mean") * p.careHomeStaffFtePerResident,
+      social_worker: (v("care_home_admissions") + v("home_care_package_starts") +
+        v("reablement_starts")) / p.socialWorkerCaseStartsPerFtePerYear,
+    };
+    for (const iv of options.interventions ?? []) {
+      addInterventionStaff(fte, iv, result, scenario, year);
+    }
+    for (const g of STAFF_GROUPS) {
+      const row: WorkforceRow = { year, staffGroup: g, fte: fte[g] };
+      if (inPost?.[g] !== undefined) row.inPostFte = inPost[g];
+      if (SOCIAL_CARE.includes(g)) row.jobs = fte[g] / p.socialCareFtePerJob;
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function addInterventionStaff(
+  fte: Record<StaffGroup, number>,
+  iv: Intervention,
+  result: ReplicationResult,
+  scenario: Scenario,
+  year: number,
+): void {
+  const entries = Object.entries(iv.staff);
+  if (entries.length === 0) return;
+  const label = cohortLabel(iv.cohort);
+  const row = result.interventions?.cohorts.find((c) =>
+    c.year === year && c.careModel === iv.id && c.cohort === label
+  );
+  const enrolled = row?.enrolledMean ?? 0;
+  const from = (year - 1) * 365;
+  const pop = result.daily.population.slice(from, from + 365);
+  const popMean = pop.reduce((a, b) => a + b, 0) / Math.max(1, pop.length);
+  const startDay = iv.startDate ? daysBetween(scenario.startDate, iv.startDate) : 0;
+  let rampSum = 0;
+  for (let d = from; d < from + 365; d++) {
+    rampSum += rampFraction(d, { startDay, rampUpMonths: iv.rampUpMonths, shape: iv.rampShape });
+  }
+  const rampMean = rampSum / 365;
+  for (const [group, need] of entries) {
+    fte[group as StaffGroup] += (need?.ftePer1000Cohort ?? 0) * enrolled / 1000 +
+      (need?.ftePer100kPopulation ?? 0) * popMean / 1e5 * rampMean;
+  }
+}

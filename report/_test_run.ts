@@ -1,0 +1,70 @@
+/**
+ * A small hand-built {@linkcode ScenarioRun} for tests: the baseline and one or two options
+ * (emergency admissions scaled down by a modifier) with synthetic workforce rows. Private.
+ *
+ * @module
+ */
+
+import { simulateReplication } from "../models/simulate.ts";
+import { parseScenario } from "../scenarios/load.ts";
+import type { RunOption, ScenarioRun, WorkforceRow } from "./_scenario_run.ts";
+
+function workforce(years: number, scale: number, replication: number): WorkforceRow[] {
+  const rows: WorkforceRow[] = [];
+  for (let year = 1; year <= years; year++) {
+    rows.push({ year, staffGroup: "district_nurse", fte: scale * (10 + year) + replication / 10 });
+    rows.push({ year, staffGroup: "care_coordinator", fte: scale * 2 + year / 2, inPostFte: 2 });
+  }
+  return rows;
+}
+
+/**
+ * Builds a test run.
+ *
+ * @param options Replication indices (default 0..2), number of options (0–2), years.
+ * @returns The run.
+ */
+export function testRun(
+  options: { indices?: number[]; replications?: number; optionCount?: number; years?: number } = {},
+): ScenarioRun {
+  const years = options.years ?? 2;
+  const scenario = parseScenario({
+    version: 1,
+    name: "test",
+    years,
+    seed: 11,
+    population: { size: 3000 },
+  });
+  const indices = options.indices ?? [0, 1, 2];
+  const all: RunOption[] = [
+    { id: "mcp", label: "MCP", careModels: ["mcp"] },
+    { id: "pacs", label: "PACS", careModels: ["pacs"] },
+  ];
+  const runOptions = all.slice(0, options.optionCount ?? 1);
+  const factors = [0.8, 0.9];
+  return {
+    scenario,
+    seed: 11,
+    replications: options.replications ?? indices.length,
+    indices,
+    options: runOptions,
+    results: indices.map((replication) => ({
+      replication,
+      parameterSample: replication,
+      baseline: simulateReplication(scenario, { seed: 11, replication }),
+      baselineWorkforce: workforce(years, 1, replication),
+      options: runOptions.map((o, i) => ({
+        id: o.id,
+        result: simulateReplication(scenario, {
+          seed: 11,
+          replication,
+          variant: o.id,
+          modifiers: { rates: () => ({ emergencyAdmission: factors[i] }) },
+        }),
+        sampledEffects: {},
+        displacement: [],
+        workforce: workforce(years, 1.5 + i, replication),
+      })),
+    })),
+  };
+}

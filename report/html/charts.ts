@@ -1,0 +1,433 @@
+/**
+ * Inline SVG charts for the HTML report: a fan chart, grouped bars with confidence-interval
+ * whiskers, lines, and a tornado. Each returns an `<svg data-chart="…">` string whose data
+ * marks carry `class="data"`; no scripts, no external resources.
+ *
+ * @module
+ */
+
+import { colour, escapeHtml, formatNumber, linearScale, niceTicks, px } from "./svg.ts";
+
+function tick(v: number): string {
+  return Number.isInteger(v) ? formatNumber(v).replace(/\.0+$/, "") : String(Number(v.toFixed(2)));
+}
+
+const W = 760;
+const H = 320;
+const M = { left: 72, right: 20, top: 36, bottom: 48 };
+
+interface Frame {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+const FRAME: Frame = { x0: M.left, x1: W - M.right, y0: H - M.bottom, y1: M.top };
+
+function open(id: string, title: string): string {
+  return `<svg data-chart="${
+    escapeHtml(id)
+  }" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${
+    escapeHtml(title)
+  }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>`;
+}
+
+function yAxis(ticks: number[], y: (v: number) => number, label: string): string {
+  let s = "";
+  for (const t of ticks) {
+    s += `<line class="grid" x1="${FRAME.x0}" x2="${FRAME.x1}" y1="${px(y(t))}" y2="${px(y(t))}"/>`;
+    s += `<text class="tick" x="${FRAME.x0 - 6}" y="${px(y(t) + 4)}" text-anchor="end">${
+      tick(t)
+    }</text>`;
+  }
+  s += `<text class="axis-label" transform="translate(14 ${
+    px((FRAME.y0 + FRAME.y1) / 2)
+  }) rotate(-90)" text-anchor="middle">${escapeHtml(label)}</text>`;
+  return s;
+}
+
+function legend(
+  items: { label: string; colour: string; dashed?: boolean; band?: number }[],
+) {
+  let x = FRAME.x0;
+  let s = "";
+  for (const item of items) {
+    if (item.band) {
+      s +=
+        `<rect x="${x}" y="10" width="18" height="10" fill="${item.colour}" opacity="${item.band}"/>`;
+    } else {
+      s += `<line x1="${x}" x2="${
+        x + 18
+      }" y1="15" y2="15" stroke="${item.colour}" stroke-width="2.5"${
+        item.dashed ? ' stroke-dasharray="5 3"' : ""
+      }/>`;
+    }
+    s += `<text class="legend" x="${x + 22}" y="19">${escapeHtml(item.label)}</text>`;
+    x += 30 + item.label.length * 6.6;
+  }
+  return s;
+}
+
+/** One point of a fan chart: quantiles across replications at a time. */
+export interface FanPoint {
+  /** Day index (x). */
+  day: number;
+  /** 5th percentile. */
+  p05: number;
+  /** 25th percentile. */
+  p25: number;
+  /** Median. */
+  p50: number;
+  /** 75th percentile. */
+  p75: number;
+  /** 95th percentile. */
+  p95: number;
+  /** Capacity at that time (drawn as a line), if any. */
+  capacity?: number;
+}
+
+/**
+ * A fan chart: 90% band (p05–p95), 50% band (p25–p75), median line and a capacity line.
+ *
+ * @param id The `data-chart` id.
+ * @param options Title, y label, points, and a function labelling a day on the x axis.
+ * @returns The SVG.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const pts = [0, 7, 14].map((day) => ({ day, p05: 1, p25: 2, p50: 3, p75: 4, p95: 5, capacity: 6 }));
+ * assert.match(fanChart("fan", { title: "t", yLabel: "beds", points: pts, dayLabel: String }), /data-chart="fan"/);
+ * ```
+ */
+export function fanChart(id: string, options: {
+  title: string;
+  yLabel: string;
+  points: FanPoint[];
+  dayLabel: (day: number) => string;
+  colour?: string;
+}): string {
+  const { points } = options;
+  const c = options.colour ?? colour(0);
+  const values = points.flatMap((p) => [p.p05, p.p95, p.capacity ?? p.p95]);
+  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  const x = linearScale([points[0].day, points.at(-1)!.day], [FRAME.x0, FRAME.x1]);
+  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
+  const band = (lo: keyof FanPoint, hi: keyof FanPoint) =>
+    "M" + points.map((p) => `${px(x(p.day))},${px(y(p[hi] as number))}`).join("L") + "L" +
+    [...points].reverse().map((p) => `${px(x(p.day))},${px(y(p[lo] as number))}`).join("L") + "Z";
+  const line = (k: keyof FanPoint) =>
+    "M" + points.map((p) => `${px(x(p.day))},${px(y(p[k] as number))}`).join("L");
+  let s = open(id, options.title) + legend([
+    { label: "median", colour: c },
+    { label: "50% band", colour: c, band: 0.5 },
+    { label: "90% band", colour: c, band: 0.2 },
+    ...(points.some((p) => p.capacity !== undefined)
+      ? [{ label: "capacity", colour: "#444", dashed: true }]
+      : []),
+  ]) + yAxis(ticks, y, options.yLabel);
+  s += `<path class="data band90" d="${band("p05", "p95")}" fill="${c}" opacity="0.18"/>`;
+  s += `<path class="data band50" d="${band("p25", "p75")}" fill="${c}" opacity="0.35"/>`;
+  s += `<path class="data median" d="${line("p50")}" fill="none" stroke="${c}" stroke-width="2"/>`;
+  if (points.some((p) => p.capacity !== undefined)) {
+    s += `<path class="data capacity" d="${
+      line("capacity")
+    }" fill="none" stroke="#444" stroke-width="1.5" stroke-dasharray="6 4"/>`;
+  }
+  const n = Math.min(6, points.length);
+  for (let i = 0; i < n; i++) {
+    const p = points[Math.round(i * (points.length - 1) / Math.max(1, n - 1))];
+    const anchor = i === 0 ? "start" : i === n - 1 ? "end" : "middle";
+    s += `<text class="tick" x="${px(x(p.day))}" y="${FRAME.y0 + 18}" text-anchor="${anchor}">${
+      escapeHtml(options.dayLabel(p.day))
+    }</text>`;
+  }
+  return s + "</svg>";
+}
+
+/** One series of a bar chart: a value per category with its interval. */
+export interface BarSeries {
+  /** Legend label. */
+  label: string;
+  /** Value per category (NaN = missing). */
+  values: number[];
+  /** Lower interval end per category (optional whiskers). */
+  low?: number[];
+  /** Upper interval end per category. */
+  high?: number[];
+}
+
+/**
+ * Grouped bars (one group per category, one bar per series) with interval whiskers.
+ *
+ * @param id The `data-chart` id.
+ * @param options Title, y label, category labels and series.
+ * @returns The SVG.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const svg = barChart("b", { title: "t", yLabel: "n", categories: ["Year 1"], series: [{ label: "A", values: [3], low: [2], high: [4] }] });
+ * assert.match(svg, /class="data bar"/);
+ * ```
+ */
+export function barChart(id: string, options: {
+  title: string;
+  yLabel: string;
+  categories: string[];
+  series: BarSeries[];
+}): string {
+  const { categories, series } = options;
+  const all = series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])])
+    .filter(Number.isFinite);
+  const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
+  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
+  const band = (FRAME.x1 - FRAME.x0) / Math.max(1, categories.length);
+  const barW = Math.min(48, band * 0.8 / Math.max(1, series.length));
+  let s = open(id, options.title) +
+    legend(series.map((se, i) => ({ label: se.label, colour: colour(i) }))) +
+    yAxis(ticks, y, options.yLabel);
+  s += `<line class="zero" x1="${FRAME.x0}" x2="${FRAME.x1}" y1="${px(y(0))}" y2="${
+    px(y(0))
+  }" stroke="#333"/>`;
+  categories.forEach((cat, ci) => {
+    const cx = FRAME.x0 + band * (ci + 0.5);
+    series.forEach((se, si) => {
+      const v = se.values[ci];
+      if (!Number.isFinite(v)) return;
+      const bx = cx - barW * series.length / 2 + si * barW;
+      const top = Math.min(y(v), y(0));
+      s += `<rect class="data bar" x="${px(bx + 1)}" y="${px(top)}" width="${
+        px(barW - 2)
+      }" height="${px(Math.max(0.5, Math.abs(y(v) - y(0))))}" fill="${colour(si)}"><title>${
+        escapeHtml(`${se.label}, ${cat}: ${formatNumber(v)}`)
+      }${
+        se.low && se.high
+          ? escapeHtml(` (95% CI ${formatNumber(se.low[ci])} to ${formatNumber(se.high[ci])})`)
+          : ""
+      }</title></rect>`;
+      const lo = se.low?.[ci];
+      const hi = se.high?.[ci];
+      if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi)) {
+        const mx = px(bx + barW / 2);
+        s += `<path class="data ci" d="M${mx},${px(y(lo))}L${mx},${px(y(hi))}M${px(mx - 5)},${
+          px(y(lo))
+        }L${px(mx + 5)},${px(y(lo))}M${px(mx - 5)},${px(y(hi))}L${px(mx + 5)},${
+          px(y(hi))
+        }" stroke="#222" stroke-width="1.3" fill="none"/>`;
+      }
+    });
+    s += `<text class="tick" x="${px(cx)}" y="${FRAME.y0 + 18}" text-anchor="middle">${
+      escapeHtml(cat)
+    }</text>`;
+  });
+  return s + "</svg>";
+}
+
+/** One line of a line chart. */
+export interface LineSeries {
+  /** Legend label. */
+  label: string;
+  /** Value per category. */
+  values: number[];
+  /** Dashed line. */
+  dashed?: boolean;
+  /** Palette index (default: series index). */
+  colourIndex?: number;
+}
+
+/**
+ * Lines with point markers over categories (e.g. years).
+ *
+ * @param id The `data-chart` id.
+ * @param options Title, y label, categories and series.
+ * @returns The SVG.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const svg = lineChart("l", { title: "t", yLabel: "FTE", categories: ["1", "2"], series: [{ label: "GP", values: [1, 2] }] });
+ * assert.match(svg, /class="data line"/);
+ * ```
+ */
+export function lineChart(id: string, options: {
+  title: string;
+  yLabel: string;
+  categories: string[];
+  series: LineSeries[];
+}): string {
+  const { categories, series } = options;
+  const all = series.flatMap((s) => s.values).filter(Number.isFinite);
+  const ticks = niceTicks(Math.min(0, ...all), Math.max(...all));
+  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
+  const band = (FRAME.x1 - FRAME.x0) / Math.max(1, categories.length);
+  const x = (i: number) => FRAME.x0 + band * (i + 0.5);
+  let s = open(id, options.title) +
+    legend(series.map((se, i) => ({
+      label: se.label,
+      colour: colour(se.colourIndex ?? i),
+      dashed: se.dashed,
+    }))) + yAxis(ticks, y, options.yLabel);
+  series.forEach((se, si) => {
+    const c = colour(se.colourIndex ?? si);
+    const pts = se.values.map((v, i) => [x(i), y(v)] as const).filter(([, v]) =>
+      Number.isFinite(v)
+    );
+    s += `<path class="data line" d="M${
+      pts.map(([a, b]) => `${px(a)},${px(b)}`).join("L")
+    }" fill="none" stroke="${c}" stroke-width="2"${se.dashed ? ' stroke-dasharray="6 4"' : ""}/>`;
+    for (const [a, b] of pts) {
+      s += `<circle class="data point" cx="${px(a)}" cy="${px(b)}" r="3" fill="${c}"/>`;
+    }
+  });
+  categories.forEach((cat, i) => {
+    s += `<text class="tick" x="${px(x(i))}" y="${FRAME.y0 + 18}" text-anchor="middle">${
+      escapeHtml(cat)
+    }</text>`;
+  });
+  return s + "</svg>";
+}
+
+/** One bar of a tornado: the output at the low and high ends of one parameter's range. */
+export interface TornadoBar {
+  /** Parameter label. */
+  label: string;
+  /** Output at the lowest value tried. */
+  low: number;
+  /** Output at the highest value tried. */
+  high: number;
+  /** Text for the low end (e.g. the parameter value). */
+  lowLabel: string;
+  /** Text for the high end. */
+  highLabel: string;
+}
+
+/**
+ * A tornado chart: horizontal bars from the base value to the outputs at each parameter's low
+ * and high values, widest swing on top.
+ *
+ * @param id The `data-chart` id.
+ * @param options Title, x label, base value and bars.
+ * @returns The SVG.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const svg = tornadoChart("t", { title: "t", xLabel: "admissions", base: 10, bars: [{ label: "a", low: 8, high: 13, lowLabel: "0.1", highLabel: "0.3" }] });
+ * assert.equal(svg.match(/class="data tornado-bar"/g)!.length, 2);
+ * ```
+ */
+export function tornadoChart(id: string, options: {
+  title: string;
+  xLabel: string;
+  base: number;
+  bars: TornadoBar[];
+}): string {
+  const bars = [...options.bars].sort((a, b) =>
+    Math.abs(b.high - b.low) - Math.abs(a.high - a.low)
+  );
+  const rowH = 30;
+  const left = 230;
+  const height = M.top + bars.length * rowH + 50;
+  const all = [options.base, ...bars.flatMap((b) => [b.low, b.high])];
+  const ticks = niceTicks(Math.min(...all), Math.max(...all));
+  const x = linearScale([ticks[0], ticks.at(-1)!], [left, W - M.right]);
+  let s = `<svg data-chart="${
+    escapeHtml(id)
+  }" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${
+    escapeHtml(options.title)
+  }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>`;
+  s += legend([{ label: "low value", colour: colour(0) }, {
+    label: "high value",
+    colour: colour(1),
+  }]);
+  const bottom = M.top + bars.length * rowH;
+  for (const t of ticks) {
+    s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${M.top}" y2="${bottom}"/>`;
+    s += `<text class="tick" x="${px(x(t))}" y="${bottom + 16}" text-anchor="middle">${
+      tick(t)
+    }</text>`;
+  }
+  s += `<text class="axis-label" x="${px((left + W - M.right) / 2)}" y="${
+    bottom + 38
+  }" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`;
+  bars.forEach((b, i) => {
+    const yy = M.top + i * rowH + 5;
+    s += `<text class="tick" x="${left - 8}" y="${yy + 14}" text-anchor="end">${
+      escapeHtml(b.label)
+    }</text>`;
+    for (const [v, c, t] of [[b.low, 0, b.lowLabel], [b.high, 1, b.highLabel]] as const) {
+      const a = Math.min(x(v), x(options.base));
+      const w = Math.max(1, Math.abs(x(v) - x(options.base)));
+      s += `<rect class="data tornado-bar" x="${px(a)}" y="${yy}" width="${px(w)}" height="${
+        rowH - 10
+      }" fill="${colour(c)}" opacity="0.85"><title>${
+        escapeHtml(`${b.label} = ${t}: ${formatNumber(v)}`)
+      }</title></rect>`;
+    }
+  });
+  s += `<line class="data base" x1="${px(x(options.base))}" x2="${px(x(options.base))}" y1="${
+    M.top - 4
+  }" y2="${bottom}" stroke="#222" stroke-width="1.5"/>`;
+  return s + "</svg>";
+}
+
+/**
+ * A small line chart for small multiples (one panel per staff group): its own y scale, a
+ * title inside, solid and dashed lines, no legend.
+ *
+ * @param id The `data-chart` id.
+ * @param options Title, categories and series.
+ * @returns The SVG (250 × 160).
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const svg = smallLineChart("s", { title: "GP", categories: ["1", "2"], series: [{ label: "a", values: [3, 4] }, { label: "b", values: [3, 3], dashed: true }] });
+ * assert.equal(svg.match(/class="data line"/g)!.length, 2);
+ * ```
+ */
+export function smallLineChart(id: string, options: {
+  title: string;
+  categories: string[];
+  series: LineSeries[];
+}): string {
+  const w = 250;
+  const h = 160;
+  const f = { x0: 44, x1: w - 8, y0: h - 22, y1: 26 };
+  const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+  const ticks = niceTicks(Math.min(0, ...all), Math.max(...all), 3);
+  const y = linearScale([ticks[0], ticks.at(-1)!], [f.y0, f.y1]);
+  const band = (f.x1 - f.x0) / Math.max(1, options.categories.length);
+  const x = (i: number) => f.x0 + band * (i + 0.5);
+  let s = `<svg data-chart="${
+    escapeHtml(id)
+  }" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${
+    escapeHtml(options.title)
+  }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>`;
+  s += `<text class="axis-label" x="${f.x0}" y="14">${escapeHtml(options.title)}</text>`;
+  for (const t of ticks) {
+    s += `<line class="grid" x1="${f.x0}" x2="${f.x1}" y1="${px(y(t))}" y2="${px(y(t))}"/>`;
+    s += `<text class="tick" x="${f.x0 - 4}" y="${px(y(t) + 4)}" text-anchor="end">${
+      tick(t)
+    }</text>`;
+  }
+  options.series.forEach((se, si) => {
+    const c = colour(se.colourIndex ?? si);
+    const pts = se.values.map((v, i) => [x(i), y(v)] as const).filter(([, v]) =>
+      Number.isFinite(v)
+    );
+    s += `<path class="data line" d="M${
+      pts.map(([a, b]) => `${px(a)},${px(b)}`).join("L")
+    }" fill="none" stroke="${c}" stroke-width="2"${se.dashed ? ' stroke-dasharray="5 3"' : ""}>` +
+      `<title>${
+        escapeHtml(`${se.label}: ${se.values.map(formatNumber).join(", ")}`)
+      }</title></path>`;
+  });
+  options.categories.forEach((cat, i) => {
+    s += `<text class="tick" x="${px(x(i))}" y="${h - 6}" text-anchor="middle">${
+      escapeHtml(cat)
+    }</text>`;
+  });
+  return s + "</svg>";
+}

@@ -1,0 +1,134 @@
+/**
+ * All output files of a run, as texts: summary.csv, annual.csv, daily.csv, workforce.csv,
+ * summary.json and report.html. Built the same way from a fresh run and from merged shards,
+ * so the two are byte-identical.
+ *
+ * @module
+ */
+
+import { toCsv } from "./csv.ts";
+import { reportHtml } from "./html/report_html.ts";
+import type { RunMeta } from "./run_meta.ts";
+import { summarizeTables, summaryCells, summaryHeader, type SummaryRow } from "./summarize_run.ts";
+import { type RunTables, tablesToCsv } from "./tables.ts";
+
+/** The output files of a run, and its summary rows. */
+export interface RunOutputs {
+  /** File name → text. */
+  files: Record<string, string>;
+  /** The summary rows (as in summary.csv). */
+  summary: SummaryRow[];
+}
+
+/**
+ * summary.json: the run's metadata and summary rows (NaN written as null), two-space indented.
+ *
+ * @param meta The run's metadata.
+ * @param rows Summary rows.
+ * @returns The JSON text, ending with a newline.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const text = summaryJson({ caresimVersion: "1", scenarioName: "x" } as never, []);
+ * assert.equal(JSON.parse(text).caresim, "1");
+ * ```
+ */
+export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
+  const doc = {
+    caresim: meta.caresimVersion,
+    scenarioName: meta.scenarioName,
+    scenarioHash: meta.scenarioHash,
+    seed: meta.seed,
+    replications: meta.replications,
+    indices: meta.indices,
+    options: meta.options,
+    groups: meta.groups,
+    scenario: meta.scenario,
+    summary: rows,
+  };
+  return JSON.stringify(
+    doc,
+    (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
+    2,
+  ) +
+    "\n";
+}
+
+/**
+ * Reads the metadata back from summary.json.
+ *
+ * @param text summary.json text.
+ * @returns The metadata.
+ * @throws {TypeError} If the text is not a caresim summary.json.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { caresimVersion: "1", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 2, indices: [0], options: [], groups: [], scenario: {} } as never;
+ * assert.deepEqual(parseSummaryJson(summaryJson(meta, [])), meta);
+ * ```
+ */
+export function parseSummaryJson(text: string): RunMeta {
+  let doc: Record<string, unknown>;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new TypeError(`Cannot read summary.json: ${(error as Error).message}`);
+  }
+  const fields = [
+    "caresim",
+    "scenarioHash",
+    "seed",
+    "replications",
+    "indices",
+    "groups",
+    "scenario",
+  ];
+  const missing = fields.filter((f) => doc?.[f] === undefined);
+  if (missing.length > 0) {
+    throw new TypeError(
+      `Cannot read summary.json: it is not a caresim summary, missing ${missing.join(", ")}`,
+    );
+  }
+  return {
+    caresimVersion: doc.caresim as string,
+    scenarioName: doc.scenarioName as string,
+    scenarioHash: doc.scenarioHash as string,
+    seed: doc.seed as number,
+    replications: doc.replications as number,
+    indices: doc.indices as number[],
+    options: (doc.options ?? []) as RunMeta["options"],
+    groups: doc.groups as RunMeta["groups"],
+    scenario: doc.scenario as RunMeta["scenario"],
+  };
+}
+
+/**
+ * Builds every output file of a run from its metadata and tables.
+ *
+ * @param meta The run's metadata.
+ * @param tables The per-replication tables.
+ * @returns The files and summary rows.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * const scenario = parseScenario({ version: 1, population: { size: 1000 }, years: 1 });
+ * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
+ * const meta = { caresimVersion: "0", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 0, indices: [], options: [], groups, scenario };
+ * const out = buildOutputs(meta, { groups, annual: [], daily: [], workforce: [] });
+ * assert.deepEqual(Object.keys(out.files).sort(), ["annual.csv", "daily.csv", "report.html", "summary.csv", "summary.json", "workforce.csv"]);
+ * ```
+ */
+export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {
+  const summary = summarizeTables(tables);
+  const files: Record<string, string> = {
+    "summary.csv": toCsv(summaryHeader(), summary.map(summaryCells)),
+    ...tablesToCsv(tables),
+    "summary.json": summaryJson(meta, summary),
+    "report.html": reportHtml(meta, tables, summary),
+  };
+  return { files, summary };
+}

@@ -1,0 +1,377 @@
+/**
+ * The care-model part of the scenario format: `careModels` entries (a shipped care model by
+ * name, with optional start date, ramp-up, cohort, effect, capacity, displacement and staff
+ * overrides, and a preset), comparison `options`, and the `workforce` productivity block.
+ * Names of effects, capacities, staff groups and displacement destinations live here so the
+ * scenario format and the model agree.
+ *
+ * @module
+ */
+
+import { z } from "zod";
+import { distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
+import { assumption, evidence } from "./parameter_source.ts";
+
+/**
+ * The shipped care models.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(CARE_MODEL_IDS.includes("ehch"));
+ * ```
+ */
+export const CARE_MODEL_IDS = ["baseline", "mcp", "pacs", "ehch", "uec", "acc"] as const;
+/** A shipped care model id. */
+export type CareModelId = typeof CARE_MODEL_IDS[number];
+
+/**
+ * Parameter presets: "evidence" (controlled evaluations, incl. null effects and rises) and
+ * "stated-ambition" (the vanguards' own targets, for comparison only).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([...PRESETS], ["evidence", "stated-ambition"]);
+ * ```
+ */
+export const PRESETS = ["evidence", "stated-ambition"] as const;
+/** A preset name. */
+export type Preset = typeof PRESETS[number];
+
+/**
+ * Model parameters an intervention can modify for its cohort (rate ratios; 1 = no change),
+ * plus `dischargeToAssess` (a probability).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(EFFECT_NAMES.includes("emergencyAdmission"));
+ * ```
+ */
+export const EFFECT_NAMES = [
+  "gpDemand",
+  "edAttendance",
+  "conversion",
+  "emergencyAdmission",
+  "deterioration",
+  "lengthOfStay",
+  "dischargeToAssess",
+  "dischargeMix.home",
+  "dischargeMix.reablement",
+  "dischargeMix.homeCarePackage",
+  "dischargeMix.intermediateCare",
+  "dischargeMix.careHome",
+] as const;
+/** An effect name. */
+export type EffectName = typeof EFFECT_NAMES[number];
+
+/**
+ * Capacity an intervention adds at full effect, per 100,000 registered people.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(CAPACITY_NAMES.includes("intermediateBedsPer100k"));
+ * ```
+ */
+export const CAPACITY_NAMES = [
+  "crisisResponseVisitsPerDayPer100k",
+  "intermediateBedsPer100k",
+  "gpAppointmentsPerWeekPer100k",
+  "homeCareHoursPerWeekPer100k",
+  "reablementSlotsPer100k",
+] as const;
+/** A capacity name. */
+export type CapacityName = typeof CAPACITY_NAMES[number];
+
+/**
+ * Where an admission an intervention averts goes instead ("none": no alternative contact).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(DISPLACEMENT_DESTINATIONS.includes("urgentTreatmentCentre"));
+ * ```
+ */
+export const DISPLACEMENT_DESTINATIONS = [
+  "crisisResponse",
+  "stepUpBed",
+  "urgentTreatmentCentre",
+  "gp",
+  "none",
+] as const;
+/** A displacement destination. */
+export type DisplacementDestination = typeof DISPLACEMENT_DESTINATIONS[number];
+
+/**
+ * Staff groups of the workforce demand model.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(STAFF_GROUPS.length, 10);
+ * ```
+ */
+export const STAFF_GROUPS = [
+  "gp",
+  "practice_nurse",
+  "district_nurse",
+  "care_coordinator",
+  "crisis_response",
+  "ward_nurse",
+  "healthcare_assistant",
+  "home_care_worker",
+  "care_home_staff",
+  "social_worker",
+] as const;
+/** A staff group. */
+export type StaffGroup = typeof STAFF_GROUPS[number];
+
+/**
+ * A distribution in plain data (as `distributionFromSpec` reads it): a number (fixed) or
+ * `{ kind: params }`, e.g. `{ "triangular": { "min": 0.75, "mode": 0.85, "max": 1 } }`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(distributionSpecSchema.safeParse({ uniform: { min: 0.9, max: 1 } }).success, true);
+ * assert.equal(distributionSpecSchema.safeParse({ uniform: { min: 1 } }).success, false);
+ * ```
+ */
+export const distributionSpecSchema: z.ZodType<DistributionSpec> = z.union([
+  z.number(),
+  z.record(z.string(), z.unknown()),
+]).superRefine((v, ctx) => {
+  try {
+    const d = distributionFromSpec(v);
+    if (!Number.isFinite(d.mean) || d.mean < 0) {
+      ctx.addIssue({ code: "custom", message: `expected a non-negative mean, found ${d.mean}` });
+    }
+  } catch (e) {
+    const why = (e as Error).message.replace(/^Cannot [^:]+: /, "");
+    ctx.addIssue({ code: "custom", message: `expected a valid distribution (${why})` });
+  }
+}).meta({
+  description:
+    'A number (fixed) or { kind: params } with kind fixed, uniform, triangular, truncatedNormal, lognormal, beta, … e.g. { "triangular": { "min": 0.75, "mode": 0.85, "max": 1 } }.',
+}) as unknown as z.ZodType<DistributionSpec>;
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" });
+
+/**
+ * A target cohort: the people an intervention reaches. Filters combine (AND); omitted = all.
+ * `topRiskPercent` keeps, among the filtered people, the highest-risk x% of the whole
+ * population, ranked by expected emergency admissions per person-year (risk stratification).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(cohortSchema.parse({ segments: [3, 4] }).segments?.length, 2);
+ * assert.equal(cohortSchema.safeParse({ segments: [5] }).success, false);
+ * ```
+ */
+export const cohortSchema = z.strictObject({
+  id: z.string().min(1).optional().meta({ description: "Cohort label used to tag results." }),
+  ageBands: z.array(z.string().min(1)).min(1).optional().meta({
+    description: "Age band ids (scenario's bands).",
+  }),
+  minAgeYears: z.number().int().min(0).max(120).optional().meta({
+    description: "Only bands whose lowest age is at least this.",
+  }),
+  segments: z.array(z.number().int().min(1).max(4) as unknown as z.ZodType<1 | 2 | 3 | 4>)
+    .min(1).optional().meta({ description: "Need segments 1–4." }),
+  residence: z.array(z.enum(["home", "careHome"])).min(1).optional().meta({
+    description: "Where the people live.",
+  }),
+  topRiskPercent: z.number().gt(0).max(100).optional().meta({
+    description: "Top x% of the population by risk of emergency admission.",
+  }),
+});
+
+/** A strict object whose keys are all optional and share one value schema. */
+function keyed<K extends string, T extends z.ZodType>(keys: readonly K[], value: T) {
+  return z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, value.optional()])) as Record<K, z.ZodOptional<T>>,
+  );
+}
+
+const effectsSchema = keyed(EFFECT_NAMES, distributionSpecSchema).meta({
+  description:
+    "Effect sizes by parameter: rate ratios (1 = no change, 0.85 = 15% fewer), dischargeToAssess a probability; each a distribution sampled once per replication.",
+});
+
+/**
+ * One care model in a scenario: a shipped model by name with optional overrides.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const e = careModelEntrySchema.parse({ model: "ehch" });
+ * assert.equal(e.preset, "evidence");
+ * ```
+ */
+export const careModelEntrySchema = z.strictObject({
+  model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
+  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
+    .optional().meta({
+      description:
+        'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
+    }),
+  label: z.string().optional().meta({ description: "Human label." }),
+  preset: z.enum(PRESETS).default("evidence").meta({
+    description: "evidence (default) or stated-ambition (the vanguards' own targets).",
+  }),
+  startDate: date.optional().meta({ description: "Go-live date (default: scenario start)." }),
+  rampUpMonths: z.number().min(0).max(120).optional().meta({
+    description: "Months from go-live to full effect (default: the model's).",
+  }),
+  rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
+    description: "Shape of the ramp-up (default: the model's).",
+  }),
+  cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
+  effects: effectsSchema.optional(),
+  capacity: keyed(CAPACITY_NAMES, distributionSpecSchema).optional().meta({
+    description: "Capacity added at full effect, per 100,000 people.",
+  }),
+  displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
+    .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
+      message: "expected shares summing to at most 1",
+    }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
+  staff: keyed(
+    STAFF_GROUPS,
+    z.strictObject({
+      ftePer1000Cohort: z.number().min(0).optional(),
+      ftePer100kPopulation: z.number().min(0).optional(),
+    }),
+  ).optional().meta({ description: "Staff the intervention needs at full effect." }),
+  interSiteTransferDelayHours: distributionSpecSchema.optional().meta({
+    description: "acc: transfer delay to a site with a free bed (enables transfers).",
+  }),
+});
+
+/** A care-model entry as written. */
+export type CareModelEntryInput = z.input<typeof careModelEntrySchema>;
+/** A care-model entry after parsing. */
+export type CareModelEntry = z.output<typeof careModelEntrySchema>;
+
+/**
+ * A comparison option: a set of care models applied together, paired against the baseline.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const o = optionSchema.parse({ id: "mcp", careModels: [{ model: "mcp" }] });
+ * assert.equal(o.careModels[0].model, "mcp");
+ * ```
+ */
+export const optionSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
+    .meta({ description: "Option id (used in result names)." }),
+  label: z.string().optional().meta({ description: "Human label." }),
+  careModels: z.array(careModelEntrySchema).meta({ description: "Care models applied together." }),
+});
+
+const perYear = (value: number, desc: string, source: string, isAssumption = false) =>
+  z.number().positive().default(value).meta({
+    ...(isAssumption ? assumption(desc, source) : evidence(desc, source)),
+  });
+
+/**
+ * Workforce productivity assumptions (activity per FTE) and optional staff in post.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(workforceSchema.parse({}).productivity.gpAppointmentsPerFtePerYear, 5700);
+ * ```
+ */
+export const workforceSchema = z.strictObject({
+  productivity: z.strictObject({
+    gpAppointmentsPerFtePerYear: perYear(
+      5700,
+      "GP appointments per GP FTE per year.",
+      "B5 ≈5,700 (312m × 51.8% ÷ 28,315; D, biased upward)",
+    ),
+    practiceNurseAppointmentsPerGpAppointment: perYear(
+      0.35,
+      "Practice-nurse appointments per GP appointment.",
+      "B5 GPs give 51.8% of practice appointments (A); nurses' share of the rest not in evidence.md",
+      true,
+    ),
+    practiceNurseAppointmentsPerFtePerYear: perYear(
+      7000,
+      "Practice-nurse appointments per FTE per year.",
+      "not in evidence.md (≈ 32 per day × 220 days)",
+      true,
+    ),
+    districtNurseVisitsPerFtePerDay: perYear(
+      8,
+      "District-nursing visits per nurse FTE per working day.",
+      "F5 QNI: 9–10 visits/day compromises care → ceiling ≈8 (B, D)",
+    ),
+    crisisResponseVisitsPerFtePerDay: perYear(
+      4,
+      "Crisis-response visits per clinician FTE per working day.",
+      "not in evidence.md (longer, urgent visits with travel)",
+      true,
+    ),
+    workingDaysPerFtePerYear: perYear(
+      220,
+      "Working days per community FTE per year.",
+      "B5 ~190–220 days (D)",
+    ),
+    wardNursesPerOccupiedBedPerShift: perYear(
+      0.125,
+      "Registered nurses per occupied acute bed per shift (1:8), over 24/7.",
+      "not in evidence.md (safe-staffing 1:8 guidance)",
+      true,
+    ),
+    healthcareAssistantsPerOccupiedBedPerShift: perYear(
+      0.1,
+      "Healthcare assistants per occupied bed per shift, over 24/7 (acute and intermediate).",
+      "not in evidence.md",
+      true,
+    ),
+    intermediateNursesPerOccupiedBedPerShift: perYear(
+      0.08,
+      "Nurses per occupied intermediate-care bed per shift, over 24/7.",
+      "not in evidence.md",
+      true,
+    ),
+    hoursPerFtePerWeek: perYear(37.5, "Contracted hours per FTE per week.", "NHS full time", true),
+    rosterHeadroomShare: z.number().min(0).max(0.9).default(0.22).meta({
+      ...assumption(
+        "Share of contracted hours lost to leave, training and sickness (ward rosters).",
+        "not in evidence.md",
+      ),
+    }),
+    careHoursPerCareWorkerFtePerWeek: perYear(
+      25,
+      "Home-care contact hours per care-worker FTE per week (rest is travel and admin).",
+      "B5/F7 not retrieved (B5 ⚠)",
+      true,
+    ),
+    socialCareFtePerJob: z.number().positive().max(1).default(0.7).meta({
+      ...evidence(
+        "FTE per social-care job (jobs = FTE ÷ this).",
+        "B5 1.62m jobs = 1.13m FTE ≈0.70 (Skills for Care 2019, A/B)",
+      ),
+    }),
+    careHomeStaffFtePerResident: perYear(
+      0.8,
+      "Care-home staff FTE per resident.",
+      "not in evidence.md",
+      true,
+    ),
+    socialWorkerCaseStartsPerFtePerYear: perYear(
+      120,
+      "Care-home admissions, home-care and reablement starts per social-worker FTE per year.",
+      "not in evidence.md",
+      true,
+    ),
+  }).prefault({}),
+  staffInPost: keyed(STAFF_GROUPS, z.number().min(0)).optional().meta({
+    description: "FTE in post by staff group (the gap = demand − in post).",
+  }),
+});

@@ -1,0 +1,58 @@
+/**
+ * Runs a caresim command in a subprocess for the CLI tests. Private to tests/.
+ *
+ * @module
+ */
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+/** The outcome of a command. */
+export interface CommandResult {
+  /** Exit code. */
+  code: number;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+}
+
+/**
+ * Runs `deno run -A cli/<command>.ts args…` from the repository root.
+ *
+ * @param command "sim", "merge" or "schema".
+ * @param args Arguments.
+ * @returns Exit code and output.
+ */
+export async function runCli(command: string, args: string[]): Promise<CommandResult> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `${ROOT}cli/${command}.ts`, ...args],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** A small, fast scenario (1 year, 3,000 people, 4 replications). */
+export const SMALL_SCENARIO = {
+  version: 1,
+  name: "small",
+  years: 1,
+  replications: 4,
+  seed: 3,
+  population: { size: 3000 },
+};
+
+/**
+ * Reads every file of a directory.
+ *
+ * @param dir Directory.
+ * @returns Name → bytes.
+ */
+export async function readDir(dir: string): Promise<Record<string, Uint8Array>> {
+  const files: Record<string, Uint8Array> = {};
+  for await (const e of Deno.readDir(dir)) files[e.name] = await Deno.readFile(`${dir}/${e.name}`);
+  return files;
+}

@@ -1,0 +1,370 @@
+import assert from "node:assert/strict";
+import { parseCsv } from "../report/csv.ts";
+import { readDir, runCli, SMALL_SCENARIO } from "./_cli.ts";
+
+const root = await Deno.makeTempDir({ prefix: "caresim-cli-" });
+const small = `${root}/small.json`;
+await Deno.writeTextFile(small, JSON.stringify(SMALL_SCENARIO));
+
+async function exists(path: string) {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("deno task sim --help documents every option with an example", async () => {
+  const r = await runCli("sim", ["--help"]);
+  assert.equal(r.code, 0);
+  for (
+    const opt of [
+      "--replications",
+      "--seed",
+      "--out",
+      "--workers",
+      "--shard",
+      "--quiet",
+      "--event-log",
+      "--sweep",
+      "--help",
+    ]
+  ) {
+    const example = new RegExp(`^ {20,}deno task sim.*${opt}`, "m");
+    assert.match(
+      r.stdout,
+      new RegExp(`^  ${opt}`, "m"),
+      `${opt} is documented`,
+    );
+    assert.match(r.stdout, example, `${opt} has an example`);
+  }
+});
+
+Deno.test("deno task sim: user errors print one message, exit non-zero, write nothing", async (t) => {
+  const cases: [string, string[], number, RegExp][] = [
+    [
+      "missing file",
+      [`${root}/nope.json`],
+      1,
+      /Cannot load scenario .*nope\.json: file not found/,
+    ],
+    ["bad JSON", [`${root}/bad_json.json`], 1, /invalid JSON/],
+    [
+      "invalid scenario",
+      [`${root}/invalid.json`],
+      1,
+      /2 problems\n {2}- years: expected .*\n {2}- acutee: unknown key, did you mean "acute"\?/,
+    ],
+    [
+      "bad option value",
+      [small, "--replications", "0"],
+      2,
+      /--replications: expected a whole number >= 1, received "0"/,
+    ],
+    [
+      "unknown option",
+      [small, "--seeds", "3"],
+      2,
+      /unknown option, received --seeds \(did you mean --seed\?\)/,
+    ],
+    [
+      "bad shard",
+      [small, "--shard", "3/2"],
+      2,
+      /Cannot parse --shard: expected k\/n/,
+    ],
+    [
+      "event log out of range",
+      [small, "--event-log", "9"],
+      2,
+      /--event-log: the replication must be from 0 to 3/,
+    ],
+    [
+      "bad sweep",
+      [small, "--sweep", "acute.x"],
+      2,
+      /--sweep: expected PATH=V1,V2/,
+    ],
+    [
+      "unwritable out dir",
+      [small, "--out", "/proc/caresim/out"],
+      1,
+      /Cannot write outputs to \/proc\/caresim\/out: .* is not writable/,
+    ],
+  ];
+  await Deno.writeTextFile(`${root}/bad_json.json`, '{"version": 1,');
+  await Deno.writeTextFile(
+    `${root}/invalid.json`,
+    JSON.stringify({
+      version: 1,
+      years: 0,
+      population: { size: 10 },
+      acutee: {},
+    }),
+  );
+  for (const [name, args, code, message] of cases) {
+    await t.step(name, async () => {
+      const out = `${root}/err-${name.replaceAll(" ", "-")}`;
+      const r = await runCli("sim", [
+        ...args,
+        ...(args.includes("--out") ? [] : ["--out", out]),
+      ]);
+      assert.equal(r.code, code, r.stderr);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /\n\s+at .*:\d+:\d+/, "no stack trace");
+      assert.equal(
+        (r.stderr.match(/^error:/gm) ?? []).length,
+        1,
+        "one message",
+      );
+      assert.equal(await exists(out), false, "nothing written");
+    });
+  }
+});
+
+Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
+  const a = `${root}/a`;
+  const b = `${root}/b`;
+  const r1 = await runCli("sim", [
+    small,
+    "--out",
+    a,
+    "--workers",
+    "2",
+    "--event-log",
+    "1",
+  ]);
+  assert.equal(r1.code, 0, r1.stderr);
+
+  await t.step(
+    "progress lines per stage when not a terminal, then the summary table",
+    () => {
+      assert.match(
+        r1.stderr,
+        /^Loading .*small\.json\nRunning 4 replications of small on 2 workers, seed 3\n/,
+      );
+      assert.match(r1.stderr, /Wrote 7 files to .* in \d+\.\d s\n$/);
+      assert.doesNotMatch(r1.stderr, /\r/);
+      assert.match(
+        r1.stdout,
+        /emergency_admissions\s+admissions\s+[\d,.]+ \([\d,.]+ to [\d,.]+\)/,
+      );
+    },
+  );
+
+  await t.step(
+    "the files, with summary.csv in the contract's columns",
+    async () => {
+      const files = await readDir(a);
+      assert.deepEqual(Object.keys(files).sort(), [
+        "annual.csv",
+        "daily.csv",
+        "event_log.csv",
+        "report.html",
+        "summary.csv",
+        "summary.json",
+        "workforce.csv",
+      ]);
+      const summary = parseCsv(new TextDecoder().decode(files["summary.csv"]));
+      assert.deepEqual(Object.keys(summary[0]), [
+        "scenario",
+        "variant",
+        "metric",
+        "year",
+        "unit",
+        "mean",
+        "sd",
+        "ci_low",
+        "ci_high",
+        "p05",
+        "p50",
+        "p95",
+        "n",
+      ]);
+      assert.ok(summary.every((r) => r.n === "4"));
+      const json = JSON.parse(new TextDecoder().decode(files["summary.json"]));
+      assert.equal(json.seed, 3);
+      assert.equal(json.replications, 4);
+      assert.match(json.caresim, /^\d+\.\d+\.\d+/);
+      assert.match(json.scenarioHash, /^sha256:[0-9a-f]{64}$/);
+      assert.equal(
+        json.scenario.acute.readmission30DayProbability,
+        0.07,
+        "defaults filled in",
+      );
+    },
+  );
+
+  await t.step("event_log.csv has process-mining columns", async () => {
+    const text = await Deno.readTextFile(`${a}/event_log.csv`);
+    assert.equal(
+      text.split("\n")[0],
+      "case_id,activity,timestamp,time_days,from,to,resource",
+    );
+    const rows = parseCsv(text);
+    assert.ok(rows.length > 100, `${rows.length} events`);
+    assert.ok(rows.some((r) => r.activity === "admit"));
+    for (const row of rows.slice(0, 50)) {
+      assert.match(row.timestamp, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
+    }
+  });
+
+  await t.step(
+    "same seed → byte-identical CSV and JSON (and the worker count does not matter)",
+    async () => {
+      const r2 = await runCli("sim", [
+        small,
+        "--out",
+        b,
+        "--workers",
+        "1",
+        "--quiet",
+      ]);
+      assert.equal(r2.code, 0, r2.stderr);
+      assert.equal(r2.stdout + r2.stderr, "", "--quiet prints nothing");
+      const fa = await readDir(a);
+      const fb = await readDir(b);
+      for (
+        const f of [
+          "summary.csv",
+          "annual.csv",
+          "daily.csv",
+          "workforce.csv",
+          "summary.json",
+          "report.html",
+        ]
+      ) {
+        assert.deepEqual(fb[f], fa[f], f);
+      }
+    },
+  );
+
+  await t.step("a different seed changes the results", async () => {
+    const r3 = await runCli("sim", [
+      small,
+      "--out",
+      b,
+      "--seed",
+      "4",
+      "--quiet",
+    ]);
+    assert.equal(r3.code, 0, r3.stderr);
+    assert.notDeepEqual(
+      await Deno.readFile(`${b}/summary.csv`),
+      await Deno.readFile(`${a}/summary.csv`),
+    );
+  });
+});
+
+Deno.test("deno task sim --shard + deno task merge = one whole run, byte for byte", async () => {
+  const whole = `${root}/whole`;
+  const [w, s1, s2] = await Promise.all([
+    runCli("sim", [small, "--out", whole, "--quiet", "--workers", "1"]),
+    runCli("sim", [
+      small,
+      "--shard",
+      "1/2",
+      "--out",
+      `${root}/s1`,
+      "--quiet",
+      "--workers",
+      "1",
+    ]),
+    runCli("sim", [
+      small,
+      "--shard",
+      "2/2",
+      "--out",
+      `${root}/s2`,
+      "--quiet",
+      "--workers",
+      "1",
+    ]),
+  ]);
+  for (const r of [w, s1, s2]) assert.equal(r.code, 0, r.stderr);
+  const m = await runCli("merge", [
+    `${root}/s2`,
+    `${root}/s1`,
+    "--out",
+    `${root}/merged`,
+  ]);
+  assert.equal(m.code, 0, m.stderr);
+  assert.match(m.stderr, /Merged 2 shards \(4 of 4 replications\)/);
+  const a = await readDir(whole);
+  const b = await readDir(`${root}/merged`);
+  assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
+  for (const f of Object.keys(a)) assert.deepEqual(b[f], a[f], f);
+  const shard = JSON.parse(await Deno.readTextFile(`${root}/s2/summary.json`));
+  assert.deepEqual(shard.indices, [2, 3]);
+});
+
+Deno.test("deno task sim --sweep writes a table and a tornado chart", async () => {
+  const out = `${root}/sweep`;
+  const r = await runCli("sim", [
+    small,
+    "--replications",
+    "2",
+    "--sweep",
+    "acute.readmission30DayProbability=0.02,0.2",
+    "--sweep",
+    "population.size=2000,4000",
+    "--out",
+    out,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Parameter\s+Value\s+emergency_admissions mean/);
+  const csv = parseCsv(await Deno.readTextFile(`${out}/sweep.csv`));
+  const admissions = (path: string, value: string) =>
+    Number(
+      csv.find((x) =>
+        x.path === path && x.value === value &&
+        x.metric === "emergency_admissions"
+      )!
+        .mean,
+    );
+  assert.ok(
+    admissions("population.size", "4000") >
+      1.5 * admissions("population.size", "2000"),
+  );
+  assert.ok(
+    admissions("acute.readmission30DayProbability", "0.2") >
+      admissions("acute.readmission30DayProbability", "0.02"),
+  );
+  const html = await Deno.readTextFile(`${out}/sweep.html`);
+  assert.ok((html.match(/class="data tornado-bar"/g) ?? []).length >= 4);
+});
+
+Deno.test("deno task merge and schema: errors and output", async (t) => {
+  await t.step("merge needs --out and consistent shards", async () => {
+    const r = await runCli("merge", [`${root}/a`]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--out DIR is required/);
+    const r2 = await runCli("merge", [
+      `${root}/a`,
+      `${root}/b`,
+      "--out",
+      `${root}/m2`,
+    ]);
+    assert.equal(r2.code, 1);
+    assert.match(
+      r2.stderr,
+      /Cannot merge: the shards differ in (seed|scenarioHash)/,
+    );
+    const r3 = await runCli("merge", [`${root}/nope`, "--out", `${root}/m3`]);
+    assert.equal(r3.code, 1);
+    assert.match(r3.stderr, /Cannot merge: cannot read .*nope\/summary\.json/);
+    assert.equal(
+      await exists(`${root}/m2`) || await exists(`${root}/m3`),
+      false,
+    );
+  });
+  await t.step("schema prints the scenario JSON Schema", async () => {
+    const r = await runCli("schema", []);
+    assert.equal(r.code, 0);
+    const schema = JSON.parse(r.stdout);
+    assert.ok(schema.properties.population);
+  });
+});
+
+addEventListener("unload", () => Deno.removeSync(root, { recursive: true }));
