@@ -22,7 +22,15 @@ import {
   type StatisticalSettings,
 } from "../fixtures/statistical_settings.ts";
 
-/** The `--help` text. */
+/**
+ * The `--help` text.
+ *
+ * @example It documents the exit codes
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.match(COMPARE_USAGE, /Exit codes: 0 match/);
+ * ```
+ */
 export const COMPARE_USAGE = `Usage: deno task compare OUT_DIR FIXTURE [options]
 
 Compare the outputs a run wrote to OUT_DIR (summary.csv, summary.json) with the fixture FIXTURE.

@@ -1,6 +1,12 @@
 /**
- * A binary min-heap ordered by (priority, insertion id): lower priority first, first in first
- * out within a priority. O(log n) push and pop whatever the queue length. Private to the engine.
+ * The waiting line of a resource: lower priority first, first in first out within a priority,
+ * O(1) per operation whatever the queue length in the usual case of a few distinct priorities.
+ * Private to the engine.
+ *
+ * Items wait in one first-in first-out bucket per distinct priority, the buckets kept in priority
+ * order. A queue that ever sees more than {@linkcode MAX_BUCKETS} distinct priorities (e.g.
+ * priorities computed from times) switches to a binary heap keyed by (priority, insertion id),
+ * which keeps O(log n) operations and exactly the same order.
  *
  * @module
  */
@@ -13,29 +19,106 @@ export interface Queued {
   _qid: number;
 }
 
+/** Distinct priorities kept as buckets before switching to a heap. */
+export const MAX_BUCKETS = 16;
+
+class Bucket<T> {
+  readonly priority: number;
+  items: (T | undefined)[] = [];
+  head = 0;
+
+  constructor(priority: number) {
+    this.priority = priority;
+  }
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  shift(): T {
+    const item = this.items[this.head]!;
+    this.items[this.head++] = undefined;
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
+}
+
 function before(a: Queued, b: Queued): boolean {
   return a._qp !== b._qp ? a._qp < b._qp : a._qid < b._qid;
 }
 
-/** Min-heap of {@linkcode Queued} items. */
+/** Priority queue of {@linkcode Queued} items. */
 export class PriorityQueue<T extends Queued> {
-  #heap: T[] = [];
   #nextId = 0;
+  #size = 0;
+  /** Buckets in increasing priority; null once the queue has switched to a heap. */
+  #buckets: Bucket<T>[] | null = [];
+  #heap: T[] = [];
 
   /** Number of items held (including any the owner treats as withdrawn). */
   get size(): number {
-    return this.#heap.length;
-  }
-
-  /** The first item, without removing it. */
-  peek(): T | undefined {
-    return this.#heap[0];
+    return this.#size;
   }
 
   /** Adds an item with a priority. */
   push(item: T, priority: number): void {
     item._qp = priority;
     item._qid = this.#nextId++;
+    this.#size++;
+    const buckets = this.#buckets;
+    if (buckets !== null) {
+      const n = buckets.length;
+      // common cases first: the last bucket, or the only one
+      if (n > 0 && buckets[n - 1].priority === priority) {
+        buckets[n - 1].items.push(item);
+        return;
+      }
+      let i = 0;
+      while (i < n && buckets[i].priority < priority) i++;
+      if (i < n && buckets[i].priority === priority) {
+        buckets[i].items.push(item);
+        return;
+      }
+      if (n < MAX_BUCKETS) {
+        const bucket = new Bucket<T>(priority);
+        bucket.items.push(item);
+        buckets.splice(i, 0, bucket);
+        return;
+      }
+      this.#switchToHeap();
+    }
+    this.#heapPush(item);
+  }
+
+  /** Removes and returns the first item. */
+  pop(): T | undefined {
+    if (this.#size === 0) return undefined;
+    this.#size--;
+    const buckets = this.#buckets;
+    if (buckets !== null) {
+      const first = buckets[0];
+      const item = first.shift();
+      if (first.size === 0) buckets.shift();
+      return item;
+    }
+    return this.#heapPop();
+  }
+
+  #switchToHeap(): void {
+    const buckets = this.#buckets!;
+    this.#buckets = null;
+    for (const bucket of buckets) {
+      for (let i = bucket.head; i < bucket.items.length; i++) this.#heapPush(bucket.items[i]!);
+    }
+  }
+
+  #heapPush(item: T): void {
     const heap = this.#heap;
     let i = heap.length;
     heap.push(item);
@@ -48,11 +131,9 @@ export class PriorityQueue<T extends Queued> {
     heap[i] = item;
   }
 
-  /** Removes and returns the first item. */
-  pop(): T | undefined {
+  #heapPop(): T {
     const heap = this.#heap;
     const n = heap.length;
-    if (n === 0) return undefined;
     const top = heap[0];
     const last = heap.pop()!;
     if (n > 1) {

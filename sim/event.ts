@@ -56,15 +56,15 @@ export class SimEvent<T = unknown> {
   /** The simulation this event belongs to. */
   readonly sim: Simulation;
   /** @internal 0 pending, 1 triggered, 2 processed. */
-  _state = PENDING;
+  _state: number;
   /** @internal True unless the event failed. */
-  _ok = true;
+  _ok: boolean;
   /** @internal A failure someone has handled, so it is not raised from `run()`. */
-  _defused = false;
+  _defused: boolean;
   /** @internal Value (or error when failed). */
-  _value: unknown = undefined;
-  #first: Waiting | null = null;
-  #more: Waiting[] | null = null;
+  _value: unknown;
+  #first: Waiting | null;
+  #more: Waiting[] | null;
 
   /**
    * Creates a pending event. Usually made through {@linkcode Simulation.event}.
@@ -73,6 +73,12 @@ export class SimEvent<T = unknown> {
    */
   constructor(sim: Simulation) {
     this.sim = sim;
+    this._state = PENDING;
+    this._ok = true;
+    this._defused = false;
+    this._value = undefined;
+    this.#first = null;
+    this.#more = null;
   }
 
   /** True once the event has a value (it succeeded or failed), even before it is processed. */

@@ -106,13 +106,13 @@ export class Request extends SimEvent<Request> implements Queued {
   /** When the request was made. */
   readonly requestedAtDays: number;
   /** When it was granted (NaN until then). */
-  grantedAtDays = NaN;
+  grantedAtDays: number;
   /** @internal Queue priority; also the request's priority. */
   _qp: number;
   /** @internal Queue insertion id while queued; grant order once granted. */
-  _qid = 0;
+  _qid: number;
   /** @internal */
-  _status: RequestStatus = "queued";
+  _status: RequestStatus;
 
   /** @internal Made by {@linkcode Resource.request}. */
   constructor(resource: Resource, sim: Simulation, priority: number) {
@@ -121,6 +121,9 @@ export class Request extends SimEvent<Request> implements Queued {
     this._qp = priority;
     this.owner = sim.activeProcess;
     this.requestedAtDays = sim.now;
+    this.grantedAtDays = NaN;
+    this._qid = 0;
+    this._status = "queued";
   }
 
   /** The request's priority (lower first). */

@@ -50,7 +50,8 @@ Deno.test("sim/ imports nothing of caresim outside sim/", () => {
 });
 
 Deno.test("sim/ uses no health words", () => {
-  const words = /\b(patients?|beds?|GPs?|wards?|hospitals?|nurses?|care homes?|admissions?|clinical)\b/i;
+  const words =
+    /\b(patients?|beds?|GPs?|wards?|hospitals?|nurses?|care homes?|admissions?|clinical)\b/i;
   const offenders = sourceFiles("sim")
     .filter((file) => !isTest(file))
     .flatMap((file) => {
@@ -74,7 +75,9 @@ Deno.test("models/ and scenarios/ reach the engine only through sim/mod.ts", () 
 Deno.test("models/ and scenarios/ do not import reporting, CLI or fixtures", () => {
   const upward = /^(report|cli|fixtures|examples|bench)\//;
   const offenders = [...sourceFiles("models"), ...sourceFiles("scenarios")].flatMap((file) =>
-    localImports(file).filter((t) => upward.test(t)).map((t) => `${relative(ROOT, file)} imports ${t}`)
+    localImports(file).filter((t) => upward.test(t)).map((t) =>
+      `${relative(ROOT, file)} imports ${t}`
+    )
   );
   assert.deepEqual(offenders, []);
 });

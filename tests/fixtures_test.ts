@@ -16,7 +16,7 @@ import { runScenario } from "../models/run_scenario.ts";
 import { loadScenario } from "../scenarios/load.ts";
 
 /** Replications of the shipped fixtures. */
-export const FIXTURE_REPLICATIONS = 5;
+const FIXTURE_REPLICATIONS = 5;
 const SHIPPED = ["default", "south-worcestershire", "pilot-35k"];
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 const update = Deno.args.includes("--update");
