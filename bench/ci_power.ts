@@ -13,7 +13,7 @@
  * Usage:
  *   deno run -A bench/ci_power.ts [--scenario scenarios/default.json] [--reruns 100]
  *     [--power-reruns 30] [--deltas 0.01,0.02,0.03,0.05] [--replications N] [--years Y]
- *     [--workers W] [--out out/ci_power] [--analyse-only]
+ *     [--workers W] [--rerun-seed-base 100000] [--out out/ci_power] [--analyse-only]
  *
  * @module
  */
@@ -40,6 +40,7 @@ const { values: opt } = parseArgs({
     years: { type: "string" },
     workers: { type: "string", default: "2" },
     out: { type: "string", default: "out/ci_power" },
+    "rerun-seed-base": { type: "string", default: "100000" },
     "analyse-only": { type: "boolean", default: false },
   },
 });
@@ -52,6 +53,7 @@ const workers = Number(opt.workers);
 const reruns = Number(opt.reruns);
 const powerReruns = Number(opt["power-reruns"]);
 const deltas = opt.deltas!.split(",").map(Number);
+const rerunSeedBase = Number(opt["rerun-seed-base"]);
 await Deno.mkdir(opt.out!, { recursive: true });
 const runsPath = `${opt.out}/runs.jsonl`;
 
@@ -103,7 +105,7 @@ const plan: { kind: RunRecord["kind"]; delta: number; seed: number }[] = [
 ];
 // Interleaved, so a partial measurement (the file is resumable) covers both questions.
 for (let i = 0; i < Math.max(reruns, powerReruns); i++) {
-  if (i < reruns) plan.push({ kind: "rerun", delta: 0, seed: 100_000 + i });
+  if (i < reruns) plan.push({ kind: "rerun", delta: 0, seed: rerunSeedBase + i });
   if (i < powerReruns) {
     for (const delta of deltas) plan.push({ kind: "power", delta, seed: 200_000 + i });
   }
@@ -159,7 +161,7 @@ for (const settings of grid) {
   let n = 0;
   const power: Record<string, { runs: number; caught: number; caughtOnAdmissions: number }> = {};
   for (const rec of done.values()) {
-    if (rec.kind === "fixture") continue;
+    if (rec.kind === "fixture" || (rec.kind === "power" && !deltas.includes(rec.delta))) continue;
     const report = await compareToFixture(asOutputs(rec.rows), fixture, {
       mode: "statistical",
       statistical: settings,
