@@ -25,10 +25,22 @@ Deno.test({
   name: "report.html renders in headless Chromium with every chart drawn",
   ignore: chromiumMissing,
   async fn() {
-    assert.ok(
-      existsSync(`${BROWSER_DIR}node_modules/playwright-core`),
-      "playwright-core is not installed: run `npm ci` in tests/browser",
-    );
+    if (!existsSync(`${BROWSER_DIR}node_modules/playwright-core`)) {
+      // a fresh clone: install the pinned playwright-core (package-lock.json) from npm
+      const install = await new Deno.Command("npm", {
+        args: ["ci", "--no-audit", "--no-fund", "--silent"],
+        cwd: BROWSER_DIR,
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert.equal(
+        install.code,
+        0,
+        `Cannot install playwright-core: \`npm ci\` in tests/browser failed:\n${
+          new TextDecoder().decode(install.stderr)
+        }`,
+      );
+    }
     const root = await Deno.makeTempDir();
     try {
       const run = testRun({ indices: [0, 1, 2], optionCount: 2, years: 2 });
