@@ -8,6 +8,11 @@
  * process starts, signals) go to a first-in first-out lane that needs no sifting; taking the
  * earlier of the lane's head and the heap's top gives exactly the order of a single heap.
  *
+ * The heap sifts slot numbers (an Int32Array) rather than the entries themselves: an entry is
+ * written once into a slot when pushed. Entries are young objects and the calendar's arrays are
+ * long-lived, so every pointer store into them pays V8's old-to-new write barrier; sifting plain
+ * numbers avoids paying it at every level of the heap.
+ *
  * @module
  */
 
@@ -26,13 +31,22 @@ export class EventCalendar {
   #nextId = 0;
   // heap
   #size = 0;
+  /** Length of the heap's typed arrays, kept as a plain number (cheaper than `.length`). */
+  #capacity = INITIAL_SIZE;
   #times = new Float64Array(INITIAL_SIZE);
   #prios = new Float64Array(INITIAL_SIZE);
   #ids = new Float64Array(INITIAL_SIZE);
-  #items: (CalendarEntry | undefined)[] = [];
+  /** Heap position -> slot of the entry in `#entries`. */
+  #slots = new Int32Array(INITIAL_SIZE);
+  /** Slot -> entry; slots [0, size + freeCount) are in use or on the free stack. */
+  #entries: (CalendarEntry | undefined)[] = [];
+  /** Stack of free slots. */
+  #free = new Int32Array(INITIAL_SIZE);
+  #freeCount = 0;
   // now-lane: lane[head..tail), all due at the same time, in key order
   #laneHead = 0;
   #laneTail = 0;
+  #laneCapacity = INITIAL_SIZE;
   #laneTimes = new Float64Array(INITIAL_SIZE);
   #lanePrios = new Float64Array(INITIAL_SIZE);
   #laneIds = new Float64Array(INITIAL_SIZE);
@@ -107,7 +121,8 @@ export class EventCalendar {
 
   #laneAppend(entry: CalendarEntry, time: number, priority: number, id: number): void {
     let i = this.#laneTail;
-    if (i === this.#laneTimes.length) {
+    if (i === this.#laneCapacity) {
+      this.#laneCapacity *= 2;
       this.#laneTimes = grow(this.#laneTimes);
       this.#lanePrios = grow(this.#lanePrios);
       this.#laneIds = grow(this.#laneIds);
@@ -120,15 +135,21 @@ export class EventCalendar {
   }
 
   #heapPush(entry: CalendarEntry, time: number, priority: number, id: number): void {
-    if (this.#size === this.#times.length) {
+    if (this.#size === this.#capacity) {
+      this.#capacity *= 2;
       this.#times = grow(this.#times);
       this.#prios = grow(this.#prios);
       this.#ids = grow(this.#ids);
+      this.#slots = growInt(this.#slots);
+      this.#free = growInt(this.#free);
     }
+    // with no free slot, slots [0, size) are all taken, so `size` is the next new one
+    const slot = this.#freeCount > 0 ? this.#free[--this.#freeCount] : this.#size;
+    this.#entries[slot] = entry;
     const times = this.#times;
     const prios = this.#prios;
     const ids = this.#ids;
-    const items = this.#items;
+    const slots = this.#slots;
     let i = this.#size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -139,27 +160,29 @@ export class EventCalendar {
       times[i] = pt;
       prios[i] = prios[parent];
       ids[i] = ids[parent];
-      items[i] = items[parent];
+      slots[i] = slots[parent];
       i = parent;
     }
     times[i] = time;
     prios[i] = priority;
     ids[i] = id;
-    items[i] = entry;
+    slots[i] = slot;
   }
 
   #heapPop(): CalendarEntry {
     const times = this.#times;
     const prios = this.#prios;
     const ids = this.#ids;
-    const items = this.#items;
-    const top = items[0]!;
+    const slots = this.#slots;
+    const topSlot = slots[0];
+    const top = this.#entries[topSlot]!;
+    this.#entries[topSlot] = undefined;
+    this.#free[this.#freeCount++] = topSlot;
     const size = --this.#size;
     const t = times[size];
     const p = prios[size];
     const id = ids[size];
-    const entry = items[size];
-    items[size] = undefined;
+    const slot = slots[size];
     if (size > 0) {
       let i = 0;
       for (;;) {
@@ -177,13 +200,13 @@ export class EventCalendar {
         times[i] = ct;
         prios[i] = prios[c];
         ids[i] = ids[c];
-        items[i] = items[c];
+        slots[i] = slots[c];
         i = c;
       }
       times[i] = t;
       prios[i] = p;
       ids[i] = id;
-      items[i] = entry;
+      slots[i] = slot;
     }
     return top;
   }
@@ -191,6 +214,12 @@ export class EventCalendar {
 
 function grow(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+function growInt(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }

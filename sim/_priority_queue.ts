@@ -23,26 +23,36 @@ export interface Queued {
 export const MAX_BUCKETS = 16;
 
 class Bucket<T> {
-  readonly priority: number;
+  /** Mutable so that an emptied sole bucket can be reused for another priority (see pop). */
+  priority: number;
+  /** items[head..tail) are waiting; slots outside are undefined and reused. */
   items: (T | undefined)[] = [];
   head = 0;
+  tail = 0;
 
   constructor(priority: number) {
     this.priority = priority;
   }
 
   get size(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
+  }
+
+  push(item: T): void {
+    this.items[this.tail++] = item;
   }
 
   shift(): T {
     const item = this.items[this.head]!;
     this.items[this.head++] = undefined;
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
+    if (this.head === this.tail) {
+      // keep a small backing store (a queue that empties and refills often then reallocates
+      // nothing); drop a large one so a long queue's memory is not held after it drains
+      if (this.tail > 1024) this.items = [];
+      this.head = this.tail = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.tail) {
+      this.items = this.items.slice(this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
     return item;
@@ -74,20 +84,26 @@ export class PriorityQueue<T extends Queued> {
     const buckets = this.#buckets;
     if (buckets !== null) {
       const n = buckets.length;
-      // common cases first: the last bucket, or the only one
+      // common cases first: the last bucket, or the only one (reused, even for another
+      // priority, once empty)
       if (n > 0 && buckets[n - 1].priority === priority) {
-        buckets[n - 1].items.push(item);
+        buckets[n - 1].push(item);
+        return;
+      }
+      if (n === 1 && buckets[0].size === 0) {
+        buckets[0].priority = priority;
+        buckets[0].push(item);
         return;
       }
       let i = 0;
       while (i < n && buckets[i].priority < priority) i++;
       if (i < n && buckets[i].priority === priority) {
-        buckets[i].items.push(item);
+        buckets[i].push(item);
         return;
       }
       if (n < MAX_BUCKETS) {
         const bucket = new Bucket<T>(priority);
-        bucket.items.push(item);
+        bucket.push(item);
         buckets.splice(i, 0, bucket);
         return;
       }
@@ -104,7 +120,9 @@ export class PriorityQueue<T extends Queued> {
     if (buckets !== null) {
       const first = buckets[0];
       const item = first.shift();
-      if (first.size === 0) buckets.shift();
+      // an emptied bucket is dropped unless it is the only one, which is kept for reuse: a
+      // queue that empties and refills then allocates nothing
+      if (first.size === 0 && buckets.length > 1) buckets.shift();
       return item;
     }
     return this.#heapPop();
@@ -114,7 +132,7 @@ export class PriorityQueue<T extends Queued> {
     const buckets = this.#buckets!;
     this.#buckets = null;
     for (const bucket of buckets) {
-      for (let i = bucket.head; i < bucket.items.length; i++) this.#heapPush(bucket.items[i]!);
+      for (let i = bucket.head; i < bucket.tail; i++) this.#heapPush(bucket.items[i]!);
     }
   }
 

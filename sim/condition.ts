@@ -71,7 +71,7 @@ export class Condition extends SimEvent<Map<SimEvent<unknown>, unknown>> {
   #check(event: SimEvent<unknown>): void {
     if (this.triggered) return;
     if (!event.ok) {
-      event._defused = true;
+      event._defuse();
       this.fail(event._value);
       return;
     }

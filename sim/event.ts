@@ -6,9 +6,17 @@
  */
 import type { Simulation } from "./simulation.ts";
 
+// `_state` packs the phase (low two bits) with two flags, so an event carries one field for
+// all of them (events are created by the million; every field costs in allocation)
 const PENDING = 0;
 const TRIGGERED = 1;
 const PROCESSED = 2;
+const PHASE = 3;
+/** Flag: the event failed (its value is the error). */
+const FAILED = 4;
+/** Flag: a failure someone has handled, so it is not raised from `run()`. */
+const DEFUSED = 8;
+const FLAGS = FAILED | DEFUSED;
 
 /** Priority of events the engine must handle before ordinary ones at the same time. */
 export const URGENT = -1;
@@ -55,12 +63,11 @@ function notify(waiting: Waiting, event: SimEvent<unknown>): void {
 export class SimEvent<T = unknown> {
   /** The simulation this event belongs to. */
   readonly sim: Simulation;
-  /** @internal 0 pending, 1 triggered, 2 processed. */
+  /**
+   * @internal Phase in the low two bits (0 pending, 1 triggered, 2 processed) plus the FAILED
+   * and DEFUSED flags.
+   */
   _state: number;
-  /** @internal True unless the event failed. */
-  _ok: boolean;
-  /** @internal A failure someone has handled, so it is not raised from `run()`. */
-  _defused: boolean;
   /** @internal Value (or error when failed). */
   _value: unknown;
   #first: Waiting | null;
@@ -74,8 +81,6 @@ export class SimEvent<T = unknown> {
   constructor(sim: Simulation) {
     this.sim = sim;
     this._state = PENDING;
-    this._ok = true;
-    this._defused = false;
     this._value = undefined;
     this.#first = null;
     this.#more = null;
@@ -83,17 +88,17 @@ export class SimEvent<T = unknown> {
 
   /** True once the event has a value (it succeeded or failed), even before it is processed. */
   get triggered(): boolean {
-    return this._state !== PENDING;
+    return (this._state & PHASE) !== PENDING;
   }
 
   /** True once the event's callbacks have run. */
   get processed(): boolean {
-    return this._state === PROCESSED;
+    return (this._state & PHASE) === PROCESSED;
   }
 
   /** True when the event succeeded (meaningful once triggered). */
   get ok(): boolean {
-    return this._ok;
+    return (this._state & FAILED) === 0;
   }
 
   /**
@@ -102,7 +107,7 @@ export class SimEvent<T = unknown> {
    * @throws {Error} If the event has not been triggered yet.
    */
   get value(): T {
-    if (this._state === PENDING) {
+    if ((this._state & PHASE) === PENDING) {
       throw new Error("Cannot read the value of an event: it has not been triggered yet");
     }
     return this._value as T;
@@ -118,7 +123,7 @@ export class SimEvent<T = unknown> {
    */
   succeed(value?: T, options?: { priority?: number }): this {
     this.#assertPending("succeed");
-    this._state = TRIGGERED;
+    this._state = (this._state & FLAGS) | TRIGGERED;
     this._value = value;
     this.sim._enqueue(this, 0, options?.priority ?? 0);
     return this;
@@ -130,7 +135,7 @@ export class SimEvent<T = unknown> {
    */
   _succeedNow(value: unknown): void {
     if (this.#first === null) {
-      this._state = PROCESSED;
+      this._state = (this._state & FLAGS) | PROCESSED;
       this._value = value;
     } else {
       this.succeed(value as T);
@@ -147,8 +152,7 @@ export class SimEvent<T = unknown> {
    */
   fail(error: unknown): this {
     this.#assertPending("fail");
-    this._state = TRIGGERED;
-    this._ok = false;
+    this._state = (this._state & DEFUSED) | FAILED | TRIGGERED;
     this._value = error;
     this.sim._enqueue(this, 0, 0);
     return this;
@@ -166,7 +170,7 @@ export class SimEvent<T = unknown> {
 
   /** @internal Registers a callback or a waiting process. */
   _wait(callback: Waiting): void {
-    if (this._state === PROCESSED) {
+    if ((this._state & PHASE) === PROCESSED) {
       throw new Error("Cannot add a callback: the event has already been processed");
     }
     if (this.#first === null) this.#first = callback;
@@ -195,10 +199,11 @@ export class SimEvent<T = unknown> {
 
   /** @internal Runs the callbacks; called by the simulation when the event is due. */
   _fire(): void {
-    this._state = PROCESSED;
+    const state = (this._state & FLAGS) | PROCESSED;
+    this._state = state;
     const first = this.#first;
     if (first === null) {
-      if (!this._ok && !this._defused) throw this._value;
+      if ((state & FLAGS) === FAILED) throw this._value;
       return;
     }
     this.#first = null;
@@ -212,13 +217,24 @@ export class SimEvent<T = unknown> {
 
   /** @internal Schedules this already-triggered event at now + delay (used by timeouts). */
   _trigger(delay: number, value: unknown, priority: number): void {
-    this._state = TRIGGERED;
+    this._state = (this._state & FLAGS) | TRIGGERED;
     this._value = value;
     this.sim._enqueue(this, delay, priority);
   }
 
+  /** @internal Marks a failure as handled, so it is not raised from `run()`. */
+  _defuse(): void {
+    this._state |= DEFUSED;
+  }
+
+  /** @internal Makes a pending event a handled failure carrying `error` (for interrupts). */
+  _setHandledFailure(error: unknown): void {
+    this._state |= FAILED | DEFUSED;
+    this._value = error;
+  }
+
   #assertPending(action: string): void {
-    if (this._state !== PENDING) {
+    if ((this._state & PHASE) !== PENDING) {
       throw new Error(`Cannot ${action} an event: it has already been triggered`);
     }
   }

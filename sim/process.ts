@@ -131,9 +131,7 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
       const target = this.#target;
       if (target !== null) target._unwait(this);
       const failure = new SimEvent<unknown>(this.sim);
-      failure._ok = false;
-      failure._defused = true;
-      failure._value = new Interrupt(cause);
+      failure._setHandledFailure(new Interrupt(cause));
       this.#step(failure);
     });
     interruption._trigger(0, undefined, URGENT);
@@ -149,10 +147,10 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
       for (;;) {
         let result: IteratorResult<SimEvent<unknown>, T>;
         try {
-          if (send._ok) {
+          if (send.ok) {
             result = this.#generator.next(send._value);
           } else {
-            send._defused = true;
+            send._defuse();
             result = this.#generator.throw(send._value);
           }
         } catch (error) {
@@ -177,7 +175,7 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
           );
           return;
         }
-        if (next._state === 2) {
+        if (next.processed) {
           send = next;
           continue;
         }
