@@ -148,7 +148,11 @@ export interface RunTables {
  * assert.equal(addDays("2025-04-01", 1.5, { withTime: true }), "2025-04-02T12:00:00");
  * ```
  */
-export function addDays(startDate: string, days: number, options: { withTime?: boolean } = {}) {
+export function addDays(
+  startDate: string,
+  days: number,
+  options: { withTime?: boolean } = {},
+): string {
   const t0 = Date.parse(`${startDate}T00:00:00Z`);
   if (!Number.isFinite(t0)) {
     throw new RangeError(`Cannot add days: startDate must be YYYY-MM-DD, received ${startDate}`);

@@ -21,6 +21,8 @@ import { basename, dirname, join, resolve } from "node:path";
  */
 export class OutputError extends Error {
   /**
+   * Creates the error.
+   *
    * @param message What failed ("Cannot write outputs to …: …").
    * @param options Standard error options (`cause`).
    */

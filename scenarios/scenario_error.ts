@@ -22,6 +22,8 @@ export class ScenarioError extends Error {
   readonly problems: readonly string[];
 
   /**
+   * Creates the error from a heading and one line per problem.
+   *
    * @param heading What failed, e.g. "Cannot parse scenario default.json".
    * @param problems One line per problem (may be empty for a single-cause failure).
    */

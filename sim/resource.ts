@@ -6,7 +6,7 @@
  */
 import { SimEvent } from "./event.ts";
 import type { Process } from "./process.ts";
-import { PriorityQueue, type Queued } from "./_priority_queue.ts";
+import { PriorityQueue } from "./_priority_queue.ts";
 import type { Simulation } from "./simulation.ts";
 
 /** Where a request stands. */
@@ -98,7 +98,7 @@ export interface ResourceStats {
  * A request for one unit of a {@linkcode Resource}; yield it to wait for the grant, then pass it
  * to `release`.
  */
-export class Request extends SimEvent<Request> implements Queued {
+export class Request extends SimEvent<Request> {
   /** The resource asked. */
   readonly resource: Resource;
   /** The process that made the request (null outside a process). */
