@@ -28,15 +28,30 @@ export class ScenarioError extends Error {
    * @param problems One line per problem (may be empty for a single-cause failure).
    */
   constructor(heading: string, problems: readonly string[] = []) {
-    const n = problems.length;
-    super(
-      n === 0
-        ? heading
-        : `${heading}: ${n} problem${n === 1 ? "" : "s"}\n${
-          problems.map((p) => `  - ${p}`).join("\n")
-        }`,
-    );
+    super(problemListMessage(heading, problems));
     this.name = "ScenarioError";
     this.problems = [...problems];
   }
+}
+
+/**
+ * The message of an error that lists problems: the heading alone, or the heading, the count and
+ * one indented line per problem (the form ScenarioError and FixtureError share).
+ *
+ * @param heading What failed.
+ * @param problems One line per problem.
+ * @returns The message.
+ *
+ * @example Two problems
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(problemListMessage("Cannot parse x", ["a: bad", "b: bad"]), "Cannot parse x: 2 problems\n  - a: bad\n  - b: bad");
+ * ```
+ */
+export function problemListMessage(heading: string, problems: readonly string[]): string {
+  const n = problems.length;
+  if (n === 0) return heading;
+  return `${heading}: ${n} problem${n === 1 ? "" : "s"}\n${
+    problems.map((p) => `  - ${p}`).join("\n")
+  }`;
 }
