@@ -373,11 +373,15 @@ export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[])
     }
     return parseCsv(files[name]);
   };
+  // the columns every per-replication table starts with
+  const key = (r: Record<string, string>, file: string, i: number) => ({
+    scenario: r.scenario,
+    variant: variantOf(r, file, i),
+    replication: num(r, "replication", file, i),
+  });
   const annual = read("annual.csv").map((r, i) => {
     const record: AnnualRecord = {
-      scenario: r.scenario,
-      variant: variantOf(r, "annual.csv", i),
-      replication: num(r, "replication", "annual.csv", i),
+      ...key(r, "annual.csv", i),
       year: num(r, "year", "annual.csv", i),
       metric: r.metric,
       value: num(r, "value", "annual.csv", i),
@@ -389,9 +393,7 @@ export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[])
     const values = {} as Record<DailyColumn, number>;
     for (const c of DAILY_COLUMNS) values[c] = num(r, c, "daily.csv", i);
     return {
-      scenario: r.scenario,
-      variant: variantOf(r, "daily.csv", i),
-      replication: num(r, "replication", "daily.csv", i),
+      ...key(r, "daily.csv", i),
       day: num(r, "day", "daily.csv", i),
       date: r.date,
       values,
@@ -399,9 +401,7 @@ export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[])
   });
   const workforce = read("workforce.csv").map((r, i) => {
     const record: WorkforceRecord = {
-      scenario: r.scenario,
-      variant: variantOf(r, "workforce.csv", i),
-      replication: num(r, "replication", "workforce.csv", i),
+      ...key(r, "workforce.csv", i),
       year: num(r, "year", "workforce.csv", i),
       staffGroup: r.staff_group,
       fte: num(r, "fte", "workforce.csv", i),
