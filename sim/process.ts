@@ -51,12 +51,15 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
    */
   constructor(sim: Simulation, generator: ProcessGenerator<T>) {
     super(sim);
-    if (
-      generator === null || typeof generator !== "object" ||
-      typeof (generator as { next?: unknown }).next !== "function"
-    ) {
+    if (!isGenerator(generator)) {
       throw new TypeError(
-        `Cannot start a process: expected a generator object such as customer(), received ${typeof generator}`,
+        typeof generator === "function"
+          ? `Cannot start a process: received the function ${
+            (generator as { name: string }).name || "(anonymous)"
+          } itself; call it and pass the generator object, e.g. sim.process(customer())`
+          : `Cannot start a process: expected a generator object such as customer(), received ${
+            describeValue(generator)
+          }`,
       );
     }
     this.#generator = generator;
@@ -145,13 +148,13 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     let send = event;
     try {
       for (;;) {
-        let result: IteratorResult<SimEvent<unknown>, T>;
+        let result: Step<T>;
         try {
           if (send.ok) {
-            result = this.#generator.next(send._value);
+            result = generatorNext.call(this.#generator, send._value) as Step<T>;
           } else {
             send._defuse();
-            result = this.#generator.throw(send._value);
+            result = generatorThrow.call(this.#generator, send._value) as Step<T>;
           }
         } catch (error) {
           this.#phase = 2;
@@ -188,6 +191,21 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     }
   }
 }
+
+// Every generator object inherits from %GeneratorPrototype%. Resuming through its methods
+// directly avoids looking up `next` on generator objects, whose shapes differ per generator
+// function (a lookup that goes megamorphic once a model has a few kinds of process).
+const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+const generatorNext = GeneratorPrototype.next;
+const generatorThrow = GeneratorPrototype.throw;
+
+function isGenerator(value: unknown): value is Generator {
+  return typeof value === "object" && value !== null &&
+    Object.prototype.isPrototypeOf.call(GeneratorPrototype, value);
+}
+
+/** What one resumption of a process generator gives. */
+type Step<T> = IteratorResult<SimEvent<unknown>, T>;
 
 const STARTED = new SimEvent<unknown>(null as unknown as Simulation);
 

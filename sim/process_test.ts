@@ -118,6 +118,40 @@ Deno.test("Process rejects a generator that yields something other than an event
   );
 });
 
+Deno.test("Process accepts only generator objects", async (t) => {
+  const sim = new Simulation();
+  type Gen = Generator<SimEvent<unknown>, void, unknown>;
+  await t.step("a hand-made iterator is refused", () => {
+    const iterator = { next: () => ({ done: true, value: undefined }) };
+    assert.throws(
+      () => sim.process(iterator as unknown as Gen),
+      /expected a generator object such as customer\(\), received an object \(Object\)/,
+    );
+  });
+  await t.step("an async generator is refused", () => {
+    async function* later() {}
+    assert.throws(() => sim.process(later() as unknown as Gen), /expected a generator object/);
+  });
+  await t.step("a generator function that was not called gets a hint", () => {
+    function* customer(): Gen {}
+    assert.throws(
+      () => sim.process(customer as unknown as Gen),
+      /received the function customer itself; call it .* sim\.process\(customer\(\)\)/,
+    );
+  });
+  await t.step("generators of many functions all run (no lookup on their shapes)", () => {
+    const done: number[] = [];
+    const kinds = Array.from({ length: 8 }, (_, k) =>
+      function* (): Gen {
+        yield sim.timeout(k);
+        done.push(k);
+      });
+    for (const kind of kinds) sim.process(kind());
+    sim.run();
+    assert.deepEqual(done, [0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
 Deno.test("SimEvent fail() throws into the waiting process; double trigger is refused", () => {
   const sim = new Simulation();
   const e = sim.event<number>();
