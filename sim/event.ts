@@ -170,9 +170,7 @@ export class SimEvent<T = unknown> {
 
   /** @internal Registers a callback or a waiting process. */
   _wait(callback: Waiting): void {
-    if ((this._state & PHASE) === PROCESSED) {
-      throw new Error("Cannot add a callback: the event has already been processed");
-    }
+    if ((this._state & PHASE) === PROCESSED) alreadyProcessed();
     if (this.#first === null) this.#first = callback;
     else (this.#more ??= []).push(callback);
   }
@@ -238,4 +236,8 @@ export class SimEvent<T = unknown> {
       throw new Error(`Cannot ${action} an event: it has already been triggered`);
     }
   }
+}
+
+function alreadyProcessed(): never {
+  throw new Error("Cannot add a callback: the event has already been processed");
 }

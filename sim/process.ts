@@ -51,17 +51,7 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
    */
   constructor(sim: Simulation, generator: ProcessGenerator<T>) {
     super(sim);
-    if (!isGenerator(generator)) {
-      throw new TypeError(
-        typeof generator === "function"
-          ? `Cannot start a process: received the function ${
-            (generator as { name: string }).name || "(anonymous)"
-          } itself; call it and pass the generator object, e.g. sim.process(customer())`
-          : `Cannot start a process: expected a generator object such as customer(), received ${
-            describeValue(generator)
-          }`,
-      );
-    }
+    if (!isGenerator(generator)) notAGenerator(generator);
     this.#generator = generator;
     // the process is its own calendar entry for its start (see _fire)
     sim._enqueue(this, 0, URGENT);
@@ -140,55 +130,64 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     interruption._trigger(0, undefined, URGENT);
   }
 
+  // Kept small, with its rare paths in methods of their own, so that the optimizing compiler
+  // inlines it where events resume processes.
   #step(event: SimEvent<unknown>): void {
     this.#target = null;
     const sim = this.sim;
     const previous = sim._activeProcess;
     sim._activeProcess = this as Process<unknown>;
     let send = event;
-    try {
-      for (;;) {
-        let result: Step<T>;
-        try {
-          if (send.ok) {
-            result = generatorNext.call(this.#generator, send._value) as Step<T>;
-          } else {
-            send._defuse();
-            result = generatorThrow.call(this.#generator, send._value) as Step<T>;
-          }
-        } catch (error) {
-          this.#phase = 2;
-          this.fail(error);
-          return;
-        }
-        if (result.done) {
-          this.#phase = 2;
-          this._succeedNow(result.value);
-          return;
-        }
-        const next = result.value;
-        if (!(next instanceof SimEvent)) {
-          this.#phase = 2;
-          this.fail(
-            new TypeError(
-              `Cannot resume a process: it yielded ${
-                describeValue(next)
-              }; yield an event such as sim.timeout(1) or resource.request()`,
-            ),
-          );
-          return;
-        }
-        if (next.processed) {
-          send = next;
-          continue;
-        }
-        next._wait(this);
-        this.#target = next;
+    for (;;) {
+      let result: Step<T>;
+      try {
+        result = send.ok
+          ? generatorNext.call(this.#generator, send._value) as Step<T>
+          : this.#throwInto(send);
+      } catch (error) {
+        sim._activeProcess = previous;
+        this.#phase = 2;
+        this.fail(error);
         return;
       }
-    } finally {
+      if (result.done) {
+        sim._activeProcess = previous;
+        this.#phase = 2;
+        this._succeedNow(result.value);
+        return;
+      }
+      const next = result.value;
+      if (!(next instanceof SimEvent)) {
+        sim._activeProcess = previous;
+        this.#yieldedNonEvent(next);
+        return;
+      }
+      if (next.processed) {
+        send = next;
+        continue;
+      }
       sim._activeProcess = previous;
+      next._wait(this);
+      this.#target = next;
+      return;
     }
+  }
+
+  /** Throws a failed event's error into the generator at its `yield`. */
+  #throwInto(failed: SimEvent<unknown>): Step<T> {
+    failed._defuse();
+    return generatorThrow.call(this.#generator, failed._value) as Step<T>;
+  }
+
+  #yieldedNonEvent(value: unknown): void {
+    this.#phase = 2;
+    this.fail(
+      new TypeError(
+        `Cannot resume a process: it yielded ${
+          describeValue(value)
+        }; yield an event such as sim.timeout(1) or resource.request()`,
+      ),
+    );
   }
 }
 
@@ -202,6 +201,18 @@ const generatorThrow = GeneratorPrototype.throw;
 function isGenerator(value: unknown): value is Generator {
   return typeof value === "object" && value !== null &&
     Object.prototype.isPrototypeOf.call(GeneratorPrototype, value);
+}
+
+function notAGenerator(value: unknown): never {
+  throw new TypeError(
+    typeof value === "function"
+      ? `Cannot start a process: received the function ${
+        value.name || "(anonymous)"
+      } itself; call it and pass the generator object, e.g. sim.process(customer())`
+      : `Cannot start a process: expected a generator object such as customer(), received ${
+        describeValue(value)
+      }`,
+  );
 }
 
 /** What one resumption of a process generator gives. */

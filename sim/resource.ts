@@ -237,15 +237,8 @@ export class Resource {
   request(options?: RequestOptions): Request {
     const priority = options?.priority ?? 0;
     const preempt = options?.preempt ?? false;
-    if (!Number.isFinite(priority)) {
-      throw new RangeError(
-        `Cannot request from "${this.name}": priority must be a finite number, received ${priority}`,
-      );
-    }
-    if (preempt && !this.preemptive) {
-      throw new Error(
-        `Cannot pre-empt on "${this.name}": create the resource with { preemptive: true }`,
-      );
+    if (!Number.isFinite(priority) || (preempt && !this.preemptive)) {
+      this.#refuseRequest(priority);
     }
     const request = new Request(this, this.#sim, priority);
     this.#requests++;
@@ -272,12 +265,7 @@ export class Resource {
   release(request: Request): void {
     this.#checkOwn(request, "release");
     if (request._status === "preempted") return;
-    if (request._status !== "granted") {
-      throw new Error(
-        `Cannot release a unit of "${this.name}": the request is ${request._status}, not granted` +
-          (request._status === "released" ? " (released twice?)" : " (cancel a queued request)"),
-      );
-    }
+    if (request._status !== "granted") this.#refuseRelease(request);
     this.#account();
     request._status = "released";
     this.#holders?.delete(request);
@@ -421,11 +409,34 @@ export class Resource {
   }
 
   #checkOwn(request: Request, action: string): void {
-    if (!(request instanceof Request) || request.resource !== this) {
-      throw new TypeError(
-        `Cannot ${action} on "${this.name}": expected a request made by this resource`,
+    if (!(request instanceof Request) || request.resource !== this) this.#notOwn(action);
+  }
+
+  // Errors are raised from methods of their own so that the hot paths stay small enough for
+  // the optimizing compiler to inline.
+
+  #refuseRequest(priority: number): never {
+    if (!Number.isFinite(priority)) {
+      throw new RangeError(
+        `Cannot request from "${this.name}": priority must be a finite number, received ${priority}`,
       );
     }
+    throw new Error(
+      `Cannot pre-empt on "${this.name}": create the resource with { preemptive: true }`,
+    );
+  }
+
+  #refuseRelease(request: Request): never {
+    throw new Error(
+      `Cannot release a unit of "${this.name}": the request is ${request._status}, not granted` +
+        (request._status === "released" ? " (released twice?)" : " (cancel a queued request)"),
+    );
+  }
+
+  #notOwn(action: string): never {
+    throw new TypeError(
+      `Cannot ${action} on "${this.name}": expected a request made by this resource`,
+    );
   }
 
   #followSchedule(schedule: CapacitySchedule): void {
