@@ -13,7 +13,7 @@
 import { createRequire } from "node:module";
 import { runMmcCallback } from "./engine/mmc_callback.ts";
 import { runMmcHeap } from "./engine/mmc_heap.ts";
-import type { MmcParams, MmcResult } from "./engine/mmc_model.ts";
+import { benchmarkParams, type MmcParams, type MmcResult } from "./engine/mmc_model.ts";
 import { runMmcProcess } from "./engine/mmc_process.ts";
 import { runStress } from "./engine/stress_hospital.ts";
 
@@ -74,7 +74,7 @@ async function loadSimjs(): Promise<((p: MmcParams) => MmcResult) | null> {
   }
 }
 
-const base: MmcParams = { servers: 10, rho: 0.9, meanServiceDays: 1, customers, seed: 1 };
+const base = benchmarkParams(customers);
 const variants: Variant[] = [
   { label: "(a) engine, generator processes", run: runMmcProcess },
   { label: "(b) engine, scheduled callbacks", run: runMmcCallback },

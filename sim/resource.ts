@@ -237,9 +237,8 @@ export class Resource {
   request(options?: RequestOptions): Request {
     const priority = options?.priority ?? 0;
     const preempt = options?.preempt ?? false;
-    if (!Number.isFinite(priority) || (preempt && !this.preemptive)) {
-      this.#refuseRequest(priority);
-    }
+    if (!Number.isFinite(priority)) this.#badPriority(priority);
+    if (preempt && !this.preemptive) this.#notPreemptive();
     const request = new Request(this, this.#sim, priority);
     this.#requests++;
     if (this.#queued === 0 && this.#inUse < this.#capacity) {
@@ -415,12 +414,13 @@ export class Resource {
   // Errors are raised from methods of their own so that the hot paths stay small enough for
   // the optimizing compiler to inline.
 
-  #refuseRequest(priority: number): never {
-    if (!Number.isFinite(priority)) {
-      throw new RangeError(
-        `Cannot request from "${this.name}": priority must be a finite number, received ${priority}`,
-      );
-    }
+  #badPriority(priority: number): never {
+    throw new RangeError(
+      `Cannot request from "${this.name}": priority must be a finite number, received ${priority}`,
+    );
+  }
+
+  #notPreemptive(): never {
     throw new Error(
       `Cannot pre-empt on "${this.name}": create the resource with { preemptive: true }`,
     );

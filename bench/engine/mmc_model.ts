@@ -33,6 +33,16 @@ export interface MmcResult {
   endDays: number;
 }
 
+/**
+ * The benchmark's model: M/M/10 at ρ = 0.9, mean service 1 day, seed 1.
+ *
+ * @param customers Customers to generate.
+ * @returns The parameters.
+ */
+export function benchmarkParams(customers: number): MmcParams {
+  return { servers: 10, rho: 0.9, meanServiceDays: 1, customers, seed: 1 };
+}
+
 /** How often variants call `onTick`, in customers. */
 export const TICK_EVERY = 16_384;
 

@@ -8,7 +8,7 @@
  */
 import { runMmcCallback } from "./mmc_callback.ts";
 import { runMmcHeap } from "./mmc_heap.ts";
-import type { MmcParams, MmcResult } from "./mmc_model.ts";
+import { benchmarkParams, type MmcParams, type MmcResult } from "./mmc_model.ts";
 import { runMmcProcess } from "./mmc_process.ts";
 
 const variants: Record<string, (p: MmcParams) => MmcResult> = {
@@ -21,11 +21,5 @@ const run = variants[name];
 if (run === undefined || !(Number(calls) >= 1)) {
   throw new Error("usage: run_variant.ts a|b|c CALLS [CUSTOMERS]");
 }
-const params: MmcParams = {
-  servers: 10,
-  rho: 0.9,
-  meanServiceDays: 1,
-  customers: Number(customers),
-  seed: 1,
-};
+const params = benchmarkParams(Number(customers));
 for (let i = 0; i < Number(calls); i++) run(params);
