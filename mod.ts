@@ -51,6 +51,7 @@ export * from "./report/tables.ts";
 export * from "./report/outputs.ts";
 export * from "./report/run_meta.ts";
 export * from "./report/write_outputs.ts";
+export * from "./report/output_marker.ts";
 export * from "./report/sweep.ts";
 export * from "./report/event_log.ts";
 export * from "./report/metrics.ts";

@@ -6,7 +6,6 @@
  * @module
  */
 
-import { join } from "node:path";
 import { parseShard, shardIndices } from "../sim/mod.ts";
 import { loadScenario, parseScenario } from "../scenarios/load.ts";
 import { ScenarioError } from "../scenarios/scenario_error.ts";
@@ -20,6 +19,7 @@ import { runTables } from "../report/tables.ts";
 import { terminalTable } from "../report/terminal_table.ts";
 import { checkOutputDir, OutputError, writeOutputs } from "../report/write_outputs.ts";
 import { type OptionSpec, parseArgs, parseInteger, UsageError } from "./_args.ts";
+import { defaultOutDir } from "./_out_path.ts";
 import { Progress } from "./_progress.ts";
 
 /**
@@ -176,7 +176,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
   const shardName = settings.shard
     ? `-shard-${settings.shard.index}-of-${settings.shard.count}`
     : "";
-  const out = settings.out ?? join("out", `${scenario.name}${shardName}`);
+  const out = settings.out ?? defaultOutDir(scenario.name, shardName);
   await checkOutputDir(out);
   const indices = settings.shard ? shardIndices(replications, settings.shard) : undefined;
   const count = indices?.length ?? replications;
@@ -208,7 +208,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
 }
 
 async function runSweepCommand(settings: SimSettings, scenario: Scenario, progress: Progress) {
-  const out = settings.out ?? join("out", `${scenario.name}-sweep`);
+  const out = settings.out ?? defaultOutDir(scenario.name, "-sweep");
   await checkOutputDir(out);
   const input = await readScenarioInput(settings.scenarioPath);
   const runs = 1 + settings.sweeps.reduce((a, s) => a + s.values.length, 0);

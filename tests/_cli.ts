@@ -4,6 +4,8 @@
  * @module
  */
 
+import { OUTPUT_MARKER } from "../report/output_marker.ts";
+
 const ROOT = new URL("../", import.meta.url).pathname;
 
 /** The outcome of a command. */
@@ -46,13 +48,15 @@ export const SMALL_SCENARIO = {
 };
 
 /**
- * Reads every file of a directory.
+ * Reads every file of an output directory but its marker (whose run id differs every run).
  *
  * @param dir Directory.
  * @returns Name → bytes.
  */
 export async function readDir(dir: string): Promise<Record<string, Uint8Array>> {
   const files: Record<string, Uint8Array> = {};
-  for await (const e of Deno.readDir(dir)) files[e.name] = await Deno.readFile(`${dir}/${e.name}`);
+  for await (const e of Deno.readDir(dir)) {
+    if (e.name !== OUTPUT_MARKER) files[e.name] = await Deno.readFile(`${dir}/${e.name}`);
+  }
   return files;
 }
