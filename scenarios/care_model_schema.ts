@@ -11,6 +11,9 @@
 import { z } from "zod";
 import { distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
 import { assumption, evidence } from "./parameter_source.ts";
+import { calendarDateSchema } from "./calendar_date.ts";
+import { distributionWithin } from "./distribution_range.ts";
+import { LIMITS } from "./limits.ts";
 
 /**
  * The shipped care models.
@@ -157,8 +160,6 @@ export const distributionSpecSchema: z.ZodType<DistributionSpec> = z.union([
     'A number (fixed) or { kind: params } with kind fixed, uniform, triangular, truncatedNormal, lognormal, beta, … e.g. { "triangular": { "min": 0.75, "mode": 0.85, "max": 1 } }.',
 }) as unknown as z.ZodType<DistributionSpec>;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" });
-
 /**
  * A target cohort: the people an intervention reaches. Filters combine (AND); omitted = all.
  * `topRiskPercent` keeps, among the filtered people, the highest-risk x% of the whole
@@ -196,7 +197,17 @@ function keyed<K extends string, T extends z.ZodType>(keys: readonly K[], value:
   );
 }
 
-const effectsSchema = keyed(EFFECT_NAMES, distributionSpecSchema).meta({
+/** Longest inter-site transfer delay, hours (30 days). */
+const MAX_TRANSFER_DELAY_HOURS = 720;
+
+const effectsSchema = z.strictObject(
+  Object.fromEntries(EFFECT_NAMES.map((name) => [
+    name,
+    (name === "dischargeToAssess"
+      ? distributionWithin(0, 1, "a probability")
+      : distributionWithin(0, LIMITS.rateRatio.max, "a rate ratio")).optional(),
+  ])) as Record<EffectName, z.ZodOptional<z.ZodType<DistributionSpec>>>,
+).meta({
   description:
     "Effect sizes by parameter: rate ratios (1 = no change, 0.85 = 15% fewer), dischargeToAssess a probability; each a distribution sampled once per replication.",
 });
@@ -222,7 +233,9 @@ export const careModelEntrySchema = z.strictObject({
   preset: z.enum(PRESETS).default("evidence").meta({
     description: "evidence (default) or stated-ambition (the vanguards' own targets).",
   }),
-  startDate: date.optional().meta({ description: "Go-live date (default: scenario start)." }),
+  startDate: calendarDateSchema.optional().meta({
+    description: "Go-live date (default: scenario start).",
+  }),
   rampUpMonths: z.number().min(0).max(120).optional().meta({
     description: "Months from go-live to full effect (default: the model's).",
   }),
@@ -231,7 +244,10 @@ export const careModelEntrySchema = z.strictObject({
   }),
   cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
   effects: effectsSchema.optional(),
-  capacity: keyed(CAPACITY_NAMES, distributionSpecSchema).optional().meta({
+  capacity: keyed(
+    CAPACITY_NAMES,
+    distributionWithin(0, LIMITS.per100k.max, "a capacity per 100,000 people"),
+  ).optional().meta({
     description: "Capacity added at full effect, per 100,000 people.",
   }),
   displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
@@ -245,9 +261,14 @@ export const careModelEntrySchema = z.strictObject({
       ftePer100kPopulation: z.number().min(0).optional(),
     }),
   ).optional().meta({ description: "Staff the intervention needs at full effect." }),
-  interSiteTransferDelayHours: distributionSpecSchema.optional().meta({
-    description: "acc: transfer delay to a site with a free bed (enables transfers).",
-  }),
+  interSiteTransferDelayHours: distributionWithin(
+    0,
+    MAX_TRANSFER_DELAY_HOURS,
+    "hours (at most 30 days)",
+  )
+    .optional().meta({
+      description: "acc: transfer delay to a site with a free bed (enables transfers).",
+    }),
 });
 
 /** A care-model entry as written. */
@@ -269,7 +290,9 @@ export const optionSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
     .meta({ description: "Option id (used in result names)." }),
   label: z.string().optional().meta({ description: "Human label." }),
-  careModels: z.array(careModelEntrySchema).meta({ description: "Care models applied together." }),
+  careModels: z.array(careModelEntrySchema).max(LIMITS.options.max, {
+    message: LIMITS.options.reason,
+  }).meta({ description: "Care models applied together." }),
 });
 
 const perYear = (value: number, desc: string, source: string, isAssumption = false) =>

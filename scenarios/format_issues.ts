@@ -158,7 +158,9 @@ export function formatIssues(
         break;
       }
       case "invalid_type": {
-        const expected = issue.expected === "int" ? "an integer" : `a ${issue.expected}`;
+        const expected = issue.expected === "int"
+          ? "an integer"
+          : `${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
         lines.push(`${at}: expected ${expected}, found ${found}`);
         break;
       }
@@ -166,7 +168,11 @@ export function formatIssues(
         lines.push(`${at}: expected ${bound(issue, issue.inclusive ? "≥" : ">")}, found ${found}`);
         break;
       case "too_big":
-        lines.push(`${at}: expected ${bound(issue, issue.inclusive ? "≤" : "<")}, found ${found}`);
+        lines.push(
+          `${at}: expected ${bound(issue, issue.inclusive ? "≤" : "<")}, found ${found}${
+            /^Too big/.test(issue.message) ? "" : ` (${issue.message})`
+          }`,
+        );
         break;
       case "invalid_value":
         lines.push(

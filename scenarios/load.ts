@@ -9,6 +9,24 @@ import { formatIssues } from "./format_issues.ts";
 import { resolveScenario } from "./resolve.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { ScenarioError } from "./scenario_error.ts";
+import { LIMITS } from "./limits.ts";
+
+/**
+ * How deeply a value nests arrays and objects, counted without recursion (so any input is safe)
+ * and stopping once past `limit`.
+ */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
 
 /**
  * Validates a scenario and fills every default.
@@ -28,6 +46,13 @@ import { ScenarioError } from "./scenario_error.ts";
  */
 export function parseScenario(input: unknown, options: { label?: string } = {}): Scenario {
   const label = options.label ?? "scenario";
+  const { max, reason } = LIMITS.nestingDepth;
+  if (nestingDepth(input, max) > max) {
+    throw new ScenarioError(
+      `Cannot parse ${label}`,
+      [`(root): expected objects and arrays nested at most ${max} levels deep (${reason})`],
+    );
+  }
   const r = scenarioSchema.safeParse(input, { reportInput: true });
   if (!r.success) {
     throw new ScenarioError(

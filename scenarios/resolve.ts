@@ -99,8 +99,10 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
       problems.push(`hospitals[${i}].id: expected a unique id, found "${h.id}" again`);
     }
     hospitalIds.add(h.id);
-    const beds = h.acuteBeds ??
-      Math.round(parsed.acute.bedsPer1000People * size / 1000 * h.populationShare);
+    // A derived bed count is at least 1 where patients arrive (a small population still has a
+    // hospital); a bed count given as 0 there is rejected by checkBeds.
+    const derived = Math.round(parsed.acute.bedsPer1000People * size / 1000 * h.populationShare);
+    const beds = h.acuteBeds ?? (h.populationShare > 0 ? Math.max(1, derived) : derived);
     return {
       id: h.id,
       acuteBeds: beds,
@@ -120,6 +122,9 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
   const places = parsed.careHomes.places ??
     Math.round(parsed.careHomes.placesPer1000Aged75Plus * aged75 / 1000);
   checkCareModels(parsed, bands.map((b) => b.id), problems);
+  checkBeds(parsed, hospitals, problems);
+  checkCensus(parsed, hospitals, problems);
+  checkCareHomeResidents(parsed, bands, places, problems);
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -174,4 +179,149 @@ function checkCareModels(parsed: Parsed, bandIds: string[], problems: string[]):
       }
     });
   }
+}
+
+/** Every site that receives patients has a bed; no site has more beds than people. */
+function checkBeds(parsed: Parsed, hospitals: HospitalConfig[], problems: string[]): void {
+  const size = parsed.population.size;
+  hospitals.forEach((h, i) => {
+    const given = parsed.hospitals[i].acuteBeds !== undefined;
+    const from = given ? "" : " (acute.bedsPer1000People × population.size × populationShare)";
+    if (h.populationShare > 0 && h.acuteBeds < 1) {
+      problems.push(
+        `hospitals[${i}].acuteBeds: expected at least 1 bed at a site that receives patients (populationShare ${h.populationShare}), found ${h.acuteBeds}${from}; give acuteBeds or a larger population`,
+      );
+    }
+    if (h.acuteBeds > size) {
+      problems.push(
+        `hospitals[${i}].acuteBeds: expected at most one bed per person (${size}), found ${h.acuteBeds}${from}`,
+      );
+    }
+  });
+}
+
+/** The calendar month (0–11) of day 0 of the run, warm-up included. */
+function firstMonth(parsed: Parsed): number {
+  const start = new Date(`${parsed.startDate}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - parsed.start.warmUpDays);
+  return start.getUTCMonth();
+}
+
+/** A census start fits the capacity it starts in, and counts of people fit the population. */
+function checkCensus(parsed: Parsed, hospitals: HospitalConfig[], problems: string[]): void {
+  const census = parsed.start.census;
+  const size = parsed.population.size;
+  const at = "start.census";
+  for (
+    const key of [
+      "acuteOccupied",
+      "intermediateOccupied",
+      "homeCarePackages",
+      "reablementActive",
+      "waitingCareHomeFromHome",
+      "waitingHomeCareFromHome",
+    ] as const
+  ) {
+    const n = census[key];
+    if (n !== undefined && n > size) {
+      problems.push(`${at}.${key}: expected at most the population (${size}), found ${n}`);
+    }
+  }
+  if (parsed.start.mode !== "census") return;
+  const month = firstMonth(parsed);
+  const beds = hospitals.map((h) => h.acuteBeds + h.escalationExtraBedsByMonth[month]);
+  const total = census.acuteOccupied ?? Math.round(census.occupancy.acute * sum(beds));
+  let remaining = total;
+  hospitals.forEach((h, i) => {
+    const n = i === hospitals.length - 1 ? remaining : Math.round(total * h.populationShare);
+    remaining -= n;
+    if (n > beds[i]) {
+      problems.push(
+        `${at}.acuteOccupied: expected a census that fits the beds; ${n} of the ${total} patients go to hospitals[${i}] ("${h.id}", by populationShare), which has ${
+          beds[i]
+        } beds at the start; give fewer patients, more beds, or populationShare in proportion to beds`,
+      );
+    }
+  });
+  const ic = Math.round(parsed.community.intermediateCare.bedsPer100k * size / 1e5);
+  if (census.intermediateOccupied !== undefined && census.intermediateOccupied > ic) {
+    problems.push(
+      `${at}.intermediateOccupied: expected at most the ${ic} intermediate-care beds (community.intermediateCare.bedsPer100k × population.size), found ${census.intermediateOccupied}`,
+    );
+  }
+  const slots = Math.round(parsed.socialCare.reablement.slotsPer100k * size / 1e5);
+  if (census.reablementActive !== undefined && census.reablementActive > slots) {
+    problems.push(
+      `${at}.reablementActive: expected at most the ${slots} reablement slots (socialCare.reablement.slotsPer100k × population.size), found ${census.reablementActive}`,
+    );
+  }
+  const hc = parsed.socialCare.homeCare;
+  const hours = hc.capacityHoursPerWeekPer100k * size / 1e5;
+  if (
+    census.homeCarePackages !== undefined &&
+    census.homeCarePackages * hc.hoursPerPackagePerWeek > hours + 1e-9
+  ) {
+    problems.push(
+      `${at}.homeCarePackages: expected packages that fit the ${+hours.toFixed(
+        2,
+      )} home-care hours a week (socialCare.homeCare), found ${census.homeCarePackages} × ${hc.hoursPerPackagePerWeek} h`,
+    );
+  }
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The care-home residents at day 0 fit the places. The population is split as the model splits
+ * it (`initialCounts` in models/cohort.ts): each band's people by careHomeShare (scaled to
+ * start.census.careHomeResidents when given), residents by careHomeResidentSegmentShares and the
+ * rest by segmentShares, rounded to whole people by largest remainder.
+ */
+function checkCareHomeResidents(
+  parsed: Parsed,
+  bands: AgeBand[],
+  places: number,
+  problems: string[],
+): void {
+  const size = parsed.population.size;
+  const given = parsed.start.mode === "census" ? parsed.start.census.careHomeResidents : undefined;
+  const byShare = sum(bands.map((b) => b.populationShare * b.careHomeShare)) * size;
+  if (given !== undefined && given > 0 && !(byShare > 0)) {
+    problems.push(
+      `start.census.careHomeResidents: expected 0 when no age band has a careHomeShare above 0, found ${given}; set careHomeShare on the bands where residents are`,
+    );
+    return;
+  }
+  const scale = given !== undefined && byShare > 0 ? given / byShare : 1;
+  const shares = parsed.population.careHomeResidentSegmentShares;
+  const target: number[] = [];
+  const inCareHome: boolean[] = [];
+  for (const b of bands) {
+    const people = b.populationShare * size;
+    const residents = Math.min(people, people * b.careHomeShare * scale);
+    for (let s = 0; s < 4; s++) {
+      // Cell order as the model's: (band, segment, residence) with home before care home.
+      target.push((people - residents) * b.segmentShares[s], residents * shares[s]);
+      inCareHome.push(false, true);
+    }
+  }
+  const whole = largestRemainder(target, size);
+  const residents = sum(whole.filter((_n, i) => inCareHome[i]));
+  if (residents > places) {
+    const source = given !== undefined
+      ? `start.census.careHomeResidents ${given}`
+      : "each age band's careHomeShare";
+    problems.push(
+      `careHomes.places: expected room for the ${residents} care-home residents at day 0 (from ${source}), found ${places} places; give more places or fewer residents`,
+    );
+  }
+}
+
+/** Whole numbers summing to `total`: floors, then +1 to the largest remainders (ties by index). */
+function largestRemainder(target: number[], total: number): number[] {
+  const out = target.map(Math.floor);
+  const order = target.map((t, i) => [t - out[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const missing = total - sum(out);
+  for (let k = 0; k < missing && k < order.length; k++) out[order[k][1]]++;
+  return out;
 }

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
 import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";
+import { calendarDateSchema } from "./calendar_date.ts";
+import { bounded, type Limit, LIMITS } from "./limits.ts";
 
 /**
  * The scenario format version this code reads.
@@ -25,19 +27,23 @@ export const SCENARIO_VERSION = 1;
 function num(
   value: number,
   meta: ParameterMeta,
-  bounds: { min?: number; max?: number; int?: boolean } = {},
+  bounds: { min?: number; max?: number; int?: boolean; limit?: Limit; positive?: boolean } = {},
 ) {
   let s = bounds.int ? z.number().int() : z.number();
-  s = s.min(bounds.min ?? 0);
+  s = bounds.positive ? s.positive() : s.min(bounds.min ?? 0);
   if (bounds.max !== undefined) s = s.max(bounds.max);
+  if (bounds.limit) s = s.max(bounds.limit.max, { message: bounds.limit.reason });
   return s.default(value).meta({ ...meta });
 }
 
 const probability = (value: number, meta: ParameterMeta) => num(value, meta, { max: 1 });
-const rate = z.number().min(0);
+const rate = bounded(LIMITS.ratePerPersonYear);
+const ratio = bounded(LIMITS.rateRatio);
 const share = z.number().min(0).max(1);
 const segmentTuple = z.tuple([rate, rate, rate, rate]);
+const ratioTuple = z.tuple([ratio, ratio, ratio, ratio]);
 const stepTuple = z.tuple([rate, rate, rate]);
+const duration = bounded(LIMITS.durationDays, { positive: true });
 
 function bandField<T extends z.ZodType>(
   schema: T,
@@ -126,7 +132,7 @@ export const ageBandSchema = z.strictObject({
     "Referrals from home to a care home, /py.",
   ),
   lengthOfStayMeanDays: bandField(
-    z.number().positive(),
+    duration,
     "lengthOfStayMeanDays",
     "Mean acute LOS (segment 2), days.",
   ),
@@ -135,17 +141,19 @@ export const ageBandSchema = z.strictObject({
 
 const hospitalSchema = z.strictObject({
   id: z.string().min(1).default("acute").meta({ description: "Hospital (acute site) id." }),
-  acuteBeds: z.number().int().min(0).optional().meta({
-    description: "General & acute beds. Omitted: acute.bedsPer1000People × population × share.",
+  acuteBeds: bounded(LIMITS.acuteBeds, { int: true }).optional().meta({
+    description:
+      "General & acute beds. Omitted: acute.bedsPer1000People × population × share (at least 1).",
   }),
   populationShare: probability(
     1,
     assumption("Share of emergency demand this site receives.", "one site"),
   ),
-  escalationExtraBedsByMonth: z.array(z.number().int().min(0)).length(12).optional().meta({
-    description: "Extra (escalation) beds open in each calendar month, Jan..Dec. " +
-      "Omitted: acute.escalationShareByMonth × acuteBeds.",
-  }),
+  escalationExtraBedsByMonth: z.array(bounded(LIMITS.acuteBeds, { int: true })).length(12)
+    .optional().meta({
+      description: "Extra (escalation) beds open in each calendar month, Jan..Dec. " +
+        "Omitted: acute.escalationShareByMonth × acuteBeds.",
+    }),
 });
 
 const DEFAULT_SEASONALITY = [1.08, 1.03, 1.01, 0.98, 0.97, 0.95, 0.97, 0.95, 0.96, 1.0, 1.02, 1.08];
@@ -166,15 +174,21 @@ export const scenarioSchema = z.strictObject({
     description: "Path or URL of this JSON Schema (for editors).",
   }),
   version: z.literal(SCENARIO_VERSION).meta({ description: "Scenario format version." }),
-  name: z.string().default("scenario").meta({ description: "Scenario name." }),
+  name: z.string().min(1).max(200).default("scenario").meta({
+    description:
+      "Scenario name (default output directory: out/<name with unsafe characters as ->).",
+  }),
   description: z.string().default("").meta({ description: "Free text." }),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })
-    .default("2025-04-01").meta({ description: "Calendar date of day 0 (after warm-up)." }),
+  startDate: calendarDateSchema.default("2025-04-01").meta({
+    description: "Calendar date of day 0 (after warm-up).",
+  }),
   years: z.number().int().min(1).max(30).default(5).meta({ description: "Years simulated." }),
-  replications: z.number().int().min(1).max(10000).default(20).meta({
+  replications: bounded(LIMITS.replications, { positive: true, int: true }).default(20).meta({
     description: "Default number of replications.",
   }),
-  seed: z.number().int().min(0).default(12345).meta({ description: "Master random seed." }),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(12345).meta({
+    description: "Master random seed.",
+  }),
   start: z.strictObject({
     mode: z.enum(["census", "empty"]).default("census").meta({
       description: "census: services start at census occupancy; empty: start empty + warm-up.",
@@ -188,31 +202,31 @@ export const scenarioSchema = z.strictObject({
       { int: true, max: 3650 },
     ),
     census: z.strictObject({
-      acuteOccupied: z.number().int().min(0).optional().meta({
+      acuteOccupied: bounded(LIMITS.people, { int: true }).optional().meta({
         description:
           "Patients in acute beds at day 0 (all sites). Omitted: occupancy.acute × beds.",
       }),
-      intermediateOccupied: z.number().int().min(0).optional().meta({
+      intermediateOccupied: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Intermediate-care beds occupied at day 0.",
       }),
-      careHomeResidents: z.number().int().min(0).optional().meta({
+      careHomeResidents: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Care-home residents at day 0. Omitted: careHomeShare of each band.",
       }),
-      homeCarePackages: z.number().int().min(0).optional().meta({
+      homeCarePackages: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Long-term home-care packages running at day 0.",
       }),
-      reablementActive: z.number().int().min(0).optional().meta({
+      reablementActive: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Reablement episodes running at day 0.",
       }),
       waitingCareHomeFromHome: num(
         0,
         assumption("People at home waiting for a care-home place at day 0.", "none"),
-        { int: true },
+        { int: true, limit: LIMITS.people },
       ),
       waitingHomeCareFromHome: num(
         0,
         assumption("People at home waiting for a home-care package at day 0.", "none"),
-        { int: true },
+        { int: true, limit: LIMITS.people },
       ),
       occupancy: z.strictObject({
         acute: probability(
@@ -251,48 +265,52 @@ export const scenarioSchema = z.strictObject({
         assumption: false,
       }),
     segmentRateRatios: z.strictObject({
-      hospitalisation: segmentTuple.default([1, 1.93, 3.04, 4.73]).meta({
+      hospitalisation: ratioTuple.default([1, 1.93, 3.04, 4.73]).meta({
         ...evidence(
           "Emergency admission rate ratio by segment vs segment 1.",
           "B4 eFI 1-year HR hospitalisation mild 1.93, moderate 3.04, severe 4.73 (Clegg 2016, A)",
         ),
       }),
-      mortality: segmentTuple.default([1, 1.92, 3.1, 4.52]).meta({
+      mortality: ratioTuple.default([1, 1.92, 3.1, 4.52]).meta({
         ...evidence(
           "Death rate ratio by segment vs segment 1.",
           "B4 eFI 1-year HR mortality 1.92, 3.10, 4.52 (Clegg 2016, A)",
         ),
       }),
-      edAttendance: segmentTuple.default([1, 1.6, 2.3, 3.0]).meta({
+      edAttendance: ratioTuple.default([1, 1.6, 2.3, 3.0]).meta({
         ...assumption(
           "ED attendance rate ratio by segment.",
           "not in evidence.md; below the hospitalisation HRs (B4)",
         ),
       }),
-      gpDemand: segmentTuple.default([1, 1.4, 1.9, 2.4]).meta({
+      gpDemand: ratioTuple.default([1, 1.4, 1.9, 2.4]).meta({
         ...assumption(
           "GP demand rate ratio by segment.",
           "not in evidence.md; F1c ≥3 chronic conditions share rising (A)",
         ),
       }),
-      lengthOfStay: segmentTuple.default([0.85, 1, 1.15, 1.3]).meta({
+      lengthOfStay: ratioTuple.default([0.85, 1, 1.15, 1.3]).meta({
         ...assumption(
           "LOS ratio by segment vs segment 2.",
           "B2 LOS 10.8 nights with ≥5 conditions (B); segment LOS not retrieved",
         ),
       }),
-      careHomeReferral: segmentTuple.default([0.1, 0.5, 2, 5]).meta({
+      careHomeReferral: ratioTuple.default([0.1, 0.5, 2, 5]).meta({
         ...assumption("Care-home referral rate ratio by segment.", "not in evidence.md"),
       }),
     }).prefault({}),
-    careHomeResidentSegmentShares: segmentTuple.default([0.02, 0.13, 0.4, 0.45]).meta({
+    careHomeResidentSegmentShares: z.tuple([share, share, share, share]).refine(sumsToOne, {
+      message: "expected 4 shares summing to 1",
+    }).default([0.02, 0.13, 0.4, 0.45]).meta({
       ...assumption(
         "Segment mix of care-home residents at day 0.",
         "not in evidence.md; residents are mostly frail",
       ),
     }),
   }),
-  hospitals: z.array(hospitalSchema).min(1).default([{ id: "acute", populationShare: 1 }]).meta({
+  hospitals: z.array(hospitalSchema).min(1).max(LIMITS.sites.max, {
+    message: LIMITS.sites.reason,
+  }).default([{ id: "acute", populationShare: 1 }]).meta({
     description: "Acute sites; populationShare values sum to 1.",
     source: "assumption: one site",
     assumption: true,
@@ -305,6 +323,7 @@ export const scenarioSchema = z.strictObject({
         "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% over 5 years (with surge beds and discharge arrangement times) — assumption",
         { assumption: true },
       ),
+      { limit: LIMITS.per1000 },
     ),
     escalationShareByMonth: z.array(z.number().min(0).max(1)).length(12)
       .default([0.04, 0.04, 0.03, 0, 0, 0, 0, 0, 0, 0, 0.02, 0.04]).meta({
@@ -343,10 +362,10 @@ export const scenarioSchema = z.strictObject({
       description: "ED boarders queue FIFO for a bed.",
     }),
     dischargeArrangementMeanDays: z.strictObject({
-      reablement: rate,
-      homeCarePackage: rate,
-      intermediateCare: rate,
-      careHome: rate,
+      reablement: bounded(LIMITS.durationDays),
+      homeCarePackage: bounded(LIMITS.durationDays),
+      intermediateCare: bounded(LIMITS.durationDays),
+      careHome: bounded(LIMITS.durationDays),
     }).default({ reablement: 3, homeCarePackage: 4, intermediateCare: 2, careHome: 10 }).meta({
       ...assumption(
         "Mean days (exponential) from medically fit to a supported destination being arranged " +
@@ -375,6 +394,7 @@ export const scenarioSchema = z.strictObject({
             "pressure (≈9 boarders at 215 beds).",
           "OPEL triggers are local; not in evidence.md",
         ),
+        { max: 100 },
       ),
       triggerHours: num(
         4,
@@ -402,6 +422,7 @@ export const scenarioSchema = z.strictObject({
         "Qualified GP FTE per 1,000 people.",
         "B5 0.45 FTE GPs per 1,000 patients (Sep 2022, A)",
       ),
+      { limit: LIMITS.per1000 },
     ),
     appointmentsPerFtePerWeek: num(
       110,
@@ -409,15 +430,17 @@ export const scenarioSchema = z.strictObject({
         "GP appointments per FTE per week.",
         "B5 ≈5,700 per FTE per year (D, biased upward) ÷ 52",
       ),
+      { limit: LIMITS.appointmentsPerWeek },
     ),
     extendedAccessAppointmentsPerWeek: num(
       0,
       assumption("Extra appointments per week from extended access.", "none in baseline"),
-      { int: true },
+      { int: true, limit: LIMITS.appointmentsPerWeek },
     ),
     abandonRatePerDay: num(
       0.1,
       assumption("Rate at which a waiting GP request gives up, per day.", "not in evidence.md"),
+      { limit: LIMITS.ratePerDay },
     ),
     spillToEdShare: probability(
       0.1,
@@ -438,6 +461,7 @@ export const scenarioSchema = z.strictObject({
           "Crisis-response visits per day per 100,000 people.",
           "F4 45,000 UCR referrals/month England ÷ 56.5m (B, post-FYFV)",
         ),
+        { limit: LIMITS.per100k },
       ),
       avoidableShare: probability(
         0.14,
@@ -466,6 +490,7 @@ export const scenarioSchema = z.strictObject({
           "Intermediate-care beds per 100,000 people.",
           "NAIC beds per 100,000 not retrieved (B3/F4 gap)",
         ),
+        { limit: LIMITS.per100k },
       ),
       lengthOfStayMeanDays: num(
         21,
@@ -473,6 +498,7 @@ export const scenarioSchema = z.strictObject({
           "Mean stay in an intermediate-care bed, days.",
           "F4 typically < 6 weeks (B); NAIC LOS not retrieved",
         ),
+        { limit: LIMITS.durationDays, positive: true },
       ),
       lengthOfStayCv: num(0.6, assumption("CV of intermediate-care LOS.", "not in evidence.md"), {
         max: 5,
@@ -516,6 +542,7 @@ export const scenarioSchema = z.strictObject({
         "Care-home places per 1,000 people aged 75+.",
         "F6 10.1 beds per 100 aged 75+ (Nuffield 2018, B)",
       ),
+      { limit: LIMITS.per1000 },
     ),
     places: z.number().int().min(0).optional().meta({
       description: "Care-home places. Omitted: placesPer1000Aged75Plus × people 75+.",
@@ -526,10 +553,12 @@ export const scenarioSchema = z.strictObject({
         "Emergency admissions per resident-year.",
         "B3 0.70 per resident-year (IAU 2016/17, A/B)",
       ),
+      { limit: LIMITS.ratePerPersonYear },
     ),
     edAttendanceRatePerResidentYear: num(
       0.98,
       evidence("ED attendances per resident-year.", "B3 A&E 0.98 per resident-year (A/B)"),
+      { limit: LIMITS.ratePerPersonYear },
     ),
     deathRatePerResidentYear: num(
       0.45,
@@ -537,6 +566,7 @@ export const scenarioSchema = z.strictObject({
         "Deaths per resident-year (in the home).",
         "F6 mean stay to death 801 days (Forder & Fernández, B) → 365/801",
       ),
+      { limit: LIMITS.ratePerPersonYear },
     ),
   }).prefault({}),
   socialCare: z.strictObject({
@@ -548,10 +578,12 @@ export const scenarioSchema = z.strictObject({
           "F7 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 — assumption",
           { assumption: true },
         ),
+        { limit: LIMITS.per100k },
       ),
       durationMeanDays: num(
         28,
         assumption("Mean reablement episode, days.", "F7 up to six weeks (charging cap, B)"),
+        { limit: LIMITS.durationDays, positive: true },
       ),
       ongoingPackageShare: probability(
         0.205,
@@ -568,6 +600,7 @@ export const scenarioSchema = z.strictObject({
           "Hours per week per long-term package.",
           "B3 12.4 contact hours per household per week (2008, A, dated)",
         ),
+        { limit: LIMITS.hoursPerWeek, min: 0.25 },
       ),
       capacityHoursPerWeekPer100k: num(
         7200,
@@ -576,6 +609,7 @@ export const scenarioSchema = z.strictObject({
           "B3 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700; set to 7,200 to calibrate DTOC to a few % (D) — assumption",
           { assumption: true },
         ),
+        { limit: LIMITS.hoursPerWeekPer100k },
       ),
       packageDurationMeanDays: num(
         420,
@@ -583,6 +617,7 @@ export const scenarioSchema = z.strictObject({
           "Mean duration of a long-term package (ends by death, care home or recovery), days.",
           "not in evidence.md",
         ),
+        { limit: LIMITS.durationDays, positive: true },
       ),
       communityReferralsPer100kPerYear: num(
         150,
@@ -590,6 +625,7 @@ export const scenarioSchema = z.strictObject({
           "New packages requested from home (not via hospital), per 100,000 per year.",
           "not in evidence.md",
         ),
+        { limit: LIMITS.per100k },
       ),
     }).prefault({}),
   }).prefault({}),
@@ -604,13 +640,16 @@ export const scenarioSchema = z.strictObject({
         ),
       }),
   }).prefault({}),
-  careModels: z.array(careModelEntrySchema).default([]).meta({
+  careModels: z.array(careModelEntrySchema).max(LIMITS.options.max, {
+    message: LIMITS.options.reason,
+  }).default([]).meta({
     description:
       'Care models applied together as one option (id "scenario"), paired against the baseline.',
   }),
-  options: z.array(optionSchema).default([]).meta({
-    description: "Comparison options: each a set of care models, paired against the baseline.",
-  }),
+  options: z.array(optionSchema).max(LIMITS.options.max, { message: LIMITS.options.reason })
+    .default([]).meta({
+      description: "Comparison options: each a set of care models, paired against the baseline.",
+    }),
   workforce: workforceSchema.prefault({}),
 });
 
