@@ -118,7 +118,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
  *
  * @param name Option name (for the message).
  * @param text The value.
- * @param options `min` and `max` (inclusive).
+ * @param options `min` and `max` (inclusive), and the `reason` for the maximum (shown when it is
+ *   exceeded).
  * @returns The integer.
  * @throws {UsageError} If the value is not a whole number in range.
  *
@@ -127,20 +128,24 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
  * import assert from "node:assert/strict";
  * assert.equal(parseInteger("workers", "4", { min: 1 }), 4);
  * assert.throws(() => parseInteger("workers", "0", { min: 1 }), /--workers: expected a whole number >= 1, received "0"/);
+ * assert.throws(() => parseInteger("workers", "999", { min: 1, max: 256, reason: "memory" }), /from 1 to 256, received "999" \(memory\)/);
  * ```
  */
 export function parseInteger(
   name: string,
   text: string,
-  options: { min?: number; max?: number } = {},
+  options: { min?: number; max?: number; reason?: string } = {},
 ): number {
   const min = options.min ?? 0;
   const max = options.max ?? Number.MAX_SAFE_INTEGER;
   const value = /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     const range = options.max !== undefined ? `from ${min} to ${max}` : `>= ${min}`;
+    const why = options.reason && value > max ? ` (${options.reason})` : "";
     throw new UsageError(
-      `Cannot parse --${name}: expected a whole number ${range}, received ${JSON.stringify(text)}`,
+      `Cannot parse --${name}: expected a whole number ${range}, received ${
+        JSON.stringify(text)
+      }${why}`,
     );
   }
   return value;

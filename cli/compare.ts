@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 import { compareToFixture } from "../fixtures/compare_to_fixture.ts";
 import { COMPARISON_MODES, type ComparisonMode, type Fixture } from "../fixtures/fixture.ts";
 import { FixtureError } from "../fixtures/fixture_error.ts";
+import { escapeTerminal } from "../report/terminal_text.ts";
+import { permissionMessage, printError } from "./_print_error.ts";
 import { readFixture, writeFixture } from "../fixtures/fixture_file.ts";
 import { formatReport } from "../fixtures/format_report.ts";
 import { type Correction, CORRECTIONS } from "../fixtures/multiple_comparisons.ts";
@@ -163,7 +165,7 @@ async function update(p: Parsed): Promise<number> {
     if (!(e instanceof FixtureError)) throw e;
     if (!/file not found/.test(e.message)) {
       console.error(
-        `caresim compare: replacing an unreadable fixture (${e.message.split("\n")[0]})`,
+        escapeTerminal(`warning: replacing an unreadable fixture (${e.message.split("\n")[0]})`),
       );
     }
   }
@@ -175,13 +177,13 @@ async function update(p: Parsed): Promise<number> {
     },
   });
   await writeFixture(p.fixturePath, fixture);
-  console.log(
+  console.log(escapeTerminal(
     `${
       existing ? "Updated" : "Wrote"
     } fixture ${p.fixturePath} from ${p.outDir}: ${fixture.rows.length} rows, ${fixture.mode} mode, summary.csv ${
       fixture.summaryCsv.sha256.slice(0, 12)
     }`,
-  );
+  ));
   return 0;
 }
 
@@ -230,12 +232,19 @@ export async function compareMain(args: string[]): Promise<number> {
       ...p.flags,
       "--update",
     ].map(shellQuote).join(" ");
-    console.log(formatReport(report, { acceptCommand, all: p.all }));
+    console.log(escapeTerminal(formatReport(report, { acceptCommand, all: p.all })));
     return report.matches ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError || e instanceof FixtureError || e instanceof RangeError) {
-      console.error(e.message);
-      if (e instanceof UsageError) console.error("Run `deno task compare --help` for usage.");
+      printError(
+        e.message,
+        e instanceof UsageError ? "Run `deno task compare --help` for usage." : undefined,
+      );
+      return 2;
+    }
+    const denied = permissionMessage(e);
+    if (denied) {
+      printError(denied);
       return 2;
     }
     throw e;

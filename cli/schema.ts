@@ -6,6 +6,7 @@
  */
 
 import { scenarioJsonSchemaText } from "../scenarios/json_schema.ts";
+import { printError } from "./_print_error.ts";
 
 /**
  * The help text of `deno task schema`.
@@ -40,8 +41,8 @@ export function main(argv: string[]): number {
     return 0;
   }
   if (argv.length > 0) {
-    console.error(
-      `error: Cannot parse the command line: schema takes no arguments, received ${argv.join(" ")}`,
+    printError(
+      `Cannot parse the command line: schema takes no arguments, received ${argv.join(" ")}`,
     );
     return 2;
   }

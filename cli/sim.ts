@@ -10,6 +10,7 @@ import { parseShard, shardIndices } from "../sim/mod.ts";
 import { loadScenario, parseScenario } from "../scenarios/load.ts";
 import { ScenarioError } from "../scenarios/scenario_error.ts";
 import type { Scenario } from "../scenarios/schema.ts";
+import { type Limit, LIMITS } from "../scenarios/limits.ts";
 import { runScenario } from "../report/_scenario_run.ts";
 import { eventLogCsv, recordEventLog } from "../report/event_log.ts";
 import { buildOutputs } from "../report/outputs.ts";
@@ -17,9 +18,11 @@ import { runMeta } from "../report/run_meta.ts";
 import { runSweep, sweepCsv, sweepHtml, type SweepParameter, sweepTable } from "../report/sweep.ts";
 import { runTables } from "../report/tables.ts";
 import { terminalTable } from "../report/terminal_table.ts";
+import { escapeTerminal } from "../report/terminal_text.ts";
 import { checkOutputDir, OutputError, writeOutputs } from "../report/write_outputs.ts";
 import { type OptionSpec, parseArgs, parseInteger, UsageError } from "./_args.ts";
 import { defaultOutDir } from "./_out_path.ts";
+import { permissionMessage, printError } from "./_print_error.ts";
 import { Progress } from "./_progress.ts";
 
 /**
@@ -45,7 +48,8 @@ Options:
                          deno task sim --seed 7
   --out DIR            Output directory (default: out/<scenario name>/). Files are written to a
                        temporary directory first and moved into place at the end; an existing
-                       DIR is replaced only if caresim wrote it.
+                       DIR is replaced only if its .caresim-output.json marker lists every
+                       file in it. deno task sim writes only under out/ (see README).
                          deno task sim scenarios/pilot-35k.json --out out/pilot
   --workers W          Web Workers running replications in parallel (default: CPU count).
                          deno task sim --workers 2
@@ -80,6 +84,12 @@ const SPECS: OptionSpec[] = [
   { name: "quiet", value: "none" },
   { name: "help", value: "none" },
 ];
+
+/** More workers than this only cost memory (each holds the model); replications cap them too. */
+const WORKERS_LIMIT: Limit = {
+  max: 256,
+  reason: "each worker holds its own copy of the model; more than the CPU count only costs memory",
+};
 
 function parseSweep(text: string): SweepParameter {
   const eq = text.indexOf("=");
@@ -124,9 +134,11 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
     );
   }
   const one = (name: string) => options.get(name)?.[0];
-  const int = (name: string, min: number) => {
+  const int = (name: string, min: number, limit?: Limit) => {
     const v = one(name);
-    return v === undefined ? undefined : parseInteger(name, v, { min });
+    return v === undefined
+      ? undefined
+      : parseInteger(name, v, { min, max: limit?.max, reason: limit?.reason });
   };
   let shard;
   if (one("shard") !== undefined) {
@@ -138,15 +150,22 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
       );
     }
   }
+  if (shard && shard.count > LIMITS.replications.max) {
+    throw new UsageError(
+      `Cannot parse --shard: expected at most ${LIMITS.replications.max} shards, received ${
+        one("shard")
+      } (a shard runs at least one of at most ${LIMITS.replications.max} replications)`,
+    );
+  }
   const eventLog = options.has("event-log")
     ? (one("event-log") === "" ? 0 : parseInteger("event-log", one("event-log")!, { min: 0 }))
     : undefined;
   return {
     scenarioPath: positional[0] ?? "scenarios/default.json",
-    replications: int("replications", 1),
+    replications: int("replications", 1, LIMITS.replications),
     seed: int("seed", 0),
     out: one("out"),
-    workers: int("workers", 1),
+    workers: int("workers", 1, WORKERS_LIMIT),
     shard,
     eventLog,
     sweeps: (options.get("sweep") ?? []).map(parseSweep),
@@ -181,13 +200,13 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
   const indices = settings.shard ? shardIndices(replications, settings.shard) : undefined;
   const count = indices?.length ?? replications;
   const workers = settings.workers ?? navigator.hardwareConcurrency ?? 1;
-  progress.stage(
+  progress.stage(escapeTerminal(
     `Running ${count} replication${count === 1 ? "" : "s"} of ${scenario.name}${
       settings.shard
         ? ` (shard ${settings.shard.index}/${settings.shard.count} of ${replications})`
         : ""
     } on ${Math.min(workers, Math.max(1, count))} worker${workers === 1 ? "" : "s"}, seed ${seed}`,
-  );
+  ));
   const run = await runScenario(scenario, {
     replications,
     seed,
@@ -203,7 +222,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
     files["event_log.csv"] = eventLogCsv(rows, scenario.startDate);
   }
   const written = await writeOutputs(out, files);
-  progress.done(`Wrote ${Object.keys(files).length} files to ${out}`);
+  progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
   return { written, table: terminalTable(meta.groups, summary) };
 }
 
@@ -234,7 +253,7 @@ async function runSweepCommand(settings: SimSettings, scenario: Scenario, progre
       JSON.stringify({ sweep: settings.sweeps, scenarioName: scenario.name }, null, 2) + "\n",
   };
   await writeOutputs(out, files);
-  progress.done(`Wrote ${Object.keys(files).length} files to ${out}`);
+  progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
   return { table: sweepTable(result) };
 }
 
@@ -258,7 +277,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const progress = new Progress({ quiet: settings.quiet, tty: Deno.stderr.isTerminal() });
-    progress.stage(`Loading ${settings.scenarioPath}`);
+    progress.stage(escapeTerminal(`Loading ${settings.scenarioPath}`));
     const scenario = settings.sweeps.length > 0
       ? parseScenario(await readScenarioInput(settings.scenarioPath), {
         label: `scenario ${settings.scenarioPath}`,
@@ -271,11 +290,16 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`error: ${error.message}\nRun "deno task sim --help" for the options.`);
+      printError(error.message, 'Run "deno task sim --help" for the options.');
       return 2;
     }
     if (error instanceof ScenarioError || error instanceof OutputError) {
-      console.error(`error: ${error.message}`);
+      printError(error.message);
+      return 1;
+    }
+    const denied = permissionMessage(error);
+    if (denied) {
+      printError(denied);
       return 1;
     }
     throw error;

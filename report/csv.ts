@@ -9,11 +9,41 @@
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
 
-/** A CSV cell: numbers are written with `String(n)`, `undefined` as an empty cell. */
+/** A CSV cell: numbers are written with `String(n)` (NaN as an empty cell), `undefined` empty. */
 export type CsvCell = string | number | undefined;
 
 /**
- * Formats a table as CSV (RFC 4180 quoting, `\n` line ends, a header row).
+ * Makes a text cell safe to open in a spreadsheet: a cell beginning with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return would be run as a formula, so it gets a leading `'` (the
+ * spreadsheet convention for "text"). Text that is exactly a number as JavaScript writes it
+ * ("-3", "-0.5") is left alone, so tables read back and written again stay byte-identical.
+ *
+ * @param text A text cell.
+ * @returns The cell, neutralised if needed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(neutraliseFormula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+ * assert.equal(neutraliseFormula("-3"), "-3");
+ * assert.equal(neutraliseFormula("Baseline"), "Baseline");
+ * ```
+ */
+export function neutraliseFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  return String(Number(text)) === text ? text : `'${text}`;
+}
+
+function cellText(c: CsvCell): string {
+  if (c === undefined) return "";
+  if (typeof c === "number") return Number.isNaN(c) ? "" : String(c);
+  return neutraliseFormula(c);
+}
+
+/**
+ * Formats a table as CSV (RFC 4180 quoting, `\n` line ends, a header row). NaN (e.g. the sd of
+ * one replication) is an empty cell; text that a spreadsheet would run as a formula is
+ * neutralised ({@link neutraliseFormula}).
  *
  * @param header Column names.
  * @param rows Rows of cells, each as long as the header.
@@ -37,7 +67,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
         }`,
       );
     }
-    records.push(row.map((c) => (c === undefined ? "" : String(c))));
+    records.push(row.map(cellText));
   }
   return stringify(records, { record_delimiter: "\n" });
 }

@@ -17,3 +17,18 @@ Deno.test("toCsv()/parseCsv() round-trip text and numbers exactly", async (t) =>
     assert.throws(() => parseCsv('a,b\n"unterminated'), /Cannot parse CSV/);
   });
 });
+
+Deno.test("toCsv() writes cells a spreadsheet would run as formulas as text", async (t) => {
+  await t.step("every formula prefix gets a leading quote", () => {
+    const cells = ["=1+1", "+1", "-cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx"];
+    const csv = toCsv(["name"], cells.map((c) => [c]));
+    const back = parseCsv(csv).map((r) => r.name);
+    assert.deepEqual(back, cells.map((c) => `'${c}`));
+  });
+  await t.step("numbers written as text stay numbers, and neutralising is idempotent", () => {
+    assert.equal(toCsv(["a", "b", "c"], [["-3", "-0.5", "'=x"]]), "a,b,c\n-3,-0.5,'=x\n");
+  });
+  await t.step("NaN is an empty cell", () => {
+    assert.equal(toCsv(["sd"], [[NaN]]), "sd\n\n");
+  });
+});

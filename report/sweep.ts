@@ -76,7 +76,8 @@ function pathKeys(path: string): (string | number)[] {
  * @param path Dotted path (`a.b`, `a[0].b` or `a.0.b`).
  * @param value The value.
  * @returns A modified deep copy.
- * @throws {RangeError} If the path is malformed or indexes into something that is not an array.
+ * @throws {RangeError} If the path is malformed, indexes into something that is not an array, or
+ *   names `__proto__`, `constructor` or `prototype` (which would reach object prototypes).
  *
  * @example Basic use
  * ```ts
@@ -87,6 +88,10 @@ function pathKeys(path: string): (string | number)[] {
  */
 export function setParameter<T>(input: T, path: string, value: unknown): T {
   const keys = pathKeys(path);
+  const bad = keys.find((k) => k === "__proto__" || k === "constructor" || k === "prototype");
+  if (bad !== undefined) {
+    throw new RangeError(`Cannot sweep ${path}: "${bad}" is not a scenario parameter`);
+  }
   const copy = structuredClone(input) as Record<string | number, unknown>;
   let node = copy;
   for (let i = 0; i < keys.length - 1; i++) {
@@ -100,7 +105,7 @@ export function setParameter<T>(input: T, path: string, value: unknown): T {
         }`,
       );
     }
-    if (node[k] === undefined || node[k] === null || typeof node[k] !== "object") node[k] = {};
+    if (!Object.hasOwn(node, k) || node[k] === null || typeof node[k] !== "object") node[k] = {};
     node = node[k] as Record<string | number, unknown>;
   }
   node[keys.at(-1)!] = value;

@@ -46,3 +46,19 @@ Deno.test("sweeps vary one parameter at a time", async (t) => {
     );
   });
 });
+
+Deno.test("setParameter() cannot reach object prototypes", () => {
+  for (
+    const path of ["__proto__.polluted", "constructor.prototype.polluted", "acute.__proto__.x"]
+  ) {
+    assert.throws(
+      () => setParameter({ version: 1 }, path, 1),
+      (e) => e instanceof RangeError && /is not a scenario parameter/.test(e.message),
+    );
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.deepEqual(setParameter({ a: { toString: 1 } }, "b.toString", 2), {
+    a: { toString: 1 },
+    b: { toString: 2 },
+  });
+});

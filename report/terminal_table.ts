@@ -9,6 +9,7 @@ import { formatNumber } from "./html/svg.ts";
 import { avoidedName, HEADLINE_METRICS } from "./metrics.ts";
 import type { SummaryRow } from "./summarize_run.ts";
 import type { RunGroup } from "./tables.ts";
+import { escapeTerminal } from "./terminal_text.ts";
 
 function cell(r: SummaryRow | undefined): string {
   if (!r) return "–";
@@ -50,8 +51,10 @@ export function terminalTable(groups: RunGroup[], rows: SummaryRow[]): string {
   const blocks = options.length > 0 ? options : [undefined];
   const out: string[] = [];
   for (const option of blocks) {
-    const header = ["Metric (whole horizon)", "Unit", `${base.label} mean (95% CI)`];
-    if (option) header.push(`${option.label} mean (95% CI)`, "Avoided (95% CI)");
+    // Labels come from the scenario: escape anything a terminal would act on.
+    const label = (g: RunGroup) => escapeTerminal(g.label).replaceAll("\n", " ");
+    const header = ["Metric (whole horizon)", "Unit", `${label(base)} mean (95% CI)`];
+    if (option) header.push(`${label(option)} mean (95% CI)`, "Avoided (95% CI)");
     const table = [header];
     for (const metric of metrics) {
       const b = find(base, "baseline", metric);

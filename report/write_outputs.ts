@@ -165,7 +165,7 @@ export async function checkOutputDir(outDir: string): Promise<string> {
   const parent = dirname(target);
   if (!writeGranted(target) || !writeGranted(parent)) {
     throw new OutputError(
-      `${action}: this process may not write to ${parent} (the deno tasks may write only under out/; to write elsewhere run deno with --allow-write=${parent})`,
+      `${action}: this process may not write to ${parent} (the deno tasks write only under out/; to write elsewhere run the script with deno run --allow-read --allow-write=${parent})`,
     );
   }
   const existing = await nearestExisting(parent, action);

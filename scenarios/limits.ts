@@ -27,8 +27,7 @@ export interface Limit {
 export const LIMITS = {
   replications: {
     max: 10_000,
-    reason:
-      "more replications barely narrow a 95% CI (its width falls as 1/√n) and take hours; split the work with --shard",
+    reason: "more replications barely narrow a 95% CI (its width falls as 1/√n) and take hours",
   },
   ratePerPersonYear: {
     max: 100,

@@ -36,7 +36,9 @@ export class ScenarioError extends Error {
 
 /**
  * The message of an error that lists problems: the heading alone, or the heading, the count and
- * one indented line per problem (the form ScenarioError and FixtureError share).
+ * one indented line per problem (the form ScenarioError and FixtureError share). At most 50
+ * lines of at most 500 characters are listed, then "… and N more problems", so the output
+ * stays readable whatever the input.
  *
  * @param heading What failed.
  * @param problems One line per problem.
@@ -51,7 +53,15 @@ export class ScenarioError extends Error {
 export function problemListMessage(heading: string, problems: readonly string[]): string {
   const n = problems.length;
   if (n === 0) return heading;
-  return `${heading}: ${n} problem${n === 1 ? "" : "s"}\n${
-    problems.map((p) => `  - ${p}`).join("\n")
-  }`;
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => {
+    const line = p.length > PROBLEM_CHARS ? `${p.slice(0, PROBLEM_CHARS)}…` : p;
+    return `  - ${line}`;
+  });
+  if (n > PROBLEMS_SHOWN) shown.push(`  … and ${n - PROBLEMS_SHOWN} more problems`);
+  return `${heading}: ${n} problem${n === 1 ? "" : "s"}\n${shown.join("\n")}`;
 }
+
+/** Problems listed in a message before "… and N more" (the rest stay in `problems`). */
+const PROBLEMS_SHOWN = 50;
+/** Longest problem line in a message. */
+const PROBLEM_CHARS = 500;

@@ -55,11 +55,11 @@ Deno.test({
     await t.step("bad input exits 2 with one clear message", async () => {
       assertBadInput(
         await runCli("compare", []),
-        /^Cannot compare: expected OUT_DIR and FIXTURE, received 0 argument\(s\)\nRun `deno task compare --help` for usage\.\n$/,
+        /^error: Cannot compare: expected OUT_DIR and FIXTURE, received 0 argument\(s\)\nRun `deno task compare --help` for usage\.\n$/,
       );
       assertBadInput(
         await runCli("compare", [`${root}/none`, fixture]),
-        new RegExp(`^Cannot read run outputs in ${root}/none: directory not found\\n$`),
+        new RegExp(`^error: Cannot read run outputs in ${root}/none: directory not found\\n$`),
       );
       assertBadInput(
         await runCli("compare", [root, fixture]),
@@ -67,12 +67,12 @@ Deno.test({
       );
       assertBadInput(
         await runCli("compare", [runA, fixture]),
-        new RegExp(`^Cannot read fixture ${fixture}: file not found\\n$`),
+        new RegExp(`^error: Cannot read fixture ${fixture}: file not found\\n$`),
       );
       await Deno.writeTextFile(`${root}/bad.json`, "{");
       assertBadInput(
         await runCli("compare", [runA, `${root}/bad.json`]),
-        /^Cannot read fixture .*bad\.json: invalid JSON/,
+        /^error: Cannot read fixture .*bad\.json: invalid JSON/,
       );
       await Deno.writeTextFile(
         `${root}/wrong.json`,
@@ -84,15 +84,15 @@ Deno.test({
       );
       assertBadInput(
         await runCli("compare", [runA, fixture, "--mode", "fuzzy"]),
-        /^Cannot compare: --mode must be exact or statistical, received "fuzzy"/,
+        /^error: Cannot compare: --mode must be exact or statistical, received "fuzzy"/,
       );
       assertBadInput(
         await runCli("compare", [runA, fixture, "--alpha", "x"]),
-        /^Cannot compare: --alpha must be a number, received "x"/,
+        /^error: Cannot compare: --alpha must be a number, received "x"/,
       );
       assertBadInput(
         await runCli("compare", [runA, fixture, "--alpha", "1.5"]),
-        /^Cannot compare: alpha must be in \(0, 1\), received 1\.5/,
+        /^error: Cannot compare: alpha must be in \(0, 1\), received 1\.5/,
       );
       assertBadInput(
         await runCli("compare", [runA, fixture, "--correction", "sidak"]),
@@ -100,7 +100,7 @@ Deno.test({
       );
       assertBadInput(
         await runCli("compare", [runA, fixture, "--updte"]),
-        /^Cannot compare: Unknown option '--updte'/,
+        /^error: Cannot compare: Unknown option '--updte'/,
       );
     });
 
