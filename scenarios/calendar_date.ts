@@ -1,33 +1,16 @@
 /**
  * Calendar dates in scenarios: `YYYY-MM-DD` strings that name a real day (no 2025-02-31 or
- * 2025-13-01), between 1900 and 2199.
+ * 2025-13-01; 29 February only in leap years), between 1900 and 2199. The JSON Schema carries
+ * `format: date` and the exact pattern, so editors flag a bad date as it is typed.
  *
  * @module
  */
 
 import { z } from "zod";
 
-/**
- * Whether a `YYYY-MM-DD` string names a real day between 1900-01-01 and 2199-12-31.
- *
- * @param text The string.
- * @returns `true` for a real date in range.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(isCalendarDate("2024-02-29"), true);
- * assert.equal(isCalendarDate("2025-02-29"), false);
- * assert.equal(isCalendarDate("2025-13-01"), false);
- * ```
- */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** The years a scenario can start in. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
 
 /**
  * The schema of a calendar date field.
@@ -35,9 +18,15 @@ export function isCalendarDate(text: string): boolean {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
+ * assert.equal(calendarDateSchema.safeParse("2024-02-29").success, true);
+ * assert.equal(calendarDateSchema.safeParse("2025-02-29").success, false);
  * assert.equal(calendarDateSchema.safeParse("2025-04-31").success, false);
  * ```
  */
-export const calendarDateSchema = z.string().refine(isCalendarDate, {
-  message: "expected a real calendar date YYYY-MM-DD between 1900 and 2199",
-});
+export const calendarDateSchema = z.iso.date({
+  message: "expected a real calendar date YYYY-MM-DD",
+})
+  .refine((text) => {
+    const year = Number(text.slice(0, 4));
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
+  }, { message: `expected a date between ${FIRST_YEAR} and ${LAST_YEAR}` });

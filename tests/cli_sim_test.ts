@@ -60,7 +60,7 @@ Deno.test("deno task sim: user errors print one message, exit non-zero, write no
       "bad option value",
       [small, "--replications", "0"],
       2,
-      /--replications: expected a whole number >= 1, received "0"/,
+      /--replications: expected a whole number from 1 to 10000, received "0"/,
     ],
     [
       "unknown option",
