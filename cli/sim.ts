@@ -286,7 +286,7 @@ export async function main(argv: string[]): Promise<number> {
     const { table } = settings.sweeps.length > 0
       ? await runSweepCommand(settings, scenario, progress)
       : await runSimulation(settings, scenario, progress);
-    if (!settings.quiet) console.log(`\n${table}`);
+    if (!settings.quiet) console.log(`\n${escapeTerminal(table)}`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -322,9 +322,15 @@ export async function writeOutputs(outDir: string, files: Record<string, string>
       state.old = `${state.temp}.old`;
       await Deno.rename(target, state.old);
     }
+    // Windows cannot rename a directory holding an open file; elsewhere the lock stays until the
+    // rename so no concurrent cleanup takes this directory for an abandoned one.
+    if (Deno.build.os === "windows") {
+      lock.close();
+      lock = undefined;
+    }
     await Deno.rename(state.temp, target);
     state.moved = true;
-    lock.close();
+    lock?.close();
     lock = undefined;
     if (state.old) {
       if (oldMarker) await removeOwnDirectory(state.old, oldMarker).catch(() => {});
