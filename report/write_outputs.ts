@@ -97,7 +97,7 @@ export async function checkOutputDir(outDir: string): Promise<string> {
  * and `outDir` is untouched.
  *
  * @param outDir The output directory.
- * @param files File name → text.
+ * @param files File name → text, or a stream of its bytes (for files too large to hold).
  * @returns The absolute path written.
  * @throws {OutputError} If the directory cannot be written or is not caresim's.
  *
@@ -110,7 +110,10 @@ export async function checkOutputDir(outDir: string): Promise<string> {
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function writeOutputs(outDir: string, files: Record<string, string>): Promise<string> {
+export async function writeOutputs(
+  outDir: string,
+  files: Record<string, string | ReadableStream<Uint8Array>>,
+): Promise<string> {
   const target = await checkOutputDir(outDir);
   const parent = dirname(target);
   const name = basename(target);
@@ -119,8 +122,9 @@ export async function writeOutputs(outDir: string, files: Record<string, string>
   try {
     // makeTempDir creates 0700; give the output directory the usual permissions.
     if (Deno.build.os !== "windows") await Deno.chmod(temp, 0o755);
-    for (const [file, text] of Object.entries(files)) {
-      await Deno.writeTextFile(join(temp, file), text);
+    for (const [file, content] of Object.entries(files)) {
+      if (typeof content === "string") await Deno.writeTextFile(join(temp, file), content);
+      else await content.pipeTo((await Deno.create(join(temp, file))).writable);
     }
     if (await statOrNull(target)) {
       old = `${temp}.old`;
