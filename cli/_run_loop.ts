@@ -6,14 +6,14 @@
  * @module
  */
 
-import { streamReplications } from "../sim/mod.ts";
+import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { type PairedInput, scenarioOptions } from "../report/_scenario_run.ts";
 import { Checkpoint } from "../report/checkpoint.ts";
 import { summaryFiles } from "../report/outputs.ts";
 import type { ReplicationRecord } from "../report/run_figures.ts";
 import { type RunMeta, runMeta } from "../report/run_meta.ts";
-import { type RunSummary, RunSummarizer } from "../report/run_summarizer.ts";
+import { RunSummarizer, type RunSummary } from "../report/run_summarizer.ts";
 import { TABLE_FILES, TABLE_HEADERS } from "../report/tables.ts";
 
 const RECORD_MODULE = new URL("../report/run_figures.ts", import.meta.url);
@@ -26,8 +26,8 @@ export interface RunLoopOptions {
   seed: number;
   /** Web Workers. */
   workers: number;
-  /** The indices to run (a shard), ascending; all when absent. */
-  indices?: number[];
+  /** The shard to run; all replications when absent. */
+  shard?: Shard;
   /** The output directory (the checkpoint sits beside it). */
   out: string;
   /** Keep the replications an earlier, interrupted run of the same command finished. */
@@ -64,9 +64,11 @@ export async function runCheckpointed(
   options: RunLoopOptions,
 ): Promise<CheckpointedRun> {
   const { replications, seed } = options;
-  const indices = options.indices ?? Array.from({ length: replications }, (_, i) => i);
+  const indices = options.shard
+    ? shardIndices(replications, options.shard)
+    : Array.from({ length: replications }, (_, i) => i);
   const paired = scenarioOptions(scenario);
-  const meta = await runMeta({
+  const meta: RunMeta = await runMeta({
     scenario,
     seed,
     replications,
@@ -74,6 +76,7 @@ export async function runCheckpointed(
     options: paired.map((o) => o.option),
     results: [],
   });
+  if (options.shard) meta.shard = options.shard;
   const { checkpoint, done, discarded } = await Checkpoint.open(options.out, {
     caresim: meta.caresimVersion,
     scenarioHash: meta.scenarioHash,
@@ -85,16 +88,18 @@ export async function runCheckpointed(
   const summarizer = new RunSummarizer(meta.groups);
   const todo = indices.filter((r) => !done.has(r));
   const input: PairedInput = { scenario, options: paired, replicationsPerSample: 1 };
-  const stream = todo.length === 0 ? undefined : streamReplications<ReplicationRecord, PairedInput>({
-    module: RECORD_MODULE,
-    exportName: "recordPairedReplication",
-    input,
-    replications,
-    seed,
-    workers: options.workers,
-    indices: todo,
-    ...(options.signal ? { signal: options.signal } : {}),
-  })[Symbol.asyncIterator]();
+  const stream = todo.length === 0
+    ? undefined
+    : streamReplications<ReplicationRecord, PairedInput>({
+      module: RECORD_MODULE,
+      exportName: "recordPairedReplication",
+      input,
+      replications,
+      seed,
+      workers: options.workers,
+      indices: todo,
+      ...(options.signal ? { signal: options.signal } : {}),
+    })[Symbol.asyncIterator]();
   // Ask for the first fresh result at once, so the workers start while saved ones are read.
   let next = stream?.next();
   next?.catch(() => {}); // awaited below

@@ -224,13 +224,16 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
       replications,
       seed,
       workers,
-      ...(indices ? { indices } : {}),
+      ...(settings.shard ? { shard: settings.shard } : {}),
       out,
       resume: settings.resume,
       signal,
       onOpen: (resumed, discarded) => {
-        if (resumed > 0) progress.stage(`Resuming: ${resumed} of ${count} replications already done`);
-        else if (settings.resume) progress.stage("Nothing to resume: starting from the beginning");
+        if (resumed > 0) {
+          progress.stage(`Resuming: ${resumed} of ${count} replications already done`);
+        } else if (settings.resume) {
+          progress.stage("Nothing to resume: starting from the beginning");
+        }
         if (discarded > 0) {
           progress.stage(
             `Discarded the checkpoint of an earlier, interrupted run (${discarded} replications); use --resume to continue one`,

@@ -440,47 +440,78 @@ function variantOf(
  * ```
  */
 export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[]): RunTables {
-  const read = (name: string) => {
+  const read = <F extends TableFile>(name: F) => {
     if (typeof files[name] !== "string") {
       throw new TypeError(`Cannot read tables: ${name} is missing, received ${Object.keys(files)}`);
     }
-    return parseCsv(files[name]);
+    return parseCsv(files[name]).map((r, i) => readRow(name, r, i));
   };
-  // the columns every per-replication table starts with
-  const key = (r: Record<string, string>, file: string, i: number) => ({
+  return {
+    groups,
+    annual: read("annual.csv"),
+    daily: read("daily.csv"),
+    workforce: read("workforce.csv"),
+  };
+}
+
+/** The record type of each per-replication file. */
+export interface TableRecords {
+  /** annual.csv */
+  "annual.csv": AnnualRecord;
+  /** daily.csv */
+  "daily.csv": DailyRecord;
+  /** workforce.csv */
+  "workforce.csv": WorkforceRecord;
+}
+
+/**
+ * Reads one parsed CSV row of a per-replication file back into its record.
+ *
+ * @param file Which file.
+ * @param r The row, keyed by column.
+ * @param i The row's index (0 = the first after the header), for messages.
+ * @returns The record.
+ * @throws {TypeError} If a value is not a number where one is expected.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const r = { scenario: "x", variant: "baseline", replication: "0", year: "1", staff_group: "gp", fte: "2.5", in_post_fte: "" };
+ * assert.deepEqual(readRow("workforce.csv", r, 0), { scenario: "x", variant: "baseline", replication: 0, year: 1, staffGroup: "gp", fte: 2.5 });
+ * ```
+ */
+export function readRow<F extends TableFile>(
+  file: F,
+  r: Record<string, string>,
+  i: number,
+): TableRecords[F] {
+  const key = {
     scenario: r.scenario,
     variant: variantOf(r, file, i),
     replication: num(r, "replication", file, i),
-  });
-  const annual = read("annual.csv").map((r, i) => {
+  };
+  if (file === "annual.csv") {
     const record: AnnualRecord = {
-      ...key(r, "annual.csv", i),
-      year: num(r, "year", "annual.csv", i),
+      ...key,
+      year: num(r, "year", file, i),
       metric: r.metric,
-      value: num(r, "value", "annual.csv", i),
+      value: num(r, "value", file, i),
     };
-    if (r.segment !== "") record.segment = num(r, "segment", "annual.csv", i);
-    return record;
-  });
-  const daily = read("daily.csv").map((r, i): DailyRecord => {
+    if (r.segment !== "") record.segment = num(r, "segment", file, i);
+    return record as TableRecords[F];
+  }
+  if (file === "daily.csv") {
     const values = {} as Record<DailyColumn, number>;
-    for (const c of DAILY_COLUMNS) values[c] = num(r, c, "daily.csv", i);
-    return {
-      ...key(r, "daily.csv", i),
-      day: num(r, "day", "daily.csv", i),
-      date: r.date,
-      values,
-    };
-  });
-  const workforce = read("workforce.csv").map((r, i) => {
-    const record: WorkforceRecord = {
-      ...key(r, "workforce.csv", i),
-      year: num(r, "year", "workforce.csv", i),
-      staffGroup: r.staff_group,
-      fte: num(r, "fte", "workforce.csv", i),
-    };
-    if (r.in_post_fte !== "") record.inPostFte = num(r, "in_post_fte", "workforce.csv", i);
-    return record;
-  });
-  return { groups, annual, daily, workforce };
+    for (const c of DAILY_COLUMNS) values[c] = num(r, c, file, i);
+    const record: DailyRecord = { ...key, day: num(r, "day", file, i), date: r.date, values };
+    return record as TableRecords[F];
+  }
+  const record: WorkforceRecord = {
+    ...key,
+    year: num(r, "year", file, i),
+    staffGroup: r.staff_group,
+    fte: num(r, "fte", file, i),
+  };
+  if (r.in_post_fte !== "") record.inPostFte = num(r, "in_post_fte", file, i);
+  return record as TableRecords[F];
 }
