@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     await writeOutputs(out, files);
     if (!options.has("quiet")) {
       console.error(
-        `Merged ${shards.length} shards (${meta.indices.length} replications) into ${out}`,
+        `Merged ${shards.length} shards (${meta.indices.length} of ${meta.replications} replications) into ${out}`,
       );
       console.log(`\n${terminalTable(meta.groups, summary.rows)}`);
     }

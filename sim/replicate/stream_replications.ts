@@ -73,7 +73,8 @@ const ACTION = "Cannot run replications";
  * only on `(seed, replication, input)`, so the sequence is identical whatever the worker count.
  *
  * Options are checked when the stream is created; workers start when iteration starts and are
- * terminated when it ends, breaks, throws or the signal aborts.
+ * terminated when it ends, breaks, throws or the signal aborts. After a failure or an abort,
+ * results that had already finished are still yielded in order, then the iteration throws.
  *
  * @typeParam R The result of one replication.
  * @typeParam I The input type.
@@ -224,11 +225,12 @@ async function* pool<R>(
       dispatch(worker);
     }
     while (taken < total) {
-      while (failure === undefined && !finished.has(taken)) {
+      // Results finished before a failure or abort are still yielded, in order.
+      while (!finished.has(taken)) {
+        if (failure !== undefined) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;
       }
-      if (failure !== undefined) throw failure;
       const value = finished.get(taken)!;
       finished.delete(taken);
       const replication = order[taken++];
