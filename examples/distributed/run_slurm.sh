@@ -8,6 +8,9 @@ cd "$(dirname "$0")/../.."
 SHARDS="${SHARDS:-4}"
 export SCENARIO="${SCENARIO:-scenarios/default.json}" REPLICATIONS="${REPLICATIONS:-100}" \
   SEED="${SEED:-1}" RESULTS="${RESULTS:-out/slurm}"
-shards=$(sbatch --parsable --array="0-$((SHARDS - 1))" examples/distributed/slurm_array.sh)
-merge=$(sbatch --parsable --dependency="afterok:$shards" examples/distributed/slurm_merge.sh)
+mkdir -p "$RESULTS/logs"
+shards=$(sbatch --parsable --array="0-$((SHARDS - 1))" --output="$RESULTS/logs/shard-%a.log" \
+  examples/distributed/slurm_array.sh)
+merge=$(sbatch --parsable --dependency="afterok:$shards" --output="$RESULTS/logs/merge.log" \
+  examples/distributed/slurm_merge.sh)
 echo "shards: job $shards, merge: job $merge (results in $RESULTS/merged)"

@@ -6,7 +6,6 @@
 # so shard k of N is array task MIN + k - 1 and the array must be a range with step 1.
 #SBATCH --job-name=caresim-shards
 #SBATCH --cpus-per-task=2
-#SBATCH --output=caresim-shard-%a.log
 set -eu
 SCENARIO="${SCENARIO:-scenarios/default.json}"
 REPLICATIONS="${REPLICATIONS:-100}"

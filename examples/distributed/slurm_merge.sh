@@ -3,7 +3,6 @@
 # it with --dependency=afterok:<array job>, so it starts once every shard has succeeded; if a
 # shard is missing the merge fails (exit 2) and names it.
 #SBATCH --job-name=caresim-merge
-#SBATCH --output=caresim-merge.log
 set -eu
 RESULTS="${RESULTS:-out/slurm}"
 deno task merge "$RESULTS"/shard-* --out "$RESULTS/merged"
