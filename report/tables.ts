@@ -210,6 +210,9 @@ export function runTables(run: ScenarioRun): RunTables {
   return tables;
 }
 
+// Start date → day index → calendar date, shared by every replication of a run.
+const DATES = new Map<string, Map<number, string>>();
+
 /**
  * Appends one replication's rows (every group, in the fixed order) to tables.
  *
@@ -242,8 +245,12 @@ export function appendReplication(tables: RunTables, paired: PairedReplication):
     }
     arms.push({ group, result: option.result, workforce: option.workforce });
   }
-  const dates = new Map<number, string>();
   for (const { group, result, workforce } of arms) {
+    let dates = DATES.get(result.startDate);
+    if (!dates) {
+      if (DATES.size >= 100) DATES.clear();
+      DATES.set(result.startDate, dates = new Map());
+    }
     const base = {
       scenario: group.scenario,
       variant: group.variant,
@@ -327,16 +334,19 @@ export const TABLE_FILES: readonly TableFile[] = ["annual.csv", "daily.csv", "wo
  * `toCsv` once and is remembered; numbers are written with `String(n)`, as `toCsv` writes them.
  */
 class RowFormatter {
-  #text = new Map<string, string>();
+  // Text cells repeat (names, metrics, dates) across rows and replications: format each once.
+  static #text = new Map<string, string>();
 
   cell(value: string | number | undefined): string {
     if (typeof value === "number") return String(value);
     if (value === undefined) return "";
-    let text = this.#text.get(value);
+    const cache = RowFormatter.#text;
+    let text = cache.get(value);
     if (text === undefined) {
       const csv = toCsv(["_"], [[value]]);
       text = csv.slice(csv.indexOf("\n") + 1, -1);
-      this.#text.set(value, text);
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(value, text);
     }
     return text;
   }
