@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { streamReplications } from "./stream_replications.ts";
 
-// Replication 0 runs for `spinMs` while the others return at once; every replication counts
-// itself into a shared counter when it starts, and replication 0 reports how many had started
-// by the time it ended.
+// Every replication counts itself into a shared counter when it starts. Replication 0 waits
+// until `waitFor` replications have started (or 10 s), then `thenMs` more, and reports how many
+// had started; the others return at once. (Atomics.wait sleeps without reading the clock.)
 const MODULE = "data:text/javascript," + encodeURIComponent(`
+function sleep(ms) { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms); }
 export function run({ replication, input }) {
   const started = new Int32Array(input.counter);
   Atomics.add(started, 0, 1);
   if (replication !== 0) return { replication, started: -1 };
-  const until = Date.now() + input.spinMs;
-  while (Date.now() < until) {}
+  for (let i = 0; i < 1000 && Atomics.load(started, 0) < input.waitFor; i++) sleep(10);
+  sleep(input.thenMs);
   return { replication, started: Atomics.load(started, 0) };
 }
 export function failAt3({ replication }) {
@@ -18,8 +19,7 @@ export function failAt3({ replication }) {
   return replication;
 }
 export function slow({ replication }) {
-  const until = Date.now() + 50;
-  while (Date.now() < until) {}
+  sleep(50);
   return replication;
 }
 `);
@@ -29,11 +29,14 @@ interface Out {
   started: number;
 }
 
-function run(window: number, total = 40) {
-  return streamReplications<Out, { counter: SharedArrayBuffer; spinMs: number }>({
+function run(window: number, waitFor = 0, total = 40) {
+  return streamReplications<
+    Out,
+    { counter: SharedArrayBuffer; waitFor: number; thenMs: number }
+  >({
     module: MODULE,
     exportName: "run",
-    input: { counter: new SharedArrayBuffer(4), spinMs: 400 },
+    input: { counter: new SharedArrayBuffer(4), waitFor, thenMs: 300 },
     replications: total,
     seed: 1,
     workers: 2,
@@ -52,12 +55,13 @@ Deno.test("streamReplications()", async (t) => {
   });
 
   await t.step("workers run at most `window` places ahead of the consumer", async () => {
-    // While replication 0 runs, the other worker may take 1 and 2 but not 3: 3 started.
-    const bounded = await Array.fromAsync(run(3));
+    // While replication 0 runs, the other worker may take 1 and 2 but not 3: 3 started, and
+    // 300 ms later still 3.
+    const bounded = await Array.fromAsync(run(3, 3));
     assert.equal(bounded[0].value.started, 3);
     // Without the bound the other worker runs on through the rest.
-    const unbounded = await Array.fromAsync(run(1000));
-    assert.ok(unbounded[0].value.started > 10, `${unbounded[0].value.started} started`);
+    const unbounded = await Array.fromAsync(run(1000, 10));
+    assert.ok(unbounded[0].value.started >= 10, `${unbounded[0].value.started} started`);
   });
 
   await t.step("a failure, an abort or a break ends the stream and its workers", async () => {
