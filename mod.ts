@@ -47,6 +47,7 @@ export * from "./models/care_models/definition.ts";
 export * from "./models/care_models/registry.ts";
 export * from "./scenarios/care_model_schema.ts";
 export * from "./report/summarize_run.ts";
+export * from "./report/run_summarizer.ts";
 export * from "./report/tables.ts";
 export * from "./report/outputs.ts";
 export * from "./report/run_meta.ts";

@@ -62,6 +62,9 @@ export class Progress {
   #stageStart: number;
   #drawn = false;
   #lastDraw = -Infinity;
+  // The first update of the stage: the rate is measured from there, so start-up, warm-up and
+  // items done before (a resumed run's) do not make the ETA optimistic or pessimistic.
+  #first: { time: number; done: number } | undefined;
 
   /**
    * @param options Quiet, terminal, writer and clock.
@@ -85,27 +88,33 @@ export class Progress {
     if (this.#quiet) return;
     this.#clear();
     this.#stageStart = this.#now();
+    this.#first = undefined;
     this.#write(`${text}\n`);
   }
 
   /**
-   * Reports progress of the current stage.
+   * Reports progress of the current stage. The ETA is the time left at the rate measured since
+   * the stage's first update.
    *
    * @param done Items done.
    * @param total Items in all.
+   * @param unit What the items are.
    */
-  update(done: number, total: number): void {
+  update(done: number, total: number, unit = "replications"): void {
     if (this.#quiet || !this.#tty) return;
     const now = this.#now();
+    const first = this.#first ??= { time: now, done };
     if (done < total && now - this.#lastDraw < 100) return;
     this.#lastDraw = now;
     const elapsed = (now - this.#stageStart) / 1000;
-    const eta = done > 0 ? elapsed / done * (total - done) : NaN;
+    const eta = done > first.done
+      ? (now - first.time) / 1000 / (done - first.done) * (total - done)
+      : NaN;
     const width = 30;
     const filled = total > 0 ? Math.round(width * done / total) : 0;
     const bar = "█".repeat(filled) + "░".repeat(width - filled);
     this.#write(
-      `\r\x1b[2K${bar} ${done}/${total} replications · ${formatDuration(elapsed)} elapsed · ETA ${
+      `\r\x1b[2K${bar} ${done}/${total} ${unit} · ${formatDuration(elapsed)} elapsed · ETA ${
         Number.isFinite(eta) ? formatDuration(eta) : "–"
       }`,
     );

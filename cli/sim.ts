@@ -11,12 +11,8 @@ import { loadScenario, parseScenario } from "../scenarios/load.ts";
 import { ScenarioError } from "../scenarios/scenario_error.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { type Limit, LIMITS } from "../scenarios/limits.ts";
-import { runScenario } from "../report/_scenario_run.ts";
 import { eventLogCsv, recordEventLog } from "../report/event_log.ts";
-import { buildOutputs } from "../report/outputs.ts";
-import { runMeta } from "../report/run_meta.ts";
 import { runSweep, sweepCsv, sweepHtml, type SweepParameter, sweepTable } from "../report/sweep.ts";
-import { runTables } from "../report/tables.ts";
 import { terminalTable } from "../report/terminal_table.ts";
 import { escapeTerminal } from "../report/terminal_text.ts";
 import { checkOutputDir, OutputError, writeOutputs } from "../report/write_outputs.ts";
@@ -24,6 +20,10 @@ import { type OptionSpec, parseArgs, parseInteger, UsageError } from "./_args.ts
 import { defaultOutDir } from "./_out_path.ts";
 import { permissionMessage, printError } from "./_print_error.ts";
 import { Progress } from "./_progress.ts";
+import { checkpointedFiles, runCheckpointed } from "./_run_loop.ts";
+import { shardFromEnvironment } from "./_shard_auto.ts";
+import { Interrupted, withSignals } from "./_signals.ts";
+import { checkpointDir } from "../report/checkpoint.ts";
 
 /**
  * The help text of `deno task sim`.
@@ -56,6 +56,18 @@ Options:
   --shard K/N          Run only shard K of N of the replications (for job arrays); combine
                        the shards' output directories with deno task merge.
                          deno task sim --replications 100 --shard 1/4 --out out/shard1
+  --shard auto         Take K and N from the job array running this task: Slurm
+                       (SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_COUNT), a Kubernetes Indexed Job
+                       (JOB_COMPLETION_INDEX, with --shard-count N) or a CI matrix
+                       (CI_NODE_INDEX 1..N, CI_NODE_TOTAL). See examples/distributed/.
+                         deno task sim --replications 100 --shard auto --out out/shard-$SLURM_ARRAY_TASK_ID
+  --shard-count N      The number of shards, for --shard auto under Kubernetes.
+                         deno task sim --shard auto --shard-count 8 --out out/shard-$JOB_COMPLETION_INDEX
+  --resume             Continue an interrupted run (Ctrl-C, kill, a lost node): replications it
+                       finished are kept (checkpointed beside DIR as .DIR.checkpoint/) and only
+                       the rest run; the outputs are byte-identical to an uninterrupted run. Give
+                       the same scenario and options. Without --resume a run starts afresh.
+                         deno task sim --replications 1000 --resume
   --event-log [R]      Also write event_log.csv: a person-level log of replication R
                        (default 0) for process mining (case_id, activity, timestamp, ...).
                          deno task sim --event-log 3
@@ -79,6 +91,8 @@ const SPECS: OptionSpec[] = [
   { name: "out", value: "required" },
   { name: "workers", value: "required" },
   { name: "shard", value: "required" },
+  { name: "shard-count", value: "required" },
+  { name: "resume", value: "none" },
   { name: "event-log", value: "optional" },
   { name: "sweep", value: "required", repeat: true },
   { name: "quiet", value: "none" },
@@ -118,6 +132,7 @@ interface SimSettings {
   out?: string;
   workers?: number;
   shard?: { index: number; count: number };
+  resume: boolean;
   eventLog?: number;
   sweeps: SweepParameter[];
   quiet: boolean;
@@ -141,7 +156,16 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
       : parseInteger(name, v, { min, max: limit?.max, reason: limit?.reason });
   };
   let shard;
-  if (one("shard") !== undefined) {
+  const shardCount = int("shard-count", 1);
+  if (one("shard") === "auto") {
+    shard = shardFromEnvironment(Deno.env.toObject(), { count: shardCount });
+  } else if (shardCount !== undefined) {
+    throw new UsageError(
+      `Cannot parse --shard-count: it goes with --shard auto, received --shard ${
+        one("shard") ?? "(none)"
+      }`,
+    );
+  } else if (one("shard") !== undefined) {
     try {
       shard = parseShard(one("shard")!);
     } catch (error) {
@@ -160,6 +184,11 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
   const eventLog = options.has("event-log")
     ? (one("event-log") === "" ? 0 : parseInteger("event-log", one("event-log")!, { min: 0 }))
     : undefined;
+  if (options.has("resume") && options.has("sweep")) {
+    throw new UsageError(
+      "Cannot parse --resume: it continues a single run and does not apply to --sweep; leave one out",
+    );
+  }
   return {
     scenarioPath: positional[0] ?? "scenarios/default.json",
     replications: int("replications", 1, LIMITS.replications),
@@ -167,6 +196,7 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
     out: one("out"),
     workers: int("workers", 1, WORKERS_LIMIT),
     shard,
+    resume: options.has("resume"),
     eventLog,
     sweeps: (options.get("sweep") ?? []).map(parseSweep),
     quiet: options.has("quiet"),
@@ -207,23 +237,52 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
         : ""
     } on ${Math.min(workers, Math.max(1, count))} worker${workers === 1 ? "" : "s"}, seed ${seed}`,
   ));
-  const run = await runScenario(scenario, {
-    replications,
-    seed,
-    workers,
-    indices,
-    onProgress: (done, total) => progress.update(done, total),
+  let saved = 0;
+  const run = await withSignals((signal) =>
+    runCheckpointed(scenario, {
+      replications,
+      seed,
+      workers,
+      ...(settings.shard ? { shard: settings.shard } : {}),
+      out,
+      resume: settings.resume,
+      signal,
+      onOpen: (resumed, discarded) => {
+        if (resumed > 0) {
+          progress.stage(`Resuming: ${resumed} of ${count} replications already done`);
+        } else if (settings.resume) {
+          progress.stage("Nothing to resume: starting from the beginning");
+        }
+        if (discarded > 0) {
+          progress.stage(
+            `Discarded the checkpoint of an earlier, interrupted run (${discarded} replications); use --resume to continue one`,
+          );
+        }
+      },
+      onProgress: (done, total) => {
+        saved = done;
+        progress.update(done, total);
+      },
+    })
+  ).catch((error) => {
+    if (error instanceof Interrupted) {
+      error.message += `: ${saved} of ${count} replications are saved in ${
+        checkpointDir(out)
+      }; rerun the same command with --resume to continue`;
+    }
+    throw error;
   });
   progress.stage("Summarising and writing outputs");
-  const meta = await runMeta(run);
-  const { files, summary } = buildOutputs(meta, runTables(run));
+  let copied = 0;
+  const files = checkpointedFiles(run, () => progress.update(++copied, 3 * count, "files"));
   if (settings.eventLog !== undefined) {
     const rows = recordEventLog(scenario, { seed, replication: settings.eventLog });
     files["event_log.csv"] = eventLogCsv(rows, scenario.startDate);
   }
   const written = await writeOutputs(out, files);
+  await run.checkpoint.remove();
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
-  return { written, table: terminalTable(meta.groups, summary) };
+  return { written, table: terminalTable(run.meta.groups, run.summary.rows) };
 }
 
 async function runSweepCommand(settings: SimSettings, scenario: Scenario, progress: Progress) {
@@ -292,6 +351,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       printError(error.message, 'Run "deno task sim --help" for the options.');
       return 2;
+    }
+    if (error instanceof Interrupted) {
+      console.error(`\n${escapeTerminal(error.message)}`);
+      return error.exitCode;
     }
     if (error instanceof ScenarioError || error instanceof OutputError) {
       printError(error.message);

@@ -7,9 +7,12 @@
 
 export {
   type OptionResult,
+  type PairedInput,
   type PairedReplication,
   type RunOption,
+  runPairedReplication,
   runScenario,
+  scenarioOptions,
   type ScenarioRun,
   type WorkforceRow,
 } from "../models/run_scenario.ts";

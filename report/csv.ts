@@ -8,6 +8,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import { parse } from "csv-parse/sync";
+import { parse as parseStream } from "csv-parse/stream";
 
 /** A CSV cell: numbers are written with `String(n)` (NaN as an empty cell), `undefined` empty. */
 export type CsvCell = string | number | undefined;
@@ -91,4 +92,25 @@ export function parseCsv(text: string): Record<string, string>[] {
   } catch (error) {
     throw new TypeError(`Cannot parse CSV: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * Parses a CSV byte stream with a header row into records keyed by column name, one at a
+ * time (for files too large to hold).
+ *
+ * @param bytes The CSV file's bytes (UTF-8).
+ * @returns A stream of records (all values strings); it errors if the CSV is malformed.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const bytes = new Blob(['a,b\n1,"x,y"\n']).stream();
+ * assert.deepEqual(await Array.fromAsync(parseCsvStream(bytes)), [{ a: "1", b: "x,y" }]);
+ * ```
+ */
+export function parseCsvStream(
+  bytes: ReadableStream<Uint8Array>,
+): ReadableStream<Record<string, string>> {
+  // csv-parse decodes UTF-8 itself (given bytes, not strings).
+  return bytes.pipeThrough(parseStream({ columns: true, skip_empty_lines: true }));
 }

@@ -9,7 +9,8 @@
 import { toCsv } from "./csv.ts";
 import { reportHtml } from "./html/report_html.ts";
 import type { RunMeta } from "./run_meta.ts";
-import { summarizeTables, summaryCells, summaryHeader, type SummaryRow } from "./summarize_run.ts";
+import type { RunSummary } from "./run_summarizer.ts";
+import { summarizeAll, summaryCells, summaryHeader, type SummaryRow } from "./summarize_run.ts";
 import { type RunTables, tablesToCsv } from "./tables.ts";
 
 /** The output files of a run, and its summary rows. */
@@ -42,6 +43,7 @@ export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
     seed: meta.seed,
     replications: meta.replications,
     indices: meta.indices,
+    shard: meta.shard,
     options: meta.options,
     groups: meta.groups,
     scenario: meta.scenario,
@@ -98,6 +100,7 @@ export function parseSummaryJson(text: string): RunMeta {
     seed: doc.seed as number,
     replications: doc.replications as number,
     indices: doc.indices as number[],
+    ...(doc.shard ? { shard: doc.shard as RunMeta["shard"] } : {}),
     options: (doc.options ?? []) as RunMeta["options"],
     groups: doc.groups as RunMeta["groups"],
     scenario: doc.scenario as RunMeta["scenario"],
@@ -123,12 +126,36 @@ export function parseSummaryJson(text: string): RunMeta {
  * ```
  */
 export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {
-  const summary = summarizeTables(tables);
+  const summary = summarizeAll(tables);
   const files: Record<string, string> = {
-    "summary.csv": toCsv(summaryHeader(), summary.map(summaryCells)),
+    ...summaryFiles(meta, summary),
     ...tablesToCsv(tables),
-    "summary.json": summaryJson(meta, summary),
-    "report.html": reportHtml(meta, tables, summary),
   };
-  return { files, summary };
+  return { files, summary: summary.rows };
+}
+
+/**
+ * The files built from a run's summary: summary.csv, summary.json and report.html.
+ *
+ * @param meta The run's metadata.
+ * @param summary The run's summary (from a `RunSummarizer` or `summarizeAll`).
+ * @returns File name → text.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * const scenario = parseScenario({ version: 1, population: { size: 1000 }, years: 1 });
+ * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
+ * const meta = { caresimVersion: "0", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 0, indices: [], options: [], groups, scenario };
+ * const files = summaryFiles(meta, { rows: [], fans: [[]], staffGroups: [] });
+ * assert.deepEqual(Object.keys(files), ["summary.csv", "summary.json", "report.html"]);
+ * ```
+ */
+export function summaryFiles(meta: RunMeta, summary: RunSummary): Record<string, string> {
+  return {
+    "summary.csv": toCsv(summaryHeader(), summary.rows.map(summaryCells)),
+    "summary.json": summaryJson(meta, summary.rows),
+    "report.html": reportHtml(meta, summary),
+  };
 }

@@ -7,6 +7,7 @@
 
 import denoJson from "../deno.json" with { type: "json" };
 import type { Scenario } from "../scenarios/schema.ts";
+import type { Shard } from "../sim/mod.ts";
 import type { RunOption, ScenarioRun } from "./_scenario_run.ts";
 import { type RunGroup, runGroups } from "./tables.ts";
 
@@ -24,6 +25,8 @@ export interface RunMeta {
   replications: number;
   /** Replication indices this output holds (ascending). */
   indices: number[];
+  /** Which shard of the job this output is (`--shard K/N`); absent for a whole run. */
+  shard?: Shard;
   /** The run's options. */
   options: RunOption[];
   /** Groups (baseline, then options) as named in the CSV files. */

@@ -5,55 +5,12 @@
  * @module
  */
 
-import { pairedDifference, summarize } from "../sim/mod.ts";
 import type { ScenarioRun } from "./_scenario_run.ts";
-import { metricDefinitions } from "./metrics.ts";
-import { type RunGroup, type RunTables, runTables } from "./tables.ts";
+import { figuresOfTables } from "./run_figures.ts";
+import { RunSummarizer, type RunSummary, type SummaryRow } from "./run_summarizer.ts";
 
-/** One row of summary.csv. */
-export interface SummaryRow {
-  /** Scenario name, or `<name>/<optionId>` when the run has several options. */
-  scenario: string;
-  /** baseline, scenario, or avoided (baseline − scenario, paired by replication). */
-  variant: "baseline" | "scenario" | "avoided";
-  /** Stable snake_case metric name (report/METRICS.md). */
-  metric: string;
-  /** Model year, or "all" for the whole horizon. */
-  year: number | "all";
-  /** Unit. */
-  unit: string;
-  /** Mean across replications. */
-  mean: number;
-  /** Sample standard deviation (NaN with one replication). */
-  sd: number;
-  /** Lower end of the 95% t-interval of the mean. */
-  ciLow: number;
-  /** Upper end of the 95% t-interval of the mean. */
-  ciHigh: number;
-  /** 5th percentile across replications. */
-  p05: number;
-  /** Median. */
-  p50: number;
-  /** 95th percentile. */
-  p95: number;
-  /** Replications. */
-  n: number;
-}
-
-/** Values keyed by metric, then year ("all" included), then replication (ascending). */
-type GroupValues = Map<string, Map<number | "all", Map<number, number>>>;
-
-function put(values: GroupValues, metric: string, year: number, rep: number, value: number) {
-  let byYear = values.get(metric);
-  if (!byYear) values.set(metric, byYear = new Map());
-  let byRep = byYear.get(year);
-  if (!byRep) byYear.set(year, byRep = new Map());
-  byRep.set(rep, value);
-}
-
-function key(g: { scenario: string; variant: string }) {
-  return `${g.variant}\u0000${g.scenario}`;
-}
+export type { SummaryRow };
+import { type RunTables, runTables } from "./tables.ts";
 
 /**
  * Summarises tidy run tables (see {@linkcode summarizeRun}).
@@ -75,107 +32,29 @@ function key(g: { scenario: string; variant: string }) {
  * ```
  */
 export function summarizeTables(tables: RunTables): SummaryRow[] {
-  const staffGroups: string[] = [];
-  for (const w of tables.workforce) {
-    if (!staffGroups.includes(w.staffGroup)) staffGroups.push(w.staffGroup);
-  }
-  const defs = metricDefinitions(staffGroups);
-  const byGroup = new Map<string, GroupValues>();
-  const valuesOf = (g: { scenario: string; variant: string }) => {
-    let v = byGroup.get(key(g));
-    if (!v) byGroup.set(key(g), v = new Map());
-    return v;
-  };
-  let years = 0;
-  for (const r of tables.annual) {
-    if (r.segment !== undefined) continue;
-    put(valuesOf(r), r.metric, r.year, r.replication, r.value);
-    years = Math.max(years, r.year);
-  }
-  for (const w of tables.workforce) {
-    put(valuesOf(w), `fte_${w.staffGroup}`, w.year, w.replication, w.fte);
-    years = Math.max(years, w.year);
-  }
-  // Whole-horizon values per replication.
-  for (const values of byGroup.values()) {
-    for (const def of defs) {
-      const byYear = values.get(def.metric);
-      if (!byYear) continue;
-      const reps = new Map<number, number[]>();
-      for (let y = 1; y <= years; y++) {
-        for (const [rep, v] of byYear.get(y) ?? []) {
-          if (!reps.has(rep)) reps.set(rep, []);
-          reps.get(rep)!.push(v);
-        }
-      }
-      const all = new Map<number, number>();
-      for (const [rep, vs] of reps) {
-        const sum = vs.reduce((a, b) => a + b, 0);
-        all.set(rep, def.allYears === "sum" ? sum : sum / vs.length);
-      }
-      byYear.set("all", all);
-    }
-  }
-  const yearList: (number | "all")[] = [...Array.from({ length: years }, (_, i) => i + 1), "all"];
-  const sorted = (m: Map<number, number>) => [...m.entries()].sort((a, b) => a[0] - b[0]);
-  const rows: SummaryRow[] = [];
-  const emit = (
-    group: RunGroup,
-    variant: SummaryRow["variant"],
-    metric: string,
-    unit: string,
-    year: number | "all",
-    s: ReturnType<typeof summarize>,
-  ) =>
-    rows.push({
-      scenario: group.scenario,
-      variant,
-      metric,
-      year,
-      unit,
-      mean: s.mean,
-      sd: s.sd,
-      ciLow: s.ciLow,
-      ciHigh: s.ciHigh,
-      p05: s.p05,
-      p50: s.p50,
-      p95: s.p95,
-      n: s.n,
-    });
-  const baselineGroup = tables.groups.find((g) => g.variant === "baseline");
-  const baseline = baselineGroup ? byGroup.get(key(baselineGroup)) : undefined;
-  for (const group of tables.groups) {
-    const values = byGroup.get(key(group));
-    if (!values) continue;
-    for (const def of defs) {
-      for (const year of yearList) {
-        const reps = values.get(def.metric)?.get(year);
-        if (reps && reps.size > 0) {
-          emit(
-            group,
-            group.variant,
-            def.metric,
-            def.unit,
-            year,
-            summarize(sorted(reps).map((e) => e[1])),
-          );
-        }
-      }
-    }
-    if (group.variant !== "scenario" || !baseline) continue;
-    for (const def of defs) {
-      for (const year of yearList) {
-        const reps = values.get(def.metric)?.get(year);
-        const base = baseline.get(def.metric)?.get(year);
-        if (!reps || !base) continue;
-        const pairs = sorted(reps).filter(([rep]) => base.has(rep));
-        if (pairs.length === 0) continue;
-        const d = pairedDifference(pairs.map(([rep]) => base.get(rep)!), pairs.map((e) => e[1]));
-        emit(group, "avoided", def.avoided, def.unit, year, d);
-      }
-    }
-  }
-  return rows;
+  return summarizeAll(tables).rows;
+}
+
+/**
+ * Summarises tidy run tables held in memory, exactly (every replication kept for the
+ * percentiles): the summary rows, fan charts and staff groups.
+ *
+ * @param tables The run's tables.
+ * @returns The run's summary.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
+ * const workforce = [{ scenario: "x", variant: "baseline" as const, replication: 0, year: 1, staffGroup: "gp", fte: 3 }];
+ * assert.deepEqual(summarizeAll({ groups, annual: [], daily: [], workforce }).staffGroups, ["gp"]);
+ * ```
+ */
+export function summarizeAll(tables: RunTables): RunSummary {
+  const figures = figuresOfTables(tables);
+  const summarizer = new RunSummarizer(tables.groups, { sampleSize: Math.max(1, figures.length) });
+  for (const f of figures) summarizer.add(f);
+  return summarizer.result();
 }
 
 /**

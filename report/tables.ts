@@ -9,9 +9,9 @@
  * @module
  */
 
-import type { ScenarioRun } from "./_scenario_run.ts";
+import type { PairedReplication, ScenarioRun } from "./_scenario_run.ts";
 import type { ReplicationResult } from "../models/result.ts";
-import { type CsvCell, parseCsv, toCsv } from "./csv.ts";
+import { parseCsv, toCsv } from "./csv.ts";
 
 /** One arm of a run: the baseline, or one option (paired against the baseline). */
 export interface RunGroup {
@@ -206,61 +206,86 @@ export function runGroups(run: Pick<ScenarioRun, "scenario" | "options">): RunGr
 export function runTables(run: ScenarioRun): RunTables {
   const groups = runGroups(run);
   const tables: RunTables = { groups, annual: [], daily: [], workforce: [] };
-  for (const paired of run.results) {
-    const arms = [{
-      group: groups[0],
-      result: paired.baseline,
-      workforce: paired.baselineWorkforce,
-    }];
-    for (const option of paired.options) {
-      const group = groups.find((g) => g.optionId === option.id);
-      if (!group) {
-        throw new RangeError(
-          `Cannot build tables: option "${option.id}" is not among the run's options, received replication ${paired.replication}`,
-        );
-      }
-      arms.push({ group, result: option.result, workforce: option.workforce });
+  for (const paired of run.results) appendReplication(tables, paired);
+  return tables;
+}
+
+// Start date → day index → calendar date, shared by every replication of a run.
+const DATES = new Map<string, Map<number, string>>();
+
+/**
+ * Appends one replication's rows (every group, in the fixed order) to tables.
+ *
+ * @param tables The tables to extend; their `groups` name the arms.
+ * @param paired The baseline and every option of one replication.
+ * @throws {RangeError} If an option result names an option the groups do not list.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const tables = { groups: [{ scenario: "x", variant: "baseline" as const, label: "B" }], annual: [], daily: [], workforce: [] };
+ * const result = { startDate: "2025-04-01", annual: [{ year: 1, metric: "bed_days", value: 2 }], daily: { dayIndex: [] } };
+ * appendReplication(tables, { replication: 4, baseline: result, baselineWorkforce: [], options: [] } as never);
+ * assert.deepEqual(tables.annual, [{ scenario: "x", variant: "baseline", replication: 4, year: 1, metric: "bed_days", value: 2 }]);
+ * ```
+ */
+export function appendReplication(tables: RunTables, paired: PairedReplication): void {
+  const { groups } = tables;
+  const arms = [{
+    group: groups[0],
+    result: paired.baseline,
+    workforce: paired.baselineWorkforce,
+  }];
+  for (const option of paired.options) {
+    const group = groups.find((g) => g.optionId === option.id);
+    if (!group) {
+      throw new RangeError(
+        `Cannot build tables: option "${option.id}" is not among the run's options, received replication ${paired.replication}`,
+      );
     }
-    for (const { group, result, workforce } of arms) {
-      const base = {
-        scenario: group.scenario,
-        variant: group.variant,
-        replication: paired.replication,
+    arms.push({ group, result: option.result, workforce: option.workforce });
+  }
+  for (const { group, result, workforce } of arms) {
+    let dates = DATES.get(result.startDate);
+    if (!dates) {
+      if (DATES.size >= 100) DATES.clear();
+      DATES.set(result.startDate, dates = new Map());
+    }
+    const base = {
+      scenario: group.scenario,
+      variant: group.variant,
+      replication: paired.replication,
+    };
+    for (const row of result.annual) {
+      const record: AnnualRecord = {
+        ...base,
+        year: row.year,
+        metric: row.metric,
+        value: row.value,
       };
-      for (const row of result.annual) {
-        const record: AnnualRecord = {
-          ...base,
-          year: row.year,
-          metric: row.metric,
-          value: row.value,
-        };
-        if (row.segment !== undefined) record.segment = row.segment;
-        tables.annual.push(record);
-      }
-      const d = result.daily;
-      for (let i = 0; i < d.dayIndex.length; i++) {
-        const values = {} as Record<DailyColumn, number>;
-        for (const c of DAILY_COLUMNS) values[c] = (d[DAILY_FIELDS[c]] as number[])[i];
-        tables.daily.push({
-          ...base,
-          day: d.dayIndex[i],
-          date: addDays(result.startDate, d.dayIndex[i]),
-          values,
-        });
-      }
-      for (const w of workforce) {
-        const record: WorkforceRecord = {
-          ...base,
-          year: w.year,
-          staffGroup: w.staffGroup,
-          fte: w.fte,
-        };
-        if (w.inPostFte !== undefined) record.inPostFte = w.inPostFte;
-        tables.workforce.push(record);
-      }
+      if (row.segment !== undefined) record.segment = row.segment;
+      tables.annual.push(record);
+    }
+    const d = result.daily;
+    for (let i = 0; i < d.dayIndex.length; i++) {
+      const day = d.dayIndex[i];
+      const values = {} as Record<DailyColumn, number>;
+      for (const c of DAILY_COLUMNS) values[c] = (d[DAILY_FIELDS[c]] as number[])[i];
+      let date = dates.get(day);
+      if (date === undefined) dates.set(day, date = addDays(result.startDate, day));
+      tables.daily.push({ ...base, day, date, values });
+    }
+    for (const w of workforce) {
+      const record: WorkforceRecord = {
+        ...base,
+        year: w.year,
+        staffGroup: w.staffGroup,
+        fte: w.fte,
+      };
+      if (w.inPostFte !== undefined) record.inPostFte = w.inPostFte;
+      tables.workforce.push(record);
     }
   }
-  return tables;
 }
 
 const ANNUAL_HEADER = ["scenario", "variant", "replication", "year", "metric", "segment", "value"];
@@ -276,9 +301,83 @@ const WORKFORCE_HEADER = [
 ];
 
 /**
+ * The header lines of annual.csv, daily.csv and workforce.csv.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(TABLE_HEADERS["annual.csv"], "scenario,variant,replication,year,metric,segment,value\n");
+ * ```
+ */
+export const TABLE_HEADERS: Readonly<Record<TableFile, string>> = {
+  "annual.csv": toCsv(ANNUAL_HEADER, []),
+  "daily.csv": toCsv(DAILY_HEADER, []),
+  "workforce.csv": toCsv(WORKFORCE_HEADER, []),
+};
+
+/** The per-replication files. */
+export type TableFile = "annual.csv" | "daily.csv" | "workforce.csv";
+
+/**
+ * The per-replication files, in the order they are written.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(TABLE_FILES, ["annual.csv", "daily.csv", "workforce.csv"]);
+ * ```
+ */
+export const TABLE_FILES: readonly TableFile[] = ["annual.csv", "daily.csv", "workforce.csv"];
+
+/**
+ * Formats table rows exactly as `toCsv` formats them, but fast: every text cell goes through
+ * `toCsv` once and is remembered; numbers are written with `String(n)`, as `toCsv` writes them.
+ */
+class RowFormatter {
+  // Text cells repeat (names, metrics, dates) across rows and replications: format each once.
+  static #text = new Map<string, string>();
+
+  cell(value: string | number | undefined): string {
+    if (typeof value === "number") return String(value);
+    if (value === undefined) return "";
+    const cache = RowFormatter.#text;
+    let text = cache.get(value);
+    if (text === undefined) {
+      const csv = toCsv(["_"], [[value]]);
+      text = csv.slice(csv.indexOf("\n") + 1, -1);
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(value, text);
+    }
+    return text;
+  }
+
+  annual(r: AnnualRecord): string {
+    return `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.year},${
+      this.cell(r.metric)
+    },${this.cell(r.segment)},${r.value}\n`;
+  }
+
+  daily(r: DailyRecord): string {
+    let line = `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.day},${
+      this.cell(r.date)
+    }`;
+    for (const c of DAILY_COLUMNS) line += `,${r.values[c]}`;
+    return line + "\n";
+  }
+
+  workforce(r: WorkforceRecord): string {
+    return `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.year},${
+      this.cell(r.staffGroup)
+    },${r.fte},${this.cell(r.inPostFte)}\n`;
+  }
+}
+
+/**
  * Formats the tables as the CSV files annual.csv, daily.csv and workforce.csv.
  *
  * @param tables The tables.
+ * @param options `header: false` leaves out the header lines (for one replication's rows, to be
+ *   concatenated after {@linkcode TABLE_HEADERS}).
  * @returns File name → CSV text.
  *
  * @example Basic use
@@ -288,37 +387,21 @@ const WORKFORCE_HEADER = [
  * assert.equal(files["annual.csv"], "scenario,variant,replication,year,metric,segment,value\nx,baseline,0,1,bed_days,,2.5\n");
  * ```
  */
-export function tablesToCsv(tables: RunTables): Record<string, string> {
-  const annual: CsvCell[][] = tables.annual.map((r) => [
-    r.scenario,
-    r.variant,
-    r.replication,
-    r.year,
-    r.metric,
-    r.segment,
-    r.value,
-  ]);
-  const daily: CsvCell[][] = tables.daily.map((r) => [
-    r.scenario,
-    r.variant,
-    r.replication,
-    r.day,
-    r.date,
-    ...DAILY_COLUMNS.map((c) => r.values[c]),
-  ]);
-  const workforce: CsvCell[][] = tables.workforce.map((r) => [
-    r.scenario,
-    r.variant,
-    r.replication,
-    r.year,
-    r.staffGroup,
-    r.fte,
-    r.inPostFte,
-  ]);
+export function tablesToCsv(
+  tables: RunTables,
+  options: { header?: boolean } = {},
+): Record<TableFile, string> {
+  const f = new RowFormatter();
+  const header = options.header ?? true;
+  const join = <T>(file: TableFile, rows: T[], line: (r: T) => string) => {
+    const parts = header ? [TABLE_HEADERS[file]] : [];
+    for (const r of rows) parts.push(line(r));
+    return parts.join("");
+  };
   return {
-    "annual.csv": toCsv(ANNUAL_HEADER, annual),
-    "daily.csv": toCsv(DAILY_HEADER, daily),
-    "workforce.csv": toCsv(WORKFORCE_HEADER, workforce),
+    "annual.csv": join("annual.csv", tables.annual, (r) => f.annual(r)),
+    "daily.csv": join("daily.csv", tables.daily, (r) => f.daily(r)),
+    "workforce.csv": join("workforce.csv", tables.workforce, (r) => f.workforce(r)),
   };
 }
 
@@ -367,47 +450,78 @@ function variantOf(
  * ```
  */
 export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[]): RunTables {
-  const read = (name: string) => {
+  const read = <F extends TableFile>(name: F) => {
     if (typeof files[name] !== "string") {
       throw new TypeError(`Cannot read tables: ${name} is missing, received ${Object.keys(files)}`);
     }
-    return parseCsv(files[name]);
+    return parseCsv(files[name]).map((r, i) => readRow(name, r, i));
   };
-  // the columns every per-replication table starts with
-  const key = (r: Record<string, string>, file: string, i: number) => ({
+  return {
+    groups,
+    annual: read("annual.csv"),
+    daily: read("daily.csv"),
+    workforce: read("workforce.csv"),
+  };
+}
+
+/** The record type of each per-replication file. */
+export interface TableRecords {
+  /** annual.csv */
+  "annual.csv": AnnualRecord;
+  /** daily.csv */
+  "daily.csv": DailyRecord;
+  /** workforce.csv */
+  "workforce.csv": WorkforceRecord;
+}
+
+/**
+ * Reads one parsed CSV row of a per-replication file back into its record.
+ *
+ * @param file Which file.
+ * @param r The row, keyed by column.
+ * @param i The row's index (0 = the first after the header), for messages.
+ * @returns The record.
+ * @throws {TypeError} If a value is not a number where one is expected.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const r = { scenario: "x", variant: "baseline", replication: "0", year: "1", staff_group: "gp", fte: "2.5", in_post_fte: "" };
+ * assert.deepEqual(readRow("workforce.csv", r, 0), { scenario: "x", variant: "baseline", replication: 0, year: 1, staffGroup: "gp", fte: 2.5 });
+ * ```
+ */
+export function readRow<F extends TableFile>(
+  file: F,
+  r: Record<string, string>,
+  i: number,
+): TableRecords[F] {
+  const key = {
     scenario: r.scenario,
     variant: variantOf(r, file, i),
     replication: num(r, "replication", file, i),
-  });
-  const annual = read("annual.csv").map((r, i) => {
+  };
+  if (file === "annual.csv") {
     const record: AnnualRecord = {
-      ...key(r, "annual.csv", i),
-      year: num(r, "year", "annual.csv", i),
+      ...key,
+      year: num(r, "year", file, i),
       metric: r.metric,
-      value: num(r, "value", "annual.csv", i),
+      value: num(r, "value", file, i),
     };
-    if (r.segment !== "") record.segment = num(r, "segment", "annual.csv", i);
-    return record;
-  });
-  const daily = read("daily.csv").map((r, i): DailyRecord => {
+    if (r.segment !== "") record.segment = num(r, "segment", file, i);
+    return record as TableRecords[F];
+  }
+  if (file === "daily.csv") {
     const values = {} as Record<DailyColumn, number>;
-    for (const c of DAILY_COLUMNS) values[c] = num(r, c, "daily.csv", i);
-    return {
-      ...key(r, "daily.csv", i),
-      day: num(r, "day", "daily.csv", i),
-      date: r.date,
-      values,
-    };
-  });
-  const workforce = read("workforce.csv").map((r, i) => {
-    const record: WorkforceRecord = {
-      ...key(r, "workforce.csv", i),
-      year: num(r, "year", "workforce.csv", i),
-      staffGroup: r.staff_group,
-      fte: num(r, "fte", "workforce.csv", i),
-    };
-    if (r.in_post_fte !== "") record.inPostFte = num(r, "in_post_fte", "workforce.csv", i);
-    return record;
-  });
-  return { groups, annual, daily, workforce };
+    for (const c of DAILY_COLUMNS) values[c] = num(r, c, file, i);
+    const record: DailyRecord = { ...key, day: num(r, "day", file, i), date: r.date, values };
+    return record as TableRecords[F];
+  }
+  const record: WorkforceRecord = {
+    ...key,
+    year: num(r, "year", file, i),
+    staffGroup: r.staff_group,
+    fte: num(r, "fte", file, i),
+  };
+  if (r.in_post_fte !== "") record.inPostFte = num(r, "in_post_fte", file, i);
+  return record as TableRecords[F];
 }

@@ -276,7 +276,8 @@ function onSignalsUndo(state: WriteState): () => void {
  * remove its temporary directory and end the process (exit code 130 or 143).
  *
  * @param outDir The output directory.
- * @param files File name → text (plain file names, no directories).
+ * @param files File name (plain, no directories) → text, or a stream of its bytes (for files too
+ *   large to hold).
  * @returns The absolute path written.
  * @throws {OutputError} If the directory cannot be written or is not caresim's.
  *
@@ -289,7 +290,10 @@ function onSignalsUndo(state: WriteState): () => void {
  * await Deno.remove(dir, { recursive: true });
  * ```
  */
-export async function writeOutputs(outDir: string, files: Record<string, string>): Promise<string> {
+export async function writeOutputs(
+  outDir: string,
+  files: Record<string, string | ReadableStream<Uint8Array>>,
+): Promise<string> {
   const action = `Cannot write outputs to ${outDir}`;
   const names = Object.keys(files);
   const bad = names.find((n) => !isPlainFileName(n) || n === OUTPUT_MARKER);
@@ -313,8 +317,10 @@ export async function writeOutputs(outDir: string, files: Record<string, string>
     lock = await Deno.open(join(state.temp, OUTPUT_MARKER), { write: true, createNew: true });
     await lock.lock(true);
     await lock.write(new TextEncoder().encode(outputMarkerText(crypto.randomUUID(), names)));
-    for (const [file, text] of Object.entries(files)) {
-      await Deno.writeTextFile(join(state.temp, file), text);
+    for (const [file, content] of Object.entries(files)) {
+      const path = join(state.temp, file);
+      if (typeof content === "string") await Deno.writeTextFile(path, content);
+      else await content.pipeTo((await Deno.create(path)).writable);
     }
     const oldMarker = await readOutputMarker(target);
     if (await statOrNull(target, action)) {

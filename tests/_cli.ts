@@ -23,18 +23,39 @@ export interface CommandResult {
  *
  * @param command "sim", "merge" or "schema".
  * @param args Arguments.
+ * @param env Extra environment variables.
  * @returns Exit code and output.
  */
-export async function runCli(command: string, args: string[]): Promise<CommandResult> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `${ROOT}cli/${command}.ts`, ...args],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
+export async function runCli(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
+  const out = await cliCommand(command, args, env).output();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/**
+ * The subprocess of a caresim command, not yet started (for tests that signal it).
+ *
+ * @param command "sim", "merge" or "schema".
+ * @param args Arguments.
+ * @param env Extra environment variables.
+ * @returns The command.
+ */
+export function cliCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `${ROOT}cli/${command}.ts`, ...args],
+    cwd: ROOT,
+    env: { NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  });
 }
 
 /** A small, fast scenario (1 year, 3,000 people, 4 replications). */

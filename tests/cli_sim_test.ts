@@ -297,6 +297,14 @@ Deno.test("deno task sim --shard + deno task merge = one whole run, byte for byt
   for (const f of Object.keys(a)) assert.deepEqual(b[f], a[f], f);
   const shard = JSON.parse(await Deno.readTextFile(`${root}/s2/summary.json`));
   assert.deepEqual(shard.indices, [2, 3]);
+  assert.deepEqual(shard.shard, { index: 2, count: 2 });
+  const incomplete = await runCli("merge", [`${root}/s2`, "--out", `${root}/half`]);
+  assert.equal(incomplete.code, 2);
+  assert.match(
+    incomplete.stderr,
+    /^error: Cannot merge: shard 1\/2 is missing \(replications 0–1\); run it with deno task sim/,
+  );
+  assert.equal(await exists(`${root}/half`), false);
 });
 
 Deno.test("deno task sim --sweep writes a table and a tornado chart", async () => {

@@ -9,8 +9,8 @@
 
 import { parameterSources } from "../../scenarios/parameter_sources.ts";
 import type { RunMeta } from "../run_meta.ts";
-import type { SummaryRow } from "../summarize_run.ts";
-import { addDays, type RunGroup, type RunTables } from "../tables.ts";
+import type { FanWeek, RunSummary, SummaryRow } from "../run_summarizer.ts";
+import { addDays } from "../tables.ts";
 import { HEADLINE_METRICS } from "../metrics.ts";
 import { barChart, fanChart, type FanPoint, smallLineChart } from "./charts.ts";
 import { colour, escapeHtml, formatNumber } from "./svg.ts";
@@ -49,43 +49,23 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /**
- * Weekly fan-chart points of acute occupancy for one group: each replication's weekly mean,
- * then percentiles across replications; capacity is the mean weekly capacity.
+ * Weekly fan-chart points of acute occupancy for one group: percentiles across replications of
+ * each replication's weekly mean; capacity is the mean weekly capacity.
  *
- * @param tables The run's tables.
- * @param group The group.
+ * @param weeks The group's weeks (`RunSummarizer.fan`).
  * @returns One point per week (day = first day of the week).
  *
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * const daily = [0, 1].flatMap((replication) => Array.from({ length: 14 }, (_, day) => ({
- *   scenario: "x", variant: "baseline" as const, replication, day, date: "",
- *   values: { acute_occupied: 10 + replication, acute_capacity: 20 } as never,
- * })));
- * const g = { scenario: "x", variant: "baseline" as const, label: "B" };
- * const pts = occupancyFan({ groups: [g], annual: [], daily, workforce: [] }, g);
+ * const pts = occupancyFan([{ week: 0, occupied: [11, 10], capacity: 20 }, { week: 1, occupied: [10, 11], capacity: 20 }]);
  * assert.equal(pts.length, 2);
  * assert.equal(pts[0].p50, 10.5);
  * ```
  */
-export function occupancyFan(tables: RunTables, group: RunGroup): FanPoint[] {
-  const weekly = new Map<number, Map<number, { occ: number; cap: number; n: number }>>();
-  for (const d of tables.daily) {
-    if (d.scenario !== group.scenario || d.variant !== group.variant) continue;
-    const week = Math.floor(d.day / 7);
-    let reps = weekly.get(week);
-    if (!reps) weekly.set(week, reps = new Map());
-    const cell = reps.get(d.replication) ?? { occ: 0, cap: 0, n: 0 };
-    cell.occ += d.values.acute_occupied;
-    cell.cap += d.values.acute_capacity;
-    cell.n++;
-    reps.set(d.replication, cell);
-  }
-  return [...weekly.keys()].sort((a, b) => a - b).map((week) => {
-    const cells = [...weekly.get(week)!.values()];
-    const occ = cells.map((c) => c.occ / c.n).sort((a, b) => a - b);
-    const cap = cells.reduce((a, c) => a + c.cap / c.n, 0) / cells.length;
+export function occupancyFan(weeks: readonly FanWeek[]): FanPoint[] {
+  return weeks.map(({ week, occupied, capacity }) => {
+    const occ = [...occupied].sort((a, b) => a - b);
     return {
       day: week * 7,
       p05: quantile(occ, 0.05),
@@ -93,7 +73,7 @@ export function occupancyFan(tables: RunTables, group: RunGroup): FanPoint[] {
       p50: quantile(occ, 0.5),
       p75: quantile(occ, 0.75),
       p95: quantile(occ, 0.95),
-      capacity: cap,
+      capacity,
     };
   });
 }
@@ -203,8 +183,7 @@ function assumptionsTable(meta: RunMeta): string {
  * Builds report.html.
  *
  * @param meta The run's metadata (summary.json).
- * @param tables The run's per-replication tables.
- * @param rows The summary rows.
+ * @param summary The run's summary (rows, fan charts, staff groups).
  * @returns The HTML document.
  *
  * @example Basic use
@@ -213,11 +192,12 @@ function assumptionsTable(meta: RunMeta): string {
  * import { parseScenario } from "../../scenarios/load.ts";
  * const scenario = parseScenario({ version: 1, population: { size: 1000 }, years: 1 });
  * const meta = { caresimVersion: "0", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 0, indices: [], options: [], groups: [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }], scenario };
- * const html = reportHtml(meta, { groups: meta.groups, annual: [], daily: [], workforce: [] }, []);
+ * const html = reportHtml(meta, { rows: [], fans: [[]], staffGroups: [] });
  * assert.match(html, /^<!doctype html>/);
  * ```
  */
-export function reportHtml(meta: RunMeta, tables: RunTables, rows: SummaryRow[]): string {
+export function reportHtml(meta: RunMeta, summary: RunSummary): string {
+  const { rows } = summary;
   const s = meta.scenario;
   const ys = years(rows);
   const yearLabels = ys.map((y) => `Year ${y}`);
@@ -227,7 +207,7 @@ export function reportHtml(meta: RunMeta, tables: RunTables, rows: SummaryRow[])
   // Occupancy fan charts.
   let fans = "";
   meta.groups.forEach((g, i) => {
-    const points = occupancyFan(tables, g);
+    const points = occupancyFan(summary.fans[i] ?? []);
     if (points.length < 2) return;
     fans += `<h3>${escapeHtml(g.label)}</h3>` + fanChart(`occupancy-${i}`, {
       title: `Acute occupied beds, weekly mean — ${g.label}`,
@@ -258,7 +238,7 @@ export function reportHtml(meta: RunMeta, tables: RunTables, rows: SummaryRow[])
     );
   }
   // Workforce.
-  const staffGroups = [...new Set(tables.workforce.map((w) => w.staffGroup))];
+  const { staffGroups } = summary;
   if (staffGroups.length > 0 && ys.length > 0) {
     const shown = options.length > 0 ? options[0] : base;
     const variant = options.length > 0 ? "scenario" : "baseline";

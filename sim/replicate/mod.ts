@@ -23,6 +23,14 @@ export {
   runReplications,
   type RunReplicationsOptions,
 } from "./run_replications.ts";
+export {
+  type ReplicationOutcome,
+  type ReplicationStream,
+  streamReplications,
+  type StreamReplicationsOptions,
+} from "./stream_replications.ts";
 export { parseShard, type Shard, shardIndices } from "./shard.ts";
+export { BoundedSample } from "./bounded_sample.ts";
+export { StreamingSummary, type StreamingSummaryOptions } from "./streaming_summary.ts";
 export { studentTCdf, studentTQuantile } from "./student_t.ts";
 export { pairedDifference, summarize, type Summary, type SummaryOptions } from "./summary.ts";

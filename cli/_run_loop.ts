@@ -1,0 +1,148 @@
+/**
+ * The run loop of `deno task sim`: replications stream from the workers in order; each is
+ * checkpointed and added to the summaries as it is taken, so memory stays bounded and a run
+ * stopped at any point resumes with `--resume`. Private to cli/.
+ *
+ * @module
+ */
+
+import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
+import type { Scenario } from "../scenarios/schema.ts";
+import { type PairedInput, scenarioOptions } from "../report/_scenario_run.ts";
+import { Checkpoint } from "../report/checkpoint.ts";
+import { summaryFiles } from "../report/outputs.ts";
+import type { ReplicationRecord } from "../report/run_figures.ts";
+import { type RunMeta, runMeta } from "../report/run_meta.ts";
+import { RunSummarizer, type RunSummary } from "../report/run_summarizer.ts";
+import { TABLE_FILES, TABLE_HEADERS } from "../report/tables.ts";
+
+const RECORD_MODULE = new URL("../report/run_figures.ts", import.meta.url);
+
+/** Settings of {@linkcode runCheckpointed}. */
+export interface RunLoopOptions {
+  /** Replications of the whole job. */
+  replications: number;
+  /** Master seed. */
+  seed: number;
+  /** Web Workers. */
+  workers: number;
+  /** The shard to run; all replications when absent. */
+  shard?: Shard;
+  /** The output directory (the checkpoint sits beside it). */
+  out: string;
+  /** Keep the replications an earlier, interrupted run of the same command finished. */
+  resume: boolean;
+  /** Stops the run (workers terminated, checkpoint kept). */
+  signal?: AbortSignal;
+  /** Called once the checkpoint is open: replications already done, and discarded. */
+  onOpen?: (resumed: number, discarded: number) => void;
+  /** Called after each replication is taken (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A finished run: its metadata, summary and checkpoint (holding every replication's rows). */
+export interface CheckpointedRun {
+  /** summary.json's metadata. */
+  meta: RunMeta;
+  /** Summary rows, fan charts, staff groups. */
+  summary: RunSummary;
+  /** The checkpoint, to assemble the per-replication files from and then remove. */
+  checkpoint: Checkpoint;
+}
+
+/**
+ * Runs a scenario's replications with checkpoints and streaming summaries.
+ *
+ * @param scenario A resolved scenario.
+ * @param options Counts, seed, workers, shard, output directory, resume, signal, callbacks.
+ * @returns The finished run.
+ * @throws {OutputError} If the checkpoint cannot be opened or resumed.
+ * @throws {unknown} `signal.reason` when aborted.
+ */
+export async function runCheckpointed(
+  scenario: Scenario,
+  options: RunLoopOptions,
+): Promise<CheckpointedRun> {
+  const { replications, seed } = options;
+  const indices = options.shard
+    ? shardIndices(replications, options.shard)
+    : Array.from({ length: replications }, (_, i) => i);
+  const paired = scenarioOptions(scenario);
+  const meta: RunMeta = await runMeta({
+    scenario,
+    seed,
+    replications,
+    indices,
+    options: paired.map((o) => o.option),
+    results: [],
+  });
+  if (options.shard) meta.shard = options.shard;
+  const { checkpoint, done, discarded } = await Checkpoint.open(options.out, {
+    caresim: meta.caresimVersion,
+    scenarioHash: meta.scenarioHash,
+    seed,
+    replications,
+    indices,
+  }, { resume: options.resume });
+  options.onOpen?.(done.size, discarded);
+  const summarizer = new RunSummarizer(meta.groups);
+  const todo = indices.filter((r) => !done.has(r));
+  const input: PairedInput = { scenario, options: paired, replicationsPerSample: 1 };
+  const stream = todo.length === 0
+    ? undefined
+    : streamReplications<ReplicationRecord, PairedInput>({
+      module: RECORD_MODULE,
+      exportName: "recordPairedReplication",
+      input,
+      replications,
+      seed,
+      workers: options.workers,
+      indices: todo,
+      ...(options.signal ? { signal: options.signal } : {}),
+    })[Symbol.asyncIterator]();
+  // Ask for the first fresh result at once, so the workers start while saved ones are read.
+  let next = stream?.next();
+  next?.catch(() => {}); // awaited below
+  let taken = 0;
+  try {
+    for (const r of indices) {
+      options.signal?.throwIfAborted();
+      if (done.has(r)) {
+        summarizer.add(await checkpoint.figures(r));
+      } else {
+        const { value: outcome } = await next!;
+        next = stream!.next();
+        next.catch(() => {});
+        const record = outcome!.value;
+        await checkpoint.save(record);
+        summarizer.add(record);
+      }
+      options.onProgress?.(++taken, indices.length);
+    }
+  } finally {
+    await stream?.return?.();
+  }
+  return { meta, summary: summarizer.result(), checkpoint };
+}
+
+/**
+ * The output files of a checkpointed run: summary.csv, summary.json and report.html as text,
+ * and the per-replication CSVs streamed from the checkpoint in replication order.
+ *
+ * @param run The finished run.
+ * @param onReplication Called as each replication's rows are copied (three times per
+ *   replication, one per file).
+ * @returns File name → text or stream, for `writeOutputs`.
+ */
+export function checkpointedFiles(
+  run: CheckpointedRun,
+  onReplication?: () => void,
+): Record<string, string | ReadableStream<Uint8Array>> {
+  const files: Record<string, string | ReadableStream<Uint8Array>> = {
+    ...summaryFiles(run.meta, run.summary),
+  };
+  for (const file of TABLE_FILES) {
+    files[file] = run.checkpoint.rows(file, TABLE_HEADERS[file], run.meta.indices, onReplication);
+  }
+  return files;
+}
