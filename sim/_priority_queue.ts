@@ -128,6 +128,17 @@ export class PriorityQueue<T extends Queued> {
     return this.#heapPop();
   }
 
+  /** A copy of the items held, in the order they would be popped (for inspection, not speed). */
+  toArray(): T[] {
+    const buckets = this.#buckets;
+    if (buckets === null) return [...this.#heap].sort((a, b) => (before(a, b) ? -1 : 1));
+    const items: T[] = [];
+    for (const bucket of buckets) {
+      for (let i = bucket.head; i < bucket.tail; i++) items.push(bucket.items[i]!);
+    }
+    return items;
+  }
+
   #switchToHeap(): void {
     const buckets = this.#buckets!;
     this.#buckets = null;

@@ -162,6 +162,15 @@ export class Container {
   }
 
   /** Gets waiting now. */
+  get queuedGets(): number {
+    return this.#waitingGets;
+  }
+
+  /**
+   * Gets waiting now.
+   *
+   * @deprecated Use {@linkcode Container.queuedGets} (a property, not a method).
+   */
   get getQueueLength(): number {
     return this.#waitingGets;
   }

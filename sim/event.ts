@@ -220,6 +220,11 @@ export class SimEvent<T = unknown> {
     this.sim._enqueue(this, delay, priority);
   }
 
+  /** @internal How traces name this event (subclasses say more). */
+  _describe(): string {
+    return (this._state & PHASE) === PENDING ? "event" : "timeout or triggered event";
+  }
+
   /** @internal Marks a failure as handled, so it is not raised from `run()`. */
   _defuse(): void {
     this._state |= DEFUSED;

@@ -7,6 +7,7 @@
 import { SimEvent } from "./event.ts";
 import type { Process } from "./process.ts";
 import { PriorityQueue } from "./_priority_queue.ts";
+import type { RecordOutcome, ResourceRecords } from "./resource_records.ts";
 import type { Simulation } from "./simulation.ts";
 
 /** Where a request stands. */
@@ -35,6 +36,11 @@ export interface ResourceOptions {
   preemptive?: boolean;
   /** Capacity changes over time. */
   capacitySchedule?: CapacitySchedule;
+  /**
+   * A monitor that keeps one record per request (entity, arrival, start, end, activity time,
+   * queue length at arrival); one monitor may watch several resources.
+   */
+  records?: ResourceRecords;
 }
 
 /** Options for {@linkcode Resource.request}. */
@@ -82,9 +88,9 @@ export interface ResourceStats {
   meanWaitDays: number;
   /** Longest wait over granted requests, in days. */
   maxWaitDays: number;
-  /** Requests made. */
+  /** ResourceRequests made. */
   requests: number;
-  /** Requests granted. */
+  /** ResourceRequests granted. */
   granted: number;
   /** Units released. */
   released: number;
@@ -96,9 +102,28 @@ export interface ResourceStats {
 
 /**
  * A request for one unit of a {@linkcode Resource}; yield it to wait for the grant, then pass it
- * to `release`.
+ * to `release`. It is disposable: declared with `using`, it is released (or, still queued,
+ * withdrawn) when the block it belongs to ends, however it ends — SimPy's `with`.
+ *
+ * @example Release on scope exit with `using`
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const servers = new Resource(sim, { name: "servers", capacity: 1 });
+ * function* job() {
+ *   using _unit: ResourceRequest = yield servers.request();
+ *   yield sim.timeout(2);
+ * } // released here
+ * sim.process(job());
+ * sim.process(job());
+ * sim.run();
+ * assert.equal(sim.now, 4);
+ * assert.equal(servers.inUse, 0);
+ * ```
  */
-export class Request extends SimEvent<Request> {
+export class ResourceRequest extends SimEvent<ResourceRequest> {
   /** The resource asked. */
   readonly resource: Resource;
   /** The process that made the request (null outside a process). */
@@ -135,7 +160,30 @@ export class Request extends SimEvent<Request> {
   get status(): RequestStatus {
     return this._status;
   }
+
+  /** Releases the unit if granted, withdraws the request if queued; otherwise does nothing. */
+  [Symbol.dispose](): void {
+    this.resource.cancel(this);
+  }
+
+  /** @internal How traces name this event. */
+  override _describe(): string {
+    return `request "${this.resource.name}"`;
+  }
 }
+
+/**
+ * The former name of {@linkcode ResourceRequest}, which shadowed the global fetch `Request`.
+ *
+ * @deprecated Use {@linkcode ResourceRequest}.
+ */
+export const Request: typeof ResourceRequest = ResourceRequest;
+/**
+ * The former name of {@linkcode ResourceRequest}.
+ *
+ * @deprecated Use {@linkcode ResourceRequest}.
+ */
+export type Request = ResourceRequest;
 
 /**
  * A counted resource with a priority queue.
@@ -149,7 +197,7 @@ export class Request extends SimEvent<Request> {
  * const servers = new Resource(sim, { name: "servers", capacity: 2 });
  * const log: string[] = [];
  * function* job(name: string) {
- *   const unit: Request = yield servers.request();
+ *   const unit: ResourceRequest = yield servers.request();
  *   log.push(`${sim.now} ${name} starts`);
  *   yield sim.timeout(4);
  *   servers.release(unit);
@@ -169,9 +217,10 @@ export class Resource {
   #capacity: number;
   #inUse = 0;
   #queued = 0;
-  #queue = new PriorityQueue<Request>();
-  /** Holders, tracked only on pre-emptive resources (to choose whom to pre-empt). */
-  #holders: Set<Request> | null;
+  #queue = new PriorityQueue<ResourceRequest>();
+  /** Granted requests still holding a unit, in grant order. */
+  #holders = new Set<ResourceRequest>();
+  #records: ResourceRecords | null;
   #seq = 0;
   // statistics
   #since = 0;
@@ -196,7 +245,7 @@ export class Resource {
    * @throws {RangeError} If capacity is not a non-negative integer or the schedule is invalid.
    */
   constructor(sim: Simulation, options: ResourceOptions) {
-    const { name, capacity, preemptive = false, capacitySchedule } = options;
+    const { name, capacity, preemptive = false, capacitySchedule, records } = options;
     if (typeof name !== "string" || name.length === 0) {
       throw new TypeError(
         `Cannot create a resource: name must be a non-empty string, received ${name}`,
@@ -207,7 +256,7 @@ export class Resource {
     this.preemptive = preemptive;
     this.#sim = sim;
     this.#capacity = capacity;
-    this.#holders = preemptive ? new Set() : null;
+    this.#records = records ?? null;
     this.#since = this.#last = sim.now;
     if (capacitySchedule !== undefined) this.#followSchedule(capacitySchedule);
   }
@@ -222,7 +271,7 @@ export class Resource {
     return this.#inUse;
   }
 
-  /** Requests waiting now. */
+  /** ResourceRequests waiting now. */
   get queueLength(): number {
     return this.#queued;
   }
@@ -234,13 +283,14 @@ export class Resource {
    * @returns The request.
    * @throws {Error} If `preempt` is asked of a resource that is not pre-emptive.
    */
-  request(options?: RequestOptions): Request {
+  request(options?: RequestOptions): ResourceRequest {
     const priority = options?.priority ?? 0;
     const preempt = options?.preempt ?? false;
     if (!Number.isFinite(priority)) this.#badPriority(priority);
     if (preempt && !this.preemptive) this.#notPreemptive();
-    const request = new Request(this, this.#sim, priority);
+    const request = new ResourceRequest(this, this.#sim, priority);
     this.#requests++;
+    if (this.#records !== null) this.#records._arrive(request, this.#queued);
     if (this.#queued === 0 && this.#inUse < this.#capacity) {
       this.#grant(request);
     } else if (preempt && this.#preemptFor(request)) {
@@ -251,6 +301,7 @@ export class Resource {
       this.#queued++;
       if (this.#queued > this.#maxQueue) this.#maxQueue = this.#queued;
     }
+    if (this.#sim._trace !== null) this.#trace(request, "request");
     return request;
   }
 
@@ -261,15 +312,17 @@ export class Resource {
    * @param request A request of this resource.
    * @throws {Error} If the request was not granted or was already released.
    */
-  release(request: Request): void {
+  release(request: ResourceRequest): void {
     this.#checkOwn(request, "release");
     if (request._status === "preempted") return;
     if (request._status !== "granted") this.#refuseRelease(request);
     this.#account();
     request._status = "released";
-    this.#holders?.delete(request);
+    this.#holders.delete(request);
     this.#inUse--;
     this.#released++;
+    if (this.#records !== null) this.#end(request, "released");
+    if (this.#sim._trace !== null) this.#trace(request, "release");
     this.#serve();
   }
 
@@ -279,7 +332,7 @@ export class Resource {
    *
    * @param request A request of this resource.
    */
-  cancel(request: Request): void {
+  cancel(request: ResourceRequest): void {
     this.#checkOwn(request, "cancel");
     if (request._status === "granted") {
       this.release(request);
@@ -288,6 +341,8 @@ export class Resource {
       request._status = "cancelled";
       this.#queued--;
       this.#cancelled++;
+      if (this.#records !== null) this.#end(request, "cancelled");
+      if (this.#sim._trace !== null) this.#trace(request, "withdraw");
       this.#serve();
     }
   }
@@ -347,13 +402,13 @@ export class Resource {
         0;
   }
 
-  #grant(request: Request): void {
+  #grant(request: ResourceRequest): void {
     this.#account();
     const now = this.#sim.now;
     request._status = "granted";
     request._qid = this.#seq++;
     request.grantedAtDays = now;
-    this.#holders?.add(request);
+    this.#holders.add(request);
     this.#inUse++;
     this.#granted++;
     const wait = now - request.requestedAtDays;
@@ -368,14 +423,15 @@ export class Resource {
       if (next._status !== "queued") continue;
       this.#queued--;
       this.#grant(next);
+      if (this.#sim._trace !== null) this.#trace(next, "grant");
     }
     // drop withdrawn requests at the head so the heap does not keep them forever
     while (this.#queued === 0 && this.#queue.size > 0) this.#queue.pop();
   }
 
-  #preemptFor(request: Request): boolean {
-    let victim: Request | null = null;
-    for (const holder of this.#holders!) {
+  #preemptFor(request: ResourceRequest): boolean {
+    let victim: ResourceRequest | null = null;
+    for (const holder of this.#holders) {
       if (
         victim === null || holder.priority > victim.priority ||
         (holder.priority === victim.priority && holder._qid > victim._qid)
@@ -384,9 +440,11 @@ export class Resource {
     if (victim === null || victim.priority <= request.priority) return false;
     this.#account();
     victim._status = "preempted";
-    this.#holders!.delete(victim);
+    this.#holders.delete(victim);
     this.#inUse--;
     this.#preempted++;
+    if (this.#records !== null) this.#end(victim, "preempted");
+    if (this.#sim._trace !== null) this.#trace(victim, "pre-empted");
     const cause: Preemption = {
       resource: this.name,
       by: request.owner,
@@ -407,8 +465,24 @@ export class Resource {
     }
   }
 
-  #checkOwn(request: Request, action: string): void {
-    if (!(request instanceof Request) || request.resource !== this) this.#notOwn(action);
+  #end(request: ResourceRequest, outcome: RecordOutcome): void {
+    this.#records!._end(request, request.grantedAtDays, this.#sim.now, outcome);
+  }
+
+  #trace(request: ResourceRequest, action: string): void {
+    const sim = this.#sim;
+    const detail = action === "request"
+      ? request._status === "granted" ? " (granted)" : ` (queued, ${this.#queued} waiting)`
+      : "";
+    sim._trace!({
+      timeDays: sim.now,
+      process: request.owner?.name ?? null,
+      what: `${action} "${this.name}"${detail}`,
+    });
+  }
+
+  #checkOwn(request: ResourceRequest, action: string): void {
+    if (!(request instanceof ResourceRequest) || request.resource !== this) this.#notOwn(action);
   }
 
   // Errors are raised from methods of their own so that the hot paths stay small enough for
@@ -426,7 +500,7 @@ export class Resource {
     );
   }
 
-  #refuseRelease(request: Request): never {
+  #refuseRelease(request: ResourceRequest): never {
     throw new Error(
       `Cannot release a unit of "${this.name}": the request is ${request._status}, not granted` +
         (request._status === "released" ? " (released twice?)" : " (cancel a queued request)"),
