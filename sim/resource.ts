@@ -88,9 +88,9 @@ export interface ResourceStats {
   meanWaitDays: number;
   /** Longest wait over granted requests, in days. */
   maxWaitDays: number;
-  /** ResourceRequests made. */
+  /** Requests made. */
   requests: number;
-  /** ResourceRequests granted. */
+  /** Requests granted. */
   granted: number;
   /** Units released. */
   released: number;
@@ -207,6 +207,20 @@ export type Request = ResourceRequest;
  * assert.deepEqual(log, ["0 a starts", "0 b starts", "4 c starts"]);
  * assert.equal(servers.stats().meanWaitDays, 4 / 3);
  * ```
+ *
+ * @example Who waits and who holds (read-only snapshots)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const desk = new Resource(sim, { name: "desk", capacity: 1 });
+ * const first = desk.request();
+ * const low = desk.request({ priority: 2 });
+ * const high = desk.request({ priority: 1 });
+ * assert.deepEqual(desk.users, [first]);
+ * assert.deepEqual(desk.queue, [high, low]);
+ * ```
  */
 export class Resource {
   /** The resource's name. */
@@ -271,9 +285,22 @@ export class Resource {
     return this.#inUse;
   }
 
-  /** ResourceRequests waiting now. */
+  /** Requests waiting now. */
   get queueLength(): number {
     return this.#queued;
+  }
+
+  /**
+   * A snapshot of the requests waiting now, in the order they will be served (priority, then
+   * first in first out). A copy: changing it changes nothing.
+   */
+  get queue(): readonly ResourceRequest[] {
+    return this.#queue.toArray().filter((r) => r._status === "queued");
+  }
+
+  /** A snapshot of the granted requests holding a unit now, in grant order. A copy. */
+  get users(): readonly ResourceRequest[] {
+    return [...this.#holders];
   }
 
   /**
