@@ -102,8 +102,9 @@ export interface ResourceStats {
 
 /**
  * A request for one unit of a {@linkcode Resource}; yield it to wait for the grant, then pass it
- * to `release`. It is disposable: declared with `using`, it is released (or, still queued,
- * withdrawn) when the block it belongs to ends, however it ends — SimPy's `with`.
+ * to `release`. It is disposable: declared with `using` (then yielded), it is released — or,
+ * still queued, withdrawn — when the block ends, however it ends (an interrupt while waiting
+ * included): SimPy's `with resource.request() as req: yield req`.
  *
  * @example Release on scope exit with `using`
  * ```ts
@@ -113,7 +114,8 @@ export interface ResourceStats {
  * const sim = new Simulation();
  * const servers = new Resource(sim, { name: "servers", capacity: 1 });
  * function* job() {
- *   using _unit: ResourceRequest = yield servers.request();
+ *   using unit = servers.request(); // released (or withdrawn) when job() exits
+ *   yield unit;
  *   yield sim.timeout(2);
  * } // released here
  * sim.process(job());

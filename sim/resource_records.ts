@@ -60,7 +60,8 @@ interface Arrival {
  * const records = new ResourceRecords();
  * const desk = new Resource(sim, { name: "desk", capacity: 1, records });
  * function* visit() {
- *   using _desk: ResourceRequest = yield desk.request();
+ *   using seat = desk.request();
+ *   yield seat;
  *   yield sim.timeout(3);
  * }
  * sim.process(visit(), { name: "ann" });
