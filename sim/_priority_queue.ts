@@ -13,9 +13,15 @@
 
 /** An item the queue can order. */
 export interface Queued {
-  /** @internal Queue priority (lower first). */
+  /**
+   * @internal Queue priority (lower first).
+   * @ignore
+   */
   _qp: number;
-  /** @internal Queue insertion id. */
+  /**
+   * @internal Queue insertion id.
+   * @ignore
+   */
   _qid: number;
 }
 

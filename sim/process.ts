@@ -92,7 +92,10 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     return this.#name ??= `process-${this.sim._processNames++}`;
   }
 
-  /** @internal Starts the process the first time; afterwards signals its completion. */
+  /**
+   * @internal Starts the process the first time; afterwards signals its completion.
+   * @ignore
+   */
   override _fire(): void {
     if (this.#phase === 0) {
       this.#phase = 1;
@@ -103,12 +106,18 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     }
   }
 
-  /** @internal Resumes the process when the event it waits for is processed. */
+  /**
+   * @internal Resumes the process when the event it waits for is processed.
+   * @ignore
+   */
   _resume(event: SimEvent<unknown>): void {
     this.#step(event);
   }
 
-  /** @internal How traces name this event. */
+  /**
+   * @internal How traces name this event.
+   * @ignore
+   */
   override _describe(): string {
     return `process ${this.name}`;
   }

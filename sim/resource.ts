@@ -134,14 +134,26 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
   readonly requestedAtDays: number;
   /** When it was granted (NaN until then). */
   grantedAtDays: number;
-  /** @internal Queue priority; also the request's priority. */
+  /**
+   * @internal Queue priority; also the request's priority.
+   * @ignore
+   */
   _qp: number;
-  /** @internal Queue insertion id while queued; grant order once granted. */
+  /**
+   * @internal Queue insertion id while queued; grant order once granted.
+   * @ignore
+   */
   _qid: number;
-  /** @internal */
+  /**
+   * @internal
+   * @ignore
+   */
   _status: RequestStatus;
 
-  /** @internal Made by {@linkcode Resource.request}. */
+  /**
+   * @internal Made by {@linkcode Resource.request}.
+   * @ignore
+   */
   constructor(resource: Resource, sim: Simulation, priority: number) {
     super(sim);
     this.resource = resource;
@@ -168,7 +180,10 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
     this.resource.cancel(this);
   }
 
-  /** @internal How traces name this event. */
+  /**
+   * @internal How traces name this event.
+   * @ignore
+   */
   override _describe(): string {
     return `request "${this.resource.name}"`;
   }

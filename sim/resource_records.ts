@@ -99,12 +99,18 @@ export class ResourceRecords {
     this.#rows = [];
   }
 
-  /** @internal Called by a resource when a request is made. */
+  /**
+   * @internal Called by a resource when a request is made.
+   * @ignore
+   */
   _arrive(request: RecordedRequest, queueLength: number): void {
     this.#open.set(request, { entity: request.owner?.name ?? "(callback)", queueLength });
   }
 
-  /** @internal Called by a resource when a request ends. */
+  /**
+   * @internal Called by a resource when a request ends.
+   * @ignore
+   */
   _end(
     request: RecordedRequest,
     startDays: number,

@@ -36,9 +36,17 @@ Deno.test("ResourceRecords keeps one row per ended request, with its outcome", (
   sim.process(urgent(), { name: "u" });
   sim.process(impatient(), { name: "i" });
   sim.run();
-  const rows = records.rows().map((r) =>
-    [r.entity, r.resource, r.arrivalDays, r.startDays, r.endDays, r.queueLengthAtArrival, r.outcome]
-  );
+  const rows = records.rows().map((
+    r,
+  ) => [
+    r.entity,
+    r.resource,
+    r.arrivalDays,
+    r.startDays,
+    r.endDays,
+    r.queueLengthAtArrival,
+    r.outcome,
+  ]);
   assert.deepEqual(rows, [
     ["h", "ward", 0, 0, 1, 0, "preempted"],
     ["i", "ward", 1.5, NaN, 2, 0, "cancelled"],

@@ -127,11 +127,20 @@ export class Simulation {
   readonly seed: number;
   /** Replication index of the random streams. */
   readonly replication: number;
-  /** @internal The process whose generator is running, if any. */
+  /**
+   * @internal The process whose generator is running, if any.
+   * @ignore
+   */
   _activeProcess: Process<unknown> | null = null;
-  /** @internal The trace callback, or null when not tracing. */
+  /**
+   * @internal The trace callback, or null when not tracing.
+   * @ignore
+   */
   readonly _trace: ((entry: TraceEntry) => void) | null;
-  /** @internal Number of default process names handed out. */
+  /**
+   * @internal Number of default process names handed out.
+   * @ignore
+   */
   _processNames = 0;
   #now = 0;
   #calendar = new EventCalendar();
@@ -358,7 +367,10 @@ export class Simulation {
     return true;
   }
 
-  /** @internal Puts an entry on the calendar at now + delay. */
+  /**
+   * @internal Puts an entry on the calendar at now + delay.
+   * @ignore
+   */
   _enqueue(entry: CalendarEntry, delayDays: number, priority: number): void {
     if (!(delayDays >= 0) || delayDays === Infinity) invalidDelay(delayDays);
     this.#calendar.push(entry, this.#now + delayDays, priority);

@@ -30,15 +30,27 @@ export class StoreRequest<T> extends SimEvent<T> {
   readonly kind: "get" | "put";
   /** When the request was made, in days. */
   readonly requestedAtDays: number;
-  /** @internal The item to put, or the predicate a got item must match. */
+  /**
+   * @internal The item to put, or the predicate a got item must match.
+   * @ignore
+   */
   readonly _item: T | undefined;
-  /** @internal */
+  /**
+   * @internal
+   * @ignore
+   */
   readonly _filter: ((item: T) => boolean) | undefined;
-  /** @internal False once withdrawn. */
+  /**
+   * @internal False once withdrawn.
+   * @ignore
+   */
   _active = true;
   readonly #storeName: string;
 
-  /** @internal Made by {@linkcode Store.get} and {@linkcode Store.put}. */
+  /**
+   * @internal Made by {@linkcode Store.get} and {@linkcode Store.put}.
+   * @ignore
+   */
   constructor(
     sim: Simulation,
     storeName: string,
@@ -54,7 +66,10 @@ export class StoreRequest<T> extends SimEvent<T> {
     this.#storeName = storeName;
   }
 
-  /** @internal How traces name this event. */
+  /**
+   * @internal How traces name this event.
+   * @ignore
+   */
   override _describe(): string {
     return `${this.kind} "${this.#storeName}"`;
   }
@@ -173,7 +188,10 @@ export class Store<T> {
     return true;
   }
 
-  /** @internal A get for the oldest item matching `filter` (any item when undefined). */
+  /**
+   * @internal A get for the oldest item matching `filter` (any item when undefined).
+   * @ignore
+   */
   _get(filter: ((item: T) => boolean) | undefined): StoreRequest<T> {
     if (filter !== undefined && typeof filter !== "function") {
       throw new TypeError(

@@ -11,14 +11,7 @@
  * errors, and each test checks that its standard error is small enough to catch a real error.
  */
 import assert from "node:assert/strict";
-import {
-  FilterStore,
-  Resource,
-  ResourceRecords,
-  Simulation,
-  Store,
-  Tally,
-} from "../sim/mod.ts";
+import { FilterStore, Resource, ResourceRecords, Simulation, Store, Tally } from "../sim/mod.ts";
 import { meanAndSe, mmcMeanWaitDays, SE_MULTIPLIER } from "./testdata/queueing.ts";
 
 const REPLICATIONS = 12;
