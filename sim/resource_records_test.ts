@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Interrupt } from "./interrupt.ts";
-import { Resource, type ResourceRequest } from "./resource.ts";
+import { Resource } from "./resource.ts";
 import { ResourceRecords } from "./resource_records.ts";
 import { Simulation } from "./simulation.ts";
 

@@ -39,11 +39,11 @@ Deno.test("ResourceRecords on M/M/c give Erlang C waits, E[S] and L_q at arrival
     const desk = new Resource(sim, { name: "desk", capacity: servers, records });
     const arrivals = sim.stream("arrivals");
     const service = sim.stream("service");
-    function* customer() {
+    const customer = function* () {
       using unit = desk.request();
       yield unit;
       yield sim.timeout(service.exponential(1));
-    }
+    };
     sim.process((function* () {
       for (;;) {
         yield sim.timeout(arrivals.exponential(1 / lambda));
