@@ -5,6 +5,12 @@
  */
 
 import type { FromWorker, ToWorker } from "./_protocol.ts";
+import {
+  currentDirectoryUrl,
+  defaultWorkerCount,
+  type ReplicationWorker,
+  startWorker,
+} from "./_worker_adapter.ts";
 
 /** What a replication function receives. */
 export interface ReplicationContext<I> {
@@ -41,7 +47,7 @@ export interface RunReplicationsOptions<I> {
   /**
    * Number of Web Workers; capped at the number of replications to run.
    *
-   * @default {navigator.hardwareConcurrency}
+   * @default {the number of logical cores}
    */
   readonly workers?: number;
   /**
@@ -54,8 +60,6 @@ export interface RunReplicationsOptions<I> {
   /** Called after each finished replication with (done, total to run). */
   readonly onProgress?: (done: number, total: number) => void;
 }
-
-const WORKER_URL = new URL("./_worker.ts", import.meta.url).href;
 
 /**
  * Runs replications on a pool of Web Workers and returns their results sorted by replication
@@ -114,7 +118,7 @@ export async function runReplications<R = unknown, I = unknown>(
     throw new TypeError(`${action}: onProgress must be a function, received ${typeof onProgress}`);
   }
   const order = checkIndices(options.indices, replications);
-  const requested = options.workers ?? navigator.hardwareConcurrency ?? 1;
+  const requested = options.workers ?? defaultWorkerCount();
   if (!Number.isSafeInteger(requested) || requested < 1) {
     throw new RangeError(
       `${action}: workers must be an integer >= 1, received ${String(requested)}`,
@@ -136,8 +140,8 @@ export async function runReplications<R = unknown, I = unknown>(
   return await new Promise<R[]>((resolve, reject) => {
     const results = new Array<R>(total);
     const positionOf = new Map<number, number>(order.map((r, i) => [r, i]));
-    const assigned = new Map<Worker, number>();
-    const pool: Worker[] = [];
+    const assigned = new Map<ReplicationWorker, number>();
+    const pool: ReplicationWorker[] = [];
     let next = 0;
     let done = 0;
     let settled = false;
@@ -150,7 +154,7 @@ export async function runReplications<R = unknown, I = unknown>(
       else resolve(results);
     }
 
-    function dispatch(worker: Worker): void {
+    function dispatch(worker: ReplicationWorker): void {
       if (next >= total) {
         assigned.delete(worker);
         return;
@@ -160,7 +164,7 @@ export async function runReplications<R = unknown, I = unknown>(
       worker.postMessage({ kind: "run", replication } satisfies ToWorker);
     }
 
-    function onMessage(worker: Worker, message: FromWorker): void {
+    function onMessage(worker: ReplicationWorker, message: FromWorker): void {
       if (settled) return;
       if (message.kind === "error") {
         const cause = new Error(message.message);
@@ -190,7 +194,7 @@ export async function runReplications<R = unknown, I = unknown>(
       else dispatch(worker);
     }
 
-    function onFailure(worker: Worker, detail: string): void {
+    function onFailure(worker: ReplicationWorker, detail: string): void {
       const replication = assigned.get(worker);
       finish(
         new Error(
@@ -202,10 +206,10 @@ export async function runReplications<R = unknown, I = unknown>(
     }
 
     for (let i = 0; i < workerCount && !settled; i++) {
-      const worker = new Worker(WORKER_URL, { type: "module" });
+      const worker = startWorker();
       pool.push(worker);
-      worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(worker, event.data);
-      worker.onerror = (event: ErrorEvent) => {
+      worker.onmessage = (event) => onMessage(worker, event.data);
+      worker.onerror = (event) => {
         event.preventDefault();
         onFailure(worker, event.message);
       };
@@ -226,9 +230,7 @@ function resolveModule(module: URL | string): string {
     );
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(module)) return new URL(module).href;
-  const cwd = Deno.cwd().replaceAll("\\", "/").replace(/\/?$/, "/");
-  const base = new URL(cwd.startsWith("/") ? `file://${cwd}` : `file:///${cwd}`);
-  return new URL(module.replaceAll("\\", "/"), base).href;
+  return new URL(module.replaceAll("\\", "/"), currentDirectoryUrl()).href;
 }
 
 function checkIndices(indices: readonly number[] | undefined, replications: number): number[] {
