@@ -10,6 +10,16 @@
 
 import { z } from "zod";
 import { distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
+import type {
+  CareModelEntry,
+  CareModelEntryInput,
+  Cohort,
+  CohortInput,
+  Option,
+  OptionInput,
+  Workforce,
+  WorkforceInput,
+} from "./schema_types.ts";
 import { assumption, evidence } from "./parameter_source.ts";
 
 /**
@@ -171,7 +181,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date
  * assert.equal(cohortSchema.safeParse({ segments: [5] }).success, false);
  * ```
  */
-export const cohortSchema = z.strictObject({
+export const cohortSchema: z.ZodType<Cohort, CohortInput> = z.strictObject({
   id: z.string().min(1).optional().meta({ description: "Cohort label used to tag results." }),
   ageBands: z.array(z.string().min(1)).min(1).optional().meta({
     description: "Age band ids (scenario's bands).",
@@ -211,49 +221,45 @@ const effectsSchema = keyed(EFFECT_NAMES, distributionSpecSchema).meta({
  * assert.equal(e.preset, "evidence");
  * ```
  */
-export const careModelEntrySchema = z.strictObject({
-  model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
-  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
-    .optional().meta({
-      description:
-        'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
+export const careModelEntrySchema: z.ZodType<CareModelEntry, CareModelEntryInput> = z
+  .strictObject({
+    model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
+    id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
+      .optional().meta({
+        description:
+          'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
+      }),
+    label: z.string().optional().meta({ description: "Human label." }),
+    preset: z.enum(PRESETS).default("evidence").meta({
+      description: "evidence (default) or stated-ambition (the vanguards' own targets).",
     }),
-  label: z.string().optional().meta({ description: "Human label." }),
-  preset: z.enum(PRESETS).default("evidence").meta({
-    description: "evidence (default) or stated-ambition (the vanguards' own targets).",
-  }),
-  startDate: date.optional().meta({ description: "Go-live date (default: scenario start)." }),
-  rampUpMonths: z.number().min(0).max(120).optional().meta({
-    description: "Months from go-live to full effect (default: the model's).",
-  }),
-  rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
-    description: "Shape of the ramp-up (default: the model's).",
-  }),
-  cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
-  effects: effectsSchema.optional(),
-  capacity: keyed(CAPACITY_NAMES, distributionSpecSchema).optional().meta({
-    description: "Capacity added at full effect, per 100,000 people.",
-  }),
-  displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
-    .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
-      message: "expected shares summing to at most 1",
-    }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
-  staff: keyed(
-    STAFF_GROUPS,
-    z.strictObject({
-      ftePer1000Cohort: z.number().min(0).optional(),
-      ftePer100kPopulation: z.number().min(0).optional(),
+    startDate: date.optional().meta({ description: "Go-live date (default: scenario start)." }),
+    rampUpMonths: z.number().min(0).max(120).optional().meta({
+      description: "Months from go-live to full effect (default: the model's).",
     }),
-  ).optional().meta({ description: "Staff the intervention needs at full effect." }),
-  interSiteTransferDelayHours: distributionSpecSchema.optional().meta({
-    description: "acc: transfer delay to a site with a free bed (enables transfers).",
-  }),
-});
-
-/** A care-model entry as written. */
-export type CareModelEntryInput = z.input<typeof careModelEntrySchema>;
-/** A care-model entry after parsing. */
-export type CareModelEntry = z.output<typeof careModelEntrySchema>;
+    rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
+      description: "Shape of the ramp-up (default: the model's).",
+    }),
+    cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
+    effects: effectsSchema.optional(),
+    capacity: keyed(CAPACITY_NAMES, distributionSpecSchema).optional().meta({
+      description: "Capacity added at full effect, per 100,000 people.",
+    }),
+    displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
+      .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
+        message: "expected shares summing to at most 1",
+      }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
+    staff: keyed(
+      STAFF_GROUPS,
+      z.strictObject({
+        ftePer1000Cohort: z.number().min(0).optional(),
+        ftePer100kPopulation: z.number().min(0).optional(),
+      }),
+    ).optional().meta({ description: "Staff the intervention needs at full effect." }),
+    interSiteTransferDelayHours: distributionSpecSchema.optional().meta({
+      description: "acc: transfer delay to a site with a free bed (enables transfers).",
+    }),
+  });
 
 /**
  * A comparison option: a set of care models applied together, paired against the baseline.
@@ -265,7 +271,7 @@ export type CareModelEntry = z.output<typeof careModelEntrySchema>;
  * assert.equal(o.careModels[0].model, "mcp");
  * ```
  */
-export const optionSchema = z.strictObject({
+export const optionSchema: z.ZodType<Option, OptionInput> = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
     .meta({ description: "Option id (used in result names)." }),
   label: z.string().optional().meta({ description: "Human label." }),
@@ -286,7 +292,7 @@ const perYear = (value: number, desc: string, source: string, isAssumption = fal
  * assert.equal(workforceSchema.parse({}).productivity.gpAppointmentsPerFtePerYear, 5700);
  * ```
  */
-export const workforceSchema = z.strictObject({
+export const workforceSchema: z.ZodType<Workforce, WorkforceInput> = z.strictObject({
   productivity: z.strictObject({
     gpAppointmentsPerFtePerYear: perYear(
       5700,
@@ -375,3 +381,14 @@ export const workforceSchema = z.strictObject({
     description: "FTE in post by staff group (the gap = demand − in post).",
   }),
 });
+
+export type {
+  CareModelEntry,
+  CareModelEntryInput,
+  Cohort,
+  CohortInput,
+  Option,
+  OptionInput,
+  Workforce,
+  WorkforceInput,
+} from "./schema_types.ts";
