@@ -45,6 +45,20 @@ const SCHEMAS = [
   },
 ];
 
+/** Where zod's type declarations are, and the specifier the schemas import it by. */
+async function zodTypes(): Promise<{ specifier: string; path: string }> {
+  const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
+  const specifier: string = config.imports.zod; // e.g. npm:zod@4.1.12
+  const version = specifier.replace(/^npm:zod@/, "");
+  const info = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json"],
+    stdout: "piped",
+  })
+    .output();
+  const { npmCache } = JSON.parse(new TextDecoder().decode(info.stdout));
+  return { specifier, path: `${npmCache}/registry.npmjs.org/zod/${version}/index.d.ts` };
+}
+
 /**
  * The text of schema_types.ts for the schemas as they are now.
  *
@@ -52,7 +66,7 @@ const SCHEMAS = [
  */
 export async function schemaTypesText(): Promise<string> {
   const dir = new URL("./", import.meta.url).pathname;
-  const zod = new URL(import.meta.resolve("zod")).pathname.replace(/\/[^/]*$/, "/index.d.ts");
+  const zod = await zodTypes();
   const probe = `${dir}__schema_types_probe.ts`;
   const lines = ['import { z } from "zod";'];
   for (const s of SCHEMAS) lines.push(`import { ${s.schema} } from "./${s.module}";`);
@@ -70,7 +84,7 @@ export async function schemaTypesText(): Promise<string> {
       target: ts.ScriptTarget.ES2022,
       module: ts.ModuleKind.ESNext,
       moduleResolution: ts.ModuleResolutionKind.Bundler,
-      paths: { zod: [zod] },
+      paths: { [zod.specifier]: [zod.path], zod: [zod.path] },
     });
     const checker = program.getTypeChecker();
     const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.MultilineObjectLiterals |
