@@ -6,8 +6,8 @@
  * @module
  */
 
-import { stringify } from "csv-stringify/sync";
-import { parse } from "csv-parse/sync";
+import { stringify } from "npm:csv-stringify@6.6.0/sync";
+import { parse } from "npm:csv-parse@6.1.0/sync";
 
 /** A CSV cell: numbers are written with `String(n)`, `undefined` as an empty cell. */
 export type CsvCell = string | number | undefined;

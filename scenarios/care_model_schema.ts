@@ -8,7 +8,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
 import type {
   CareModelEntry,

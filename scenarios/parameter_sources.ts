@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { z } from "zod";
+import type { z } from "npm:zod@4.1.12";
 import { AGE_BAND_SOURCES, type AgeBandRateField, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { dottedPath } from "./format_issues.ts";
 import { inheritedBand, resolveScenario } from "./resolve.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
 import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";

@@ -68,7 +68,7 @@ export async function schemaTypesText(): Promise<string> {
   const dir = new URL("./", import.meta.url).pathname;
   const zod = await zodTypes();
   const probe = `${dir}__schema_types_probe.ts`;
-  const lines = ['import { z } from "zod";'];
+  const lines = ['import { z } from "npm:zod@4.1.12";'];
   for (const s of SCHEMAS) lines.push(`import { ${s.schema} } from "./${s.module}";`);
   for (const s of SCHEMAS) {
     lines.push(`export type ${s.input} = z.input<typeof ${s.schema}>;`);
