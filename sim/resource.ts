@@ -149,6 +149,11 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
    * @ignore
    */
   _status: RequestStatus;
+  /**
+   * @internal Index in the resource's holder list while granted.
+   * @ignore
+   */
+  _slot: number;
 
   /**
    * @internal Made by {@linkcode Resource.request}.
@@ -163,6 +168,7 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
     this.grantedAtDays = NaN;
     this._qid = 0;
     this._status = "queued";
+    this._slot = -1;
   }
 
   /** The request's priority (lower first). */
@@ -250,7 +256,8 @@ export class Resource {
   #queued = 0;
   #queue = new PriorityQueue<ResourceRequest>();
   /** Granted requests still holding a unit, in grant order. */
-  #holders = new Set<ResourceRequest>();
+  /** Granted requests holding a unit, in no particular order (each knows its `_slot`). */
+  #holders: ResourceRequest[] = [];
   #records: ResourceRecords | null;
   #seq = 0;
   // statistics
@@ -317,7 +324,7 @@ export class Resource {
 
   /** A snapshot of the granted requests holding a unit now, in grant order. A copy. */
   get users(): readonly ResourceRequest[] {
-    return [...this.#holders];
+    return [...this.#holders].sort((a, b) => a._qid - b._qid);
   }
 
   /**
@@ -362,7 +369,7 @@ export class Resource {
     if (request._status !== "granted") this.#refuseRelease(request);
     this.#account();
     request._status = "released";
-    this.#holders.delete(request);
+    this.#dropHolder(request);
     this.#inUse--;
     this.#released++;
     if (this.#records !== null) this.#end(request, "released");
@@ -452,13 +459,25 @@ export class Resource {
     request._status = "granted";
     request._qid = this.#seq++;
     request.grantedAtDays = now;
-    this.#holders.add(request);
+    request._slot = this.#holders.length;
+    this.#holders.push(request);
     this.#inUse++;
     this.#granted++;
     const wait = now - request.requestedAtDays;
     this.#waitSum += wait;
     if (wait > this.#waitMax) this.#waitMax = wait;
     request._succeedNow(request);
+  }
+
+  /** Removes a holder by moving the last one into its slot. */
+  #dropHolder(request: ResourceRequest): void {
+    const holders = this.#holders;
+    const last = holders.pop()!;
+    if (last !== request) {
+      holders[request._slot] = last;
+      last._slot = request._slot;
+    }
+    request._slot = -1;
   }
 
   #serve(): void {
@@ -484,7 +503,7 @@ export class Resource {
     if (victim === null || victim.priority <= request.priority) return false;
     this.#account();
     victim._status = "preempted";
-    this.#holders.delete(victim);
+    this.#dropHolder(victim);
     this.#inUse--;
     this.#preempted++;
     if (this.#records !== null) this.#end(victim, "preempted");
