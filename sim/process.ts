@@ -41,21 +41,18 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
   #target: SimEvent<unknown> | null = null;
   /** 0 waiting to start, 1 running, 2 finishing (its own completion is being signalled). */
   #phase = 0;
-  #name: string | undefined;
 
   /**
    * Starts a process at the current time (before ordinary events at that time).
    *
    * @param sim The simulation.
    * @param generator A started generator object, e.g. `customer()`.
-   * @param name The process's name in records and traces (default `process-N`).
    * @throws {TypeError} If `generator` is not a generator object.
    */
-  constructor(sim: Simulation, generator: ProcessGenerator<T>, name?: string) {
+  constructor(sim: Simulation, generator: ProcessGenerator<T>) {
     super(sim);
     if (!isGenerator(generator)) notAGenerator(generator);
     this.#generator = generator;
-    this.#name = name;
     // the process is its own calendar entry for its start (see _fire)
     sim._enqueue(this, 0, URGENT);
   }
@@ -85,21 +82,12 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
   }
 
   /**
-   * The process's name: the one given to `sim.process`, or `process-N` with N counting the
-   * unnamed processes whose names were read, in that order.
-   */
-  get name(): string {
-    return this.#name ??= `process-${this.sim._processNames++}`;
-  }
-
-  /**
    * @internal Starts the process the first time; afterwards signals its completion.
    * @ignore
    */
   override _fire(): void {
     if (this.#phase === 0) {
       this.#phase = 1;
-      if (this.sim._trace !== null) traceProcess(this, "start");
       this.#step(STARTED);
     } else {
       super._fire();
@@ -112,6 +100,14 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
    */
   _resume(event: SimEvent<unknown>): void {
     this.#step(event);
+  }
+
+  /**
+   * The process's name in records and traces: the one given to `sim.process`, or `process-N`,
+   * numbering unnamed processes in the order their names are first read.
+   */
+  get name(): string {
+    return this.sim._nameOf(this as Process<unknown>);
   }
 
   /**
@@ -151,7 +147,6 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
       if (target !== null) target._unwait(this);
       const failure = new SimEvent<unknown>(this.sim);
       failure._setHandledFailure(new Interrupt(cause));
-      if (this.sim._trace !== null) traceProcess(this, `interrupted (${String(cause)})`);
       this.#step(failure);
     });
     interruption._trigger(0, undefined, URGENT);
@@ -162,9 +157,6 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
   #step(event: SimEvent<unknown>): void {
     this.#target = null;
     const sim = this.sim;
-    if (sim._trace !== null && event !== STARTED) {
-      traceProcess(this, `resume after ${event._describe()}`);
-    }
     const previous = sim._activeProcess;
     sim._activeProcess = this as Process<unknown>;
     let send = event;
@@ -177,14 +169,12 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
       } catch (error) {
         sim._activeProcess = previous;
         this.#phase = 2;
-        if (sim._trace !== null) traceProcess(this, `fail (${String(error)})`);
         this.fail(error);
         return;
       }
       if (result.done) {
         sim._activeProcess = previous;
         this.#phase = 2;
-        if (sim._trace !== null) traceProcess(this, "finish");
         this._succeedNow(result.value);
         return;
       }
@@ -201,7 +191,6 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
       sim._activeProcess = previous;
       next._wait(this);
       this.#target = next;
-      if (sim._trace !== null) traceProcess(this, `wait ${next._describe()}`);
       return;
     }
   }
@@ -230,10 +219,6 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
 const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
 const generatorNext = GeneratorPrototype.next;
 const generatorThrow = GeneratorPrototype.throw;
-
-function traceProcess(process: Process<unknown>, what: string): void {
-  process.sim._trace!({ timeDays: process.sim.now, process: process.name, what });
-}
 
 function isGenerator(value: unknown): value is Generator {
   return typeof value === "object" && value !== null &&

@@ -154,6 +154,11 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
    * @ignore
    */
   _slot: number;
+  /**
+   * @internal Requests waiting when this one was made (kept only for records).
+   * @ignore
+   */
+  _queueAtArrival: number;
 
   /**
    * @internal Made by {@linkcode Resource.request}.
@@ -169,6 +174,7 @@ export class ResourceRequest extends SimEvent<ResourceRequest> {
     this._qid = 0;
     this._status = "queued";
     this._slot = -1;
+    this._queueAtArrival = 0;
   }
 
   /** The request's priority (lower first). */
@@ -341,7 +347,7 @@ export class Resource {
     if (preempt && !this.preemptive) this.#notPreemptive();
     const request = new ResourceRequest(this, this.#sim, priority);
     this.#requests++;
-    if (this.#records !== null) this.#records._arrive(request, this.#queued);
+    if (this.#records !== null) request._queueAtArrival = this.#queued;
     if (this.#queued === 0 && this.#inUse < this.#capacity) {
       this.#grant(request);
     } else if (preempt && this.#preemptFor(request)) {

@@ -39,12 +39,11 @@ interface RecordedRequest {
   readonly resource: { readonly name: string };
   readonly sim: { readonly replication: number };
   readonly requestedAtDays: number;
+  readonly _queueAtArrival: number;
 }
 
-interface Arrival {
-  entity: string;
-  queueLength: number;
-}
+const OUTCOMES: readonly RecordOutcome[] = ["released", "cancelled", "preempted"];
+const INITIAL_CAPACITY = 1024;
 
 /**
  * Collects one record per ended request of the resources it watches; pass it as
@@ -73,22 +72,51 @@ interface Arrival {
  * ```
  */
 export class ResourceRecords {
-  #open = new Map<RecordedRequest, Arrival>();
-  #rows: ResourceRecord[] = [];
+  // Rows are kept as columns (numbers in typed arrays, names as shared strings), as simmer's
+  // monitor does, so a long run does not hold an object per row.
+  #size = 0;
+  #capacity = INITIAL_CAPACITY;
+  #arrival = new Float64Array(INITIAL_CAPACITY);
+  #start = new Float64Array(INITIAL_CAPACITY);
+  #end = new Float64Array(INITIAL_CAPACITY);
+  #queueLength = new Float64Array(INITIAL_CAPACITY);
+  #outcome = new Uint8Array(INITIAL_CAPACITY);
+  #replication = new Float64Array(INITIAL_CAPACITY);
+  #entity: string[] = [];
+  #resource: string[] = [];
 
   /**
    * The records of requests that have ended, in the order they ended. Requests still queued or
    * held are not in it.
    *
-   * @returns A copy of the rows.
+   * @returns One object per row (made on each call).
    */
   rows(): ResourceRecord[] {
-    return [...this.#rows];
+    const rows: ResourceRecord[] = new Array(this.#size);
+    for (let i = 0; i < this.#size; i++) {
+      const arrivalDays = this.#arrival[i];
+      const startDays = this.#start[i];
+      const endDays = this.#end[i];
+      const granted = startDays === startDays; // not NaN
+      rows[i] = {
+        entity: this.#entity[i],
+        resource: this.#resource[i],
+        replication: this.#replication[i],
+        arrivalDays,
+        startDays,
+        endDays,
+        activityDays: granted ? endDays - startDays : NaN,
+        waitDays: (granted ? startDays : endDays) - arrivalDays,
+        queueLengthAtArrival: this.#queueLength[i],
+        outcome: OUTCOMES[this.#outcome[i]],
+      };
+    }
+    return rows;
   }
 
   /** Number of records kept. */
   get size(): number {
-    return this.#rows.length;
+    return this.#size;
   }
 
   /**
@@ -96,15 +124,9 @@ export class ResourceRecords {
    * recorded when they end.
    */
   clear(): void {
-    this.#rows = [];
-  }
-
-  /**
-   * @internal Called by a resource when a request is made.
-   * @ignore
-   */
-  _arrive(request: RecordedRequest, queueLength: number): void {
-    this.#open.set(request, { entity: request.owner?.name ?? "(callback)", queueLength });
+    this.#size = 0;
+    this.#entity = [];
+    this.#resource = [];
   }
 
   /**
@@ -117,22 +139,32 @@ export class ResourceRecords {
     endDays: number,
     outcome: RecordOutcome,
   ): void {
-    const arrival = this.#open.get(request);
-    if (arrival === undefined) return;
-    this.#open.delete(request);
-    const arrivalDays = request.requestedAtDays;
-    const granted = startDays === startDays; // not NaN
-    this.#rows.push({
-      entity: arrival.entity,
-      resource: request.resource.name,
-      replication: request.sim.replication,
-      arrivalDays,
-      startDays,
-      endDays,
-      activityDays: granted ? endDays - startDays : NaN,
-      waitDays: (granted ? startDays : endDays) - arrivalDays,
-      queueLengthAtArrival: arrival.queueLength,
-      outcome,
-    });
+    if (this.#size === this.#capacity) this.#grow();
+    const i = this.#size++;
+    this.#arrival[i] = request.requestedAtDays;
+    this.#start[i] = startDays;
+    this.#end[i] = endDays;
+    this.#queueLength[i] = request._queueAtArrival;
+    this.#outcome[i] = OUTCOMES.indexOf(outcome);
+    this.#replication[i] = request.sim.replication;
+    this.#entity[i] = request.owner?.name ?? "(callback)";
+    this.#resource[i] = request.resource.name;
+  }
+
+  #grow(): void {
+    const capacity = this.#capacity * 2;
+    const grow = <A extends Float64Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(capacity);
+      b.set(a);
+      return b;
+    };
+    const f64 = (n: number) => new Float64Array(n);
+    this.#arrival = grow(this.#arrival, f64);
+    this.#start = grow(this.#start, f64);
+    this.#end = grow(this.#end, f64);
+    this.#queueLength = grow(this.#queueLength, f64);
+    this.#replication = grow(this.#replication, f64);
+    this.#outcome = grow(this.#outcome, (n) => new Uint8Array(n));
+    this.#capacity = capacity;
   }
 }

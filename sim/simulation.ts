@@ -9,6 +9,7 @@ import { Condition } from "./condition.ts";
 import { SimEvent } from "./event.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 import { createStream, type RandomStream } from "./random/stream.ts";
+import { traced } from "./_trace.ts";
 
 /** Options for {@linkcode Simulation}. */
 export interface SimulationOptions {
@@ -137,11 +138,8 @@ export class Simulation {
    * @ignore
    */
   readonly _trace: ((entry: TraceEntry) => void) | null;
-  /**
-   * @internal Number of default process names handed out.
-   * @ignore
-   */
-  _processNames = 0;
+  #names = new WeakMap<Process<unknown>, string>();
+  #unnamed = 0;
   #now = 0;
   #calendar = new EventCalendar();
   #streams = new Map<string, RandomStream>();
@@ -212,7 +210,32 @@ export class Simulation {
    * @returns The process, an event that fires with the generator's return value.
    */
   process<T>(generator: ProcessGenerator<T>, options?: ProcessOptions): Process<T> {
-    return new Process(this, generator, options?.name);
+    const trace = this._trace;
+    if (trace === null && options?.name === undefined) return new Process(this, generator);
+    const isGenerator = typeof (generator as { next?: unknown } | null)?.next === "function";
+    const process: Process<T> = new Process(
+      this,
+      trace === null || !isGenerator ? generator : traced(generator, {
+        clock: this,
+        trace,
+        name: () => process.name,
+      }),
+    );
+    if (options?.name !== undefined) this.#names.set(process as Process<unknown>, options.name);
+    return process;
+  }
+
+  /**
+   * @internal The name of a process (see {@linkcode Process.name}).
+   * @ignore
+   */
+  _nameOf(process: Process<unknown>): string {
+    let name = this.#names.get(process);
+    if (name === undefined) {
+      name = `process-${this.#unnamed++}`;
+      this.#names.set(process, name);
+    }
+    return name;
   }
 
   /**
