@@ -59,13 +59,16 @@ Deno.test("the bundle runs in Node and headless Chromium with Deno's results", a
     const expected = await workload(caresim, { workers: 2 });
     assert.equal(expected.parallel.length, 3);
 
-    await t.step("Node: one replication and parallel replications on worker_threads", async () => {
+    await t.step("Node: one and parallel replications (worker_threads), loadScenario", async () => {
       const script = new URL("./bundle/node_run.mjs", import.meta.url).pathname;
       const single = await run("node", [script, dir, "1"]);
       const parallel = await run("node", [script, dir, "3"]);
       assert.equal(parallel, single, "Node's parallel run differs from its one-worker run");
       assertClose(JSON.parse(parallel), expected, 1e-12);
       nodeOutput = parallel;
+      const file = new URL("../scenarios/default.json", import.meta.url).pathname;
+      const loaded = await run("node", [script, dir, "1", file]);
+      assert.deepEqual(JSON.parse(loaded), await caresim.loadScenario(file));
     });
 
     const chromiumMissing = !existsSync(CHROMIUM);
