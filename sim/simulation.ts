@@ -210,16 +210,18 @@ export class Simulation {
    * @returns The process, an event that fires with the generator's return value.
    */
   process<T>(generator: ProcessGenerator<T>, options?: ProcessOptions): Process<T> {
+    if (this._trace === null && options === undefined) return new Process(this, generator);
+    return this.#namedOrTraced(generator, options);
+  }
+
+  #namedOrTraced<T>(generator: ProcessGenerator<T>, options?: ProcessOptions): Process<T> {
     const trace = this._trace;
-    if (trace === null && options?.name === undefined) return new Process(this, generator);
     const isGenerator = typeof (generator as { next?: unknown } | null)?.next === "function";
     const process: Process<T> = new Process(
       this,
-      trace === null || !isGenerator ? generator : traced(generator, {
-        clock: this,
-        trace,
-        name: () => process.name,
-      }),
+      trace === null || !isGenerator
+        ? generator
+        : traced(generator, { clock: this, trace, name: () => process.name }),
     );
     if (options?.name !== undefined) this.#names.set(process as Process<unknown>, options.name);
     return process;
