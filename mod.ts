@@ -6,6 +6,9 @@
  *   streams, monitors and parallel replications (also at `@caresim/caresim/sim`).
  * - Scenarios: {@linkcode loadScenario}, {@linkcode parseScenario}, {@linkcode ScenarioError}.
  * - The whole-system model: {@linkcode simulateReplication}, {@linkcode checkInvariants}.
+ * - File output and CI fixtures: {@linkcode writeOutputs}, {@linkcode assertMatchesFixture}.
+ *   Everything else is also at `@caresim/caresim/portable`, which runs in any JavaScript
+ *   runtime, browsers included.
  *
  * @example Run one replication of a small scenario
  * ```ts
@@ -19,43 +22,7 @@
  *
  * @module
  */
-export * from "./sim/mod.ts";
-export * from "./scenarios/schema.ts";
-export type {
-  AgeBand,
-  DischargeMix,
-  SegmentTuple,
-  StepTuple,
-} from "./scenarios/default_age_bands.ts";
-export * from "./scenarios/load.ts";
-export * from "./scenarios/scenario_error.ts";
-export * from "./scenarios/parameter_sources.ts";
-export * from "./scenarios/json_schema.ts";
-export * from "./models/result.ts";
-export * from "./models/modifiers.ts";
-export * from "./models/simulate.ts";
-export * from "./models/invariants.ts";
-export * from "./models/run_scenario.ts";
-export * from "./models/workforce.ts";
-export * from "./models/variance_decomposition.ts";
-export * from "./models/interventions/intervention.ts";
-export * from "./models/interventions/ramp.ts";
-export * from "./models/interventions/cohort_match.ts";
-export * from "./models/interventions/sample.ts";
-export * from "./models/interventions/compose.ts";
-export * from "./models/care_models/definition.ts";
-export * from "./models/care_models/registry.ts";
-export * from "./scenarios/care_model_schema.ts";
-export * from "./report/summarize_run.ts";
-export * from "./report/run_summarizer.ts";
-export * from "./report/tables.ts";
-export * from "./report/outputs.ts";
-export * from "./report/run_meta.ts";
+export * from "./portable.ts";
 export * from "./report/write_outputs.ts";
 export * from "./report/output_marker.ts";
-export * from "./report/sweep.ts";
-export * from "./report/event_log.ts";
-export * from "./report/metrics.ts";
-export * from "./report/csv.ts";
-export * from "./report/terminal_table.ts";
 export * from "./fixtures/mod.ts";

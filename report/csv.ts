@@ -6,9 +6,9 @@
  * @module
  */
 
-import { stringify } from "csv-stringify/sync";
-import { parse } from "csv-parse/sync";
-import { parse as parseStream } from "csv-parse/stream";
+import { stringify } from "npm:csv-stringify@6.6.0/sync";
+import { parse } from "npm:csv-parse@6.1.0/sync";
+import { parse as parseStream } from "npm:csv-parse@6.1.0/stream";
 
 /** A CSV cell: numbers are written with `String(n)` (NaN as an empty cell), `undefined` empty. */
 export type CsvCell = string | number | undefined;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 
 /** The years a scenario can start in. */
 const FIRST_YEAR = 1900;

@@ -8,8 +8,18 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
+import type {
+  CareModelEntry,
+  CareModelEntryInput,
+  Cohort,
+  CohortInput,
+  Option,
+  OptionInput,
+  Workforce,
+  WorkforceInput,
+} from "./schema_types.ts";
 import { assumption, evidence } from "./parameter_source.ts";
 import { calendarDateSchema } from "./calendar_date.ts";
 import { distributionWithin } from "./distribution_range.ts";
@@ -172,7 +182,7 @@ export const distributionSpecSchema: z.ZodType<DistributionSpec> = z.union([
  * assert.equal(cohortSchema.safeParse({ segments: [5] }).success, false);
  * ```
  */
-export const cohortSchema = z.strictObject({
+export const cohortSchema: z.ZodType<Cohort, CohortInput> = z.strictObject({
   id: z.string().min(1).optional().meta({ description: "Cohort label used to tag results." }),
   ageBands: z.array(z.string().min(1)).min(1).optional().meta({
     description: "Age band ids (scenario's bands).",
@@ -222,59 +232,54 @@ const effectsSchema = z.strictObject(
  * assert.equal(e.preset, "evidence");
  * ```
  */
-export const careModelEntrySchema = z.strictObject({
-  model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
-  id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
-    .optional().meta({
-      description:
-        'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
+export const careModelEntrySchema: z.ZodType<CareModelEntry, CareModelEntryInput> = z
+  .strictObject({
+    model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
+    id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
+      .optional().meta({
+        description:
+          'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
+      }),
+    label: z.string().optional().meta({ description: "Human label." }),
+    preset: z.enum(PRESETS).default("evidence").meta({
+      description: "evidence (default) or stated-ambition (the vanguards' own targets).",
     }),
-  label: z.string().optional().meta({ description: "Human label." }),
-  preset: z.enum(PRESETS).default("evidence").meta({
-    description: "evidence (default) or stated-ambition (the vanguards' own targets).",
-  }),
-  startDate: calendarDateSchema.optional().meta({
-    description: "Go-live date (default: scenario start).",
-  }),
-  rampUpMonths: z.number().min(0).max(120).optional().meta({
-    description: "Months from go-live to full effect (default: the model's).",
-  }),
-  rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
-    description: "Shape of the ramp-up (default: the model's).",
-  }),
-  cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
-  effects: effectsSchema.optional(),
-  capacity: keyed(
-    CAPACITY_NAMES,
-    distributionWithin(0, LIMITS.per100k.max, "a capacity per 100,000 people"),
-  ).optional().meta({
-    description: "Capacity added at full effect, per 100,000 people.",
-  }),
-  displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
-    .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
-      message: "expected shares summing to at most 1",
-    }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
-  staff: keyed(
-    STAFF_GROUPS,
-    z.strictObject({
-      ftePer1000Cohort: z.number().min(0).optional(),
-      ftePer100kPopulation: z.number().min(0).optional(),
+    startDate: calendarDateSchema.optional().meta({
+      description: "Go-live date (default: scenario start).",
     }),
-  ).optional().meta({ description: "Staff the intervention needs at full effect." }),
-  interSiteTransferDelayHours: distributionWithin(
-    0,
-    MAX_TRANSFER_DELAY_HOURS,
-    "hours (at most 30 days)",
-  )
-    .optional().meta({
+    rampUpMonths: z.number().min(0).max(120).optional().meta({
+      description: "Months from go-live to full effect (default: the model's).",
+    }),
+    rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
+      description: "Shape of the ramp-up (default: the model's).",
+    }),
+    cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
+    effects: effectsSchema.optional(),
+    capacity: keyed(
+      CAPACITY_NAMES,
+      distributionWithin(0, LIMITS.per100k.max, "a capacity per 100,000 people"),
+    ).optional().meta({
+      description: "Capacity added at full effect, per 100,000 people.",
+    }),
+    displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
+      .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
+        message: "expected shares summing to at most 1",
+      }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
+    staff: keyed(
+      STAFF_GROUPS,
+      z.strictObject({
+        ftePer1000Cohort: z.number().min(0).optional(),
+        ftePer100kPopulation: z.number().min(0).optional(),
+      }),
+    ).optional().meta({ description: "Staff the intervention needs at full effect." }),
+    interSiteTransferDelayHours: distributionWithin(
+      0,
+      MAX_TRANSFER_DELAY_HOURS,
+      "hours (at most 30 days)",
+    ).optional().meta({
       description: "acc: transfer delay to a site with a free bed (enables transfers).",
     }),
-});
-
-/** A care-model entry as written. */
-export type CareModelEntryInput = z.input<typeof careModelEntrySchema>;
-/** A care-model entry after parsing. */
-export type CareModelEntry = z.output<typeof careModelEntrySchema>;
+  });
 
 /**
  * A comparison option: a set of care models applied together, paired against the baseline.
@@ -286,7 +291,7 @@ export type CareModelEntry = z.output<typeof careModelEntrySchema>;
  * assert.equal(o.careModels[0].model, "mcp");
  * ```
  */
-export const optionSchema = z.strictObject({
+export const optionSchema: z.ZodType<Option, OptionInput> = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
     .meta({ description: "Option id (used in result names)." }),
   label: z.string().optional().meta({ description: "Human label." }),
@@ -309,7 +314,7 @@ const perYear = (value: number, desc: string, source: string, isAssumption = fal
  * assert.equal(workforceSchema.parse({}).productivity.gpAppointmentsPerFtePerYear, 5700);
  * ```
  */
-export const workforceSchema = z.strictObject({
+export const workforceSchema: z.ZodType<Workforce, WorkforceInput> = z.strictObject({
   productivity: z.strictObject({
     gpAppointmentsPerFtePerYear: perYear(
       5700,
@@ -398,3 +403,14 @@ export const workforceSchema = z.strictObject({
     description: "FTE in post by staff group (the gap = demand − in post).",
   }),
 });
+
+export type {
+  CareModelEntry,
+  CareModelEntryInput,
+  Cohort,
+  CohortInput,
+  Option,
+  OptionInput,
+  Workforce,
+  WorkforceInput,
+} from "./schema_types.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { type Distribution, distributionFromSpec, type DistributionSpec } from "../sim/mod.ts";
 
 /**

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { z } from "zod";
+import type { z } from "npm:zod@4.1.12";
 import { closestName } from "./levenshtein.ts";
 
 type PathKey = PropertyKey;
@@ -125,7 +125,7 @@ function bound(issue: AnyDef, word: "≥" | "≤" | ">" | "<"): string {
  * @example An unknown key gets a suggestion
  * ```ts
  * import assert from "node:assert/strict";
- * import { z } from "zod";
+ * import { z } from "npm:zod@4.1.12";
  * const schema = z.strictObject({ acuteBeds: z.number() });
  * const input = { acuteBeds: 1, acuteBed: 2 };
  * const r = schema.safeParse(input, { reportInput: true });

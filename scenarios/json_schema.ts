@@ -5,7 +5,7 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { scenarioSchema } from "./schema.ts";
 
 /**

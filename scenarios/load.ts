@@ -6,6 +6,7 @@
  */
 
 import { formatIssues } from "./format_issues.ts";
+import { isNotFound, readTextFile } from "./_read_text_file.ts";
 import { resolveScenario } from "./resolve.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { ScenarioError } from "./scenario_error.ts";
@@ -83,9 +84,9 @@ export function parseScenario(input: unknown, options: { label?: string } = {}):
 export async function loadScenario(path: string | URL): Promise<Scenario> {
   let text: string;
   try {
-    text = await Deno.readTextFile(path);
+    text = await readTextFile(path);
   } catch (e) {
-    const why = e instanceof Deno.errors.NotFound ? "file not found" : (e as Error).message;
+    const why = isNotFound(e) ? "file not found" : (e as Error).message;
     throw new ScenarioError(`Cannot load scenario ${String(path)}: ${why}`);
   }
   let json: unknown;

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { z } from "zod";
+import type { z } from "npm:zod@4.1.12";
 import { AGE_BAND_SOURCES, type AgeBandRateField, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { dottedPath } from "./format_issues.ts";
 import { inheritedBand, resolveScenario } from "./resolve.ts";
@@ -122,7 +122,7 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
   });
   // Derived capacities.
   const bedsMeta = metaOf(
-    (scenarioSchema.shape.acute as Node)._zod.def.innerType.shape.bedsPer1000People,
+    (scenarioSchema as Node)._zod.def.shape.acute._zod.def.innerType.shape.bedsPer1000People,
   )!;
   scenario.hospitals.forEach((h, i) => {
     const derived = Math.round(
@@ -138,7 +138,8 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
     });
   });
   const chMeta = metaOf(
-    (scenarioSchema.shape.careHomes as Node)._zod.def.innerType.shape.placesPer1000Aged75Plus,
+    (scenarioSchema as Node)._zod.def.shape.careHomes._zod.def.innerType.shape
+      .placesPer1000Aged75Plus,
   )!;
   rows.push({
     path: "careHomes.places",

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { z } from "zod";
+import type { z } from "npm:zod@4.1.12";
 import { type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import type { HospitalConfig, Scenario, scenarioSchema } from "./schema.ts";
 

@@ -6,12 +6,13 @@
  * @module
  */
 
-import { z } from "zod";
+import { z } from "npm:zod@4.1.12";
 import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
 import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";
 import { calendarDateSchema } from "./calendar_date.ts";
 import { bounded, type Limit, LIMITS } from "./limits.ts";
+import type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";
 
 /**
  * The scenario format version this code reads.
@@ -82,7 +83,7 @@ const sumsToOne = (xs: number[]) => Math.abs(xs.reduce((a, b) => a + b, 0) - 1) 
  * assert.equal(ageBandSchema.parse({ id: "90+", minAgeYears: 90 }).id, "90+");
  * ```
  */
-export const ageBandSchema = z.strictObject({
+export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObject({
   id: z.string().min(1).meta({ description: 'Band id, e.g. "85+".' }),
   minAgeYears: z.number().int().min(0).max(120).meta({
     description: "Lowest age in the band, years.",
@@ -169,7 +170,7 @@ const DEFAULT_SEASONALITY = [1.08, 1.03, 1.01, 0.98, 0.97, 0.95, 0.97, 0.95, 0.9
  * assert.equal(s.acute.readmission30DayProbability, 0.07);
  * ```
  */
-export const scenarioSchema = z.strictObject({
+export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strictObject({
   $schema: z.string().optional().meta({
     description: "Path or URL of this JSON Schema (for editors).",
   }),
@@ -653,10 +654,7 @@ export const scenarioSchema = z.strictObject({
   workforce: workforceSchema.prefault({}),
 });
 
-/** A scenario as written (JSON or TS): every parameter optional except version and population.size. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-
-type Parsed = z.output<typeof scenarioSchema>;
+type Parsed = ParsedScenario;
 
 /** A hospital with its bed count and escalation resolved. */
 export interface HospitalConfig {
@@ -676,3 +674,5 @@ export type Scenario = Omit<Parsed, "population" | "hospitals" | "careHomes"> & 
   hospitals: HospitalConfig[];
   careHomes: Parsed["careHomes"] & { places: number };
 };
+
+export type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";

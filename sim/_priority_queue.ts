@@ -13,9 +13,15 @@
 
 /** An item the queue can order. */
 export interface Queued {
-  /** @internal Queue priority (lower first). */
+  /**
+   * @internal Queue priority (lower first).
+   * @ignore
+   */
   _qp: number;
-  /** @internal Queue insertion id. */
+  /**
+   * @internal Queue insertion id.
+   * @ignore
+   */
   _qid: number;
 }
 
@@ -126,6 +132,17 @@ export class PriorityQueue<T extends Queued> {
       return item;
     }
     return this.#heapPop();
+  }
+
+  /** A copy of the items held, in the order they would be popped (for inspection, not speed). */
+  toArray(): T[] {
+    const buckets = this.#buckets;
+    if (buckets === null) return [...this.#heap].sort((a, b) => (before(a, b) ? -1 : 1));
+    const items: T[] = [];
+    for (const bucket of buckets) {
+      for (let i = bucket.head; i < bucket.tail; i++) items.push(bucket.items[i]!);
+    }
+    return items;
   }
 
   #switchToHeap(): void {

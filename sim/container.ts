@@ -47,12 +47,21 @@ export class ContainerRequest extends SimEvent<number> {
   readonly amount: number;
   /** When the request was made. */
   readonly requestedAtDays: number;
-  /** @internal */
+  /**
+   * @internal
+   * @ignore
+   */
   _active = true;
-  /** @internal */
+  /**
+   * @internal
+   * @ignore
+   */
   readonly _kind: "get" | "put";
 
-  /** @internal Made by {@linkcode Container.get} and {@linkcode Container.put}. */
+  /**
+   * @internal Made by {@linkcode Container.get} and {@linkcode Container.put}.
+   * @ignore
+   */
   constructor(sim: Simulation, amount: number, kind: "get" | "put") {
     super(sim);
     this.amount = amount;
@@ -162,6 +171,15 @@ export class Container {
   }
 
   /** Gets waiting now. */
+  get queuedGets(): number {
+    return this.#waitingGets;
+  }
+
+  /**
+   * Gets waiting now.
+   *
+   * @deprecated Use {@linkcode Container.queuedGets} (a property, not a method).
+   */
   get getQueueLength(): number {
     return this.#waitingGets;
   }

@@ -39,7 +39,7 @@ Deno.test("Container.put() waits for room; cancel() withdraws a waiting get", ()
   sim.run();
   assert.deepEqual(log, ["3 put 5"]);
   assert.equal(tank.level, 9);
-  assert.equal(tank.getQueueLength, 0);
+  assert.equal(tank.queuedGets, 0);
 });
 
 Deno.test("Container rejects impossible amounts and levels", () => {

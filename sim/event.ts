@@ -24,9 +24,15 @@ export const URGENT = -1;
 /** A callback run when an event is processed. */
 export type EventCallback = (event: SimEvent<unknown>) => void;
 
-/** @internal Something resumed by an event without a closure (a process). */
+/**
+ * @internal Something resumed by an event without a closure (a process).
+ * @ignore
+ */
 export interface EventWaiter {
-  /** @internal Called when the event it waits for is processed. */
+  /**
+   * @internal Called when the event it waits for is processed.
+   * @ignore
+   */
   _resume(event: SimEvent<unknown>): void;
 }
 
@@ -66,9 +72,13 @@ export class SimEvent<T = unknown> {
   /**
    * @internal Phase in the low two bits (0 pending, 1 triggered, 2 processed) plus the FAILED
    * and DEFUSED flags.
+   * @ignore
    */
   _state: number;
-  /** @internal Value (or error when failed). */
+  /**
+   * @internal Value (or error when failed).
+   * @ignore
+   */
   _value: unknown;
   #first: Waiting | null;
   #more: Waiting[] | null;
@@ -132,6 +142,7 @@ export class SimEvent<T = unknown> {
   /**
    * @internal Succeeds and processes at once when nobody is waiting yet (a process that yields
    * it later continues without a trip through the calendar); otherwise like `succeed`.
+   * @ignore
    */
   _succeedNow(value: unknown): void {
     if (this.#first === null) {
@@ -168,7 +179,10 @@ export class SimEvent<T = unknown> {
     this._wait(callback);
   }
 
-  /** @internal Registers a callback or a waiting process. */
+  /**
+   * @internal Registers a callback or a waiting process.
+   * @ignore
+   */
   _wait(callback: Waiting): void {
     if ((this._state & PHASE) === PROCESSED) alreadyProcessed();
     if (this.#first === null) this.#first = callback;
@@ -185,7 +199,10 @@ export class SimEvent<T = unknown> {
     this._unwait(callback);
   }
 
-  /** @internal Removes a callback or a waiting process. */
+  /**
+   * @internal Removes a callback or a waiting process.
+   * @ignore
+   */
   _unwait(callback: Waiting): void {
     if (this.#first === callback) {
       this.#first = this.#more && this.#more.length > 0 ? this.#more.shift()! : null;
@@ -195,7 +212,10 @@ export class SimEvent<T = unknown> {
     if (i >= 0) this.#more!.splice(i, 1);
   }
 
-  /** @internal Runs the callbacks; called by the simulation when the event is due. */
+  /**
+   * @internal Runs the callbacks; called by the simulation when the event is due.
+   * @ignore
+   */
   _fire(): void {
     const state = (this._state & FLAGS) | PROCESSED;
     this._state = state;
@@ -213,19 +233,36 @@ export class SimEvent<T = unknown> {
     }
   }
 
-  /** @internal Schedules this already-triggered event at now + delay (used by timeouts). */
+  /**
+   * @internal Schedules this already-triggered event at now + delay (used by timeouts).
+   * @ignore
+   */
   _trigger(delay: number, value: unknown, priority: number): void {
     this._state = (this._state & FLAGS) | TRIGGERED;
     this._value = value;
     this.sim._enqueue(this, delay, priority);
   }
 
-  /** @internal Marks a failure as handled, so it is not raised from `run()`. */
+  /**
+   * @internal How traces name this event (subclasses say more).
+   * @ignore
+   */
+  _describe(): string {
+    return (this._state & PHASE) === PENDING ? "event" : "timeout or triggered event";
+  }
+
+  /**
+   * @internal Marks a failure as handled, so it is not raised from `run()`.
+   * @ignore
+   */
   _defuse(): void {
     this._state |= DEFUSED;
   }
 
-  /** @internal Makes a pending event a handled failure carrying `error` (for interrupts). */
+  /**
+   * @internal Makes a pending event a handled failure carrying `error` (for interrupts).
+   * @ignore
+   */
   _setHandledFailure(error: unknown): void {
     this._state |= FAILED | DEFUSED;
     this._value = error;

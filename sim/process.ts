@@ -81,7 +81,10 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     return super.fail(error);
   }
 
-  /** @internal Starts the process the first time; afterwards signals its completion. */
+  /**
+   * @internal Starts the process the first time; afterwards signals its completion.
+   * @ignore
+   */
   override _fire(): void {
     if (this.#phase === 0) {
       this.#phase = 1;
@@ -91,9 +94,28 @@ export class Process<T = unknown> extends SimEvent<T> implements EventWaiter {
     }
   }
 
-  /** @internal Resumes the process when the event it waits for is processed. */
+  /**
+   * @internal Resumes the process when the event it waits for is processed.
+   * @ignore
+   */
   _resume(event: SimEvent<unknown>): void {
     this.#step(event);
+  }
+
+  /**
+   * The process's name in records and traces: the one given to `sim.process`, or `process-N`,
+   * numbering unnamed processes in the order their names are first read.
+   */
+  get name(): string {
+    return this.sim._nameOf(this as Process<unknown>);
+  }
+
+  /**
+   * @internal How traces name this event.
+   * @ignore
+   */
+  override _describe(): string {
+    return `process ${this.name}`;
   }
 
   /** True until the generator has returned or thrown. */

@@ -7,6 +7,7 @@
 import { SimEvent } from "./event.ts";
 import type { Process } from "./process.ts";
 import { PriorityQueue } from "./_priority_queue.ts";
+import type { RecordOutcome, ResourceRecords } from "./resource_records.ts";
 import type { Simulation } from "./simulation.ts";
 
 /** Where a request stands. */
@@ -35,6 +36,11 @@ export interface ResourceOptions {
   preemptive?: boolean;
   /** Capacity changes over time. */
   capacitySchedule?: CapacitySchedule;
+  /**
+   * A monitor that keeps one record per request (entity, arrival, start, end, activity time,
+   * queue length at arrival); one monitor may watch several resources.
+   */
+  records?: ResourceRecords;
 }
 
 /** Options for {@linkcode Resource.request}. */
@@ -96,9 +102,30 @@ export interface ResourceStats {
 
 /**
  * A request for one unit of a {@linkcode Resource}; yield it to wait for the grant, then pass it
- * to `release`.
+ * to `release`. It is disposable: declared with `using` (then yielded), it is released — or,
+ * still queued, withdrawn — when the block ends, however it ends (an interrupt while waiting
+ * included): SimPy's `with resource.request() as req: yield req`.
+ *
+ * @example Release on scope exit with `using`
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const servers = new Resource(sim, { name: "servers", capacity: 1 });
+ * function* job() {
+ *   using unit = servers.request(); // released (or withdrawn) when job() exits
+ *   yield unit;
+ *   yield sim.timeout(2);
+ * } // released here
+ * sim.process(job());
+ * sim.process(job());
+ * sim.run();
+ * assert.equal(sim.now, 4);
+ * assert.equal(servers.inUse, 0);
+ * ```
  */
-export class Request extends SimEvent<Request> {
+export class ResourceRequest extends SimEvent<ResourceRequest> {
   /** The resource asked. */
   readonly resource: Resource;
   /** The process that made the request (null outside a process). */
@@ -107,14 +134,36 @@ export class Request extends SimEvent<Request> {
   readonly requestedAtDays: number;
   /** When it was granted (NaN until then). */
   grantedAtDays: number;
-  /** @internal Queue priority; also the request's priority. */
+  /**
+   * @internal Queue priority; also the request's priority.
+   * @ignore
+   */
   _qp: number;
-  /** @internal Queue insertion id while queued; grant order once granted. */
+  /**
+   * @internal Queue insertion id while queued; grant order once granted.
+   * @ignore
+   */
   _qid: number;
-  /** @internal */
+  /**
+   * @internal
+   * @ignore
+   */
   _status: RequestStatus;
+  /**
+   * @internal Index in the resource's holder list while granted.
+   * @ignore
+   */
+  _slot: number;
+  /**
+   * @internal Requests waiting when this one was made (kept only for records).
+   * @ignore
+   */
+  _queueAtArrival: number;
 
-  /** @internal Made by {@linkcode Resource.request}. */
+  /**
+   * @internal Made by {@linkcode Resource.request}.
+   * @ignore
+   */
   constructor(resource: Resource, sim: Simulation, priority: number) {
     super(sim);
     this.resource = resource;
@@ -124,6 +173,8 @@ export class Request extends SimEvent<Request> {
     this.grantedAtDays = NaN;
     this._qid = 0;
     this._status = "queued";
+    this._slot = -1;
+    this._queueAtArrival = 0;
   }
 
   /** The request's priority (lower first). */
@@ -135,7 +186,33 @@ export class Request extends SimEvent<Request> {
   get status(): RequestStatus {
     return this._status;
   }
+
+  /** Releases the unit if granted, withdraws the request if queued; otherwise does nothing. */
+  [Symbol.dispose](): void {
+    this.resource.cancel(this);
+  }
+
+  /**
+   * @internal How traces name this event.
+   * @ignore
+   */
+  override _describe(): string {
+    return `request "${this.resource.name}"`;
+  }
 }
+
+/**
+ * The former name of {@linkcode ResourceRequest}, which shadowed the global fetch `Request`.
+ *
+ * @deprecated Use {@linkcode ResourceRequest}.
+ */
+export const Request: typeof ResourceRequest = ResourceRequest;
+/**
+ * The former name of {@linkcode ResourceRequest}.
+ *
+ * @deprecated Use {@linkcode ResourceRequest}.
+ */
+export type Request = ResourceRequest;
 
 /**
  * A counted resource with a priority queue.
@@ -149,7 +226,7 @@ export class Request extends SimEvent<Request> {
  * const servers = new Resource(sim, { name: "servers", capacity: 2 });
  * const log: string[] = [];
  * function* job(name: string) {
- *   const unit: Request = yield servers.request();
+ *   const unit: ResourceRequest = yield servers.request();
  *   log.push(`${sim.now} ${name} starts`);
  *   yield sim.timeout(4);
  *   servers.release(unit);
@@ -158,6 +235,20 @@ export class Request extends SimEvent<Request> {
  * sim.run();
  * assert.deepEqual(log, ["0 a starts", "0 b starts", "4 c starts"]);
  * assert.equal(servers.stats().meanWaitDays, 4 / 3);
+ * ```
+ *
+ * @example Who waits and who holds (read-only snapshots)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Simulation } from "./simulation.ts";
+ *
+ * const sim = new Simulation();
+ * const desk = new Resource(sim, { name: "desk", capacity: 1 });
+ * const first = desk.request();
+ * const low = desk.request({ priority: 2 });
+ * const high = desk.request({ priority: 1 });
+ * assert.deepEqual(desk.users, [first]);
+ * assert.deepEqual(desk.queue, [high, low]);
  * ```
  */
 export class Resource {
@@ -169,9 +260,11 @@ export class Resource {
   #capacity: number;
   #inUse = 0;
   #queued = 0;
-  #queue = new PriorityQueue<Request>();
-  /** Holders, tracked only on pre-emptive resources (to choose whom to pre-empt). */
-  #holders: Set<Request> | null;
+  #queue = new PriorityQueue<ResourceRequest>();
+  /** Granted requests still holding a unit, in grant order. */
+  /** Granted requests holding a unit, in no particular order (each knows its `_slot`). */
+  #holders: ResourceRequest[] = [];
+  #records: ResourceRecords | null;
   #seq = 0;
   // statistics
   #since = 0;
@@ -196,7 +289,7 @@ export class Resource {
    * @throws {RangeError} If capacity is not a non-negative integer or the schedule is invalid.
    */
   constructor(sim: Simulation, options: ResourceOptions) {
-    const { name, capacity, preemptive = false, capacitySchedule } = options;
+    const { name, capacity, preemptive = false, capacitySchedule, records } = options;
     if (typeof name !== "string" || name.length === 0) {
       throw new TypeError(
         `Cannot create a resource: name must be a non-empty string, received ${name}`,
@@ -207,7 +300,7 @@ export class Resource {
     this.preemptive = preemptive;
     this.#sim = sim;
     this.#capacity = capacity;
-    this.#holders = preemptive ? new Set() : null;
+    this.#records = records ?? null;
     this.#since = this.#last = sim.now;
     if (capacitySchedule !== undefined) this.#followSchedule(capacitySchedule);
   }
@@ -228,19 +321,33 @@ export class Resource {
   }
 
   /**
+   * A snapshot of the requests waiting now, in the order they will be served (priority, then
+   * first in first out). A copy: changing it changes nothing.
+   */
+  get queue(): readonly ResourceRequest[] {
+    return this.#queue.toArray().filter((r) => r._status === "queued");
+  }
+
+  /** A snapshot of the granted requests holding a unit now, in grant order. A copy. */
+  get users(): readonly ResourceRequest[] {
+    return [...this.#holders].sort((a, b) => a._qid - b._qid);
+  }
+
+  /**
    * Asks for one unit. Yield the returned request to wait until it is granted.
    *
    * @param options Priority and pre-emption.
    * @returns The request.
    * @throws {Error} If `preempt` is asked of a resource that is not pre-emptive.
    */
-  request(options?: RequestOptions): Request {
+  request(options?: RequestOptions): ResourceRequest {
     const priority = options?.priority ?? 0;
     const preempt = options?.preempt ?? false;
     if (!Number.isFinite(priority)) this.#badPriority(priority);
     if (preempt && !this.preemptive) this.#notPreemptive();
-    const request = new Request(this, this.#sim, priority);
+    const request = new ResourceRequest(this, this.#sim, priority);
     this.#requests++;
+    if (this.#records !== null) request._queueAtArrival = this.#queued;
     if (this.#queued === 0 && this.#inUse < this.#capacity) {
       this.#grant(request);
     } else if (preempt && this.#preemptFor(request)) {
@@ -251,6 +358,7 @@ export class Resource {
       this.#queued++;
       if (this.#queued > this.#maxQueue) this.#maxQueue = this.#queued;
     }
+    if (this.#sim._trace !== null) this.#trace(request, "request");
     return request;
   }
 
@@ -261,15 +369,17 @@ export class Resource {
    * @param request A request of this resource.
    * @throws {Error} If the request was not granted or was already released.
    */
-  release(request: Request): void {
+  release(request: ResourceRequest): void {
     this.#checkOwn(request, "release");
     if (request._status === "preempted") return;
     if (request._status !== "granted") this.#refuseRelease(request);
     this.#account();
     request._status = "released";
-    this.#holders?.delete(request);
+    this.#dropHolder(request);
     this.#inUse--;
     this.#released++;
+    if (this.#records !== null) this.#end(request, "released");
+    if (this.#sim._trace !== null) this.#trace(request, "release");
     this.#serve();
   }
 
@@ -279,7 +389,7 @@ export class Resource {
    *
    * @param request A request of this resource.
    */
-  cancel(request: Request): void {
+  cancel(request: ResourceRequest): void {
     this.#checkOwn(request, "cancel");
     if (request._status === "granted") {
       this.release(request);
@@ -288,6 +398,8 @@ export class Resource {
       request._status = "cancelled";
       this.#queued--;
       this.#cancelled++;
+      if (this.#records !== null) this.#end(request, "cancelled");
+      if (this.#sim._trace !== null) this.#trace(request, "withdraw");
       this.#serve();
     }
   }
@@ -347,13 +459,14 @@ export class Resource {
         0;
   }
 
-  #grant(request: Request): void {
+  #grant(request: ResourceRequest): void {
     this.#account();
     const now = this.#sim.now;
     request._status = "granted";
     request._qid = this.#seq++;
     request.grantedAtDays = now;
-    this.#holders?.add(request);
+    request._slot = this.#holders.length;
+    this.#holders.push(request);
     this.#inUse++;
     this.#granted++;
     const wait = now - request.requestedAtDays;
@@ -362,20 +475,32 @@ export class Resource {
     request._succeedNow(request);
   }
 
+  /** Removes a holder by moving the last one into its slot. */
+  #dropHolder(request: ResourceRequest): void {
+    const holders = this.#holders;
+    const last = holders.pop()!;
+    if (last !== request) {
+      holders[request._slot] = last;
+      last._slot = request._slot;
+    }
+    request._slot = -1;
+  }
+
   #serve(): void {
     while (this.#queued > 0 && this.#inUse < this.#capacity) {
       const next = this.#queue.pop()!;
       if (next._status !== "queued") continue;
       this.#queued--;
       this.#grant(next);
+      if (this.#sim._trace !== null) this.#trace(next, "grant");
     }
     // drop withdrawn requests at the head so the heap does not keep them forever
     while (this.#queued === 0 && this.#queue.size > 0) this.#queue.pop();
   }
 
-  #preemptFor(request: Request): boolean {
-    let victim: Request | null = null;
-    for (const holder of this.#holders!) {
+  #preemptFor(request: ResourceRequest): boolean {
+    let victim: ResourceRequest | null = null;
+    for (const holder of this.#holders) {
       if (
         victim === null || holder.priority > victim.priority ||
         (holder.priority === victim.priority && holder._qid > victim._qid)
@@ -384,9 +509,11 @@ export class Resource {
     if (victim === null || victim.priority <= request.priority) return false;
     this.#account();
     victim._status = "preempted";
-    this.#holders!.delete(victim);
+    this.#dropHolder(victim);
     this.#inUse--;
     this.#preempted++;
+    if (this.#records !== null) this.#end(victim, "preempted");
+    if (this.#sim._trace !== null) this.#trace(victim, "pre-empted");
     const cause: Preemption = {
       resource: this.name,
       by: request.owner,
@@ -407,8 +534,24 @@ export class Resource {
     }
   }
 
-  #checkOwn(request: Request, action: string): void {
-    if (!(request instanceof Request) || request.resource !== this) this.#notOwn(action);
+  #end(request: ResourceRequest, outcome: RecordOutcome): void {
+    this.#records!._end(request, request.grantedAtDays, this.#sim.now, outcome);
+  }
+
+  #trace(request: ResourceRequest, action: string): void {
+    const sim = this.#sim;
+    const detail = action === "request"
+      ? request._status === "granted" ? " (granted)" : ` (queued, ${this.#queued} waiting)`
+      : "";
+    sim._trace!({
+      timeDays: sim.now,
+      process: request.owner?.name ?? null,
+      what: `${action} "${this.name}"${detail}`,
+    });
+  }
+
+  #checkOwn(request: ResourceRequest, action: string): void {
+    if (!(request instanceof ResourceRequest) || request.resource !== this) this.#notOwn(action);
   }
 
   // Errors are raised from methods of their own so that the hot paths stay small enough for
@@ -426,7 +569,7 @@ export class Resource {
     );
   }
 
-  #refuseRelease(request: Request): never {
+  #refuseRelease(request: ResourceRequest): never {
     throw new Error(
       `Cannot release a unit of "${this.name}": the request is ${request._status}, not granted` +
         (request._status === "released" ? " (released twice?)" : " (cancel a queued request)"),

@@ -9,6 +9,7 @@ import { Condition } from "./condition.ts";
 import { SimEvent } from "./event.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 import { createStream, type RandomStream } from "./random/stream.ts";
+import { traced } from "./_trace.ts";
 
 /** Options for {@linkcode Simulation}. */
 export interface SimulationOptions {
@@ -22,6 +23,37 @@ export interface SimulationOptions {
    * @default {0}
    */
   replication?: number;
+  /**
+   * Called for every traced step of the engine (processes starting, waiting, resuming and
+   * ending; resource requests, grants and releases), for debugging a model. Leave it out for
+   * speed: without it the engine does no tracing work.
+   */
+  trace?: (entry: TraceEntry) => void;
+}
+
+/** One line of the engine's trace (see {@linkcode SimulationOptions.trace}). */
+export interface TraceEntry {
+  /** Simulated time, in days. */
+  readonly timeDays: number;
+  /** The process concerned (its name), or null for plain callbacks. */
+  readonly process: string | null;
+  /** What happened, e.g. `wait request "servers"`, `finish`. */
+  readonly what: string;
+}
+
+/** Options for {@linkcode Simulation.run}. */
+export interface RunOptions {
+  /** A time in days (>= now) or an event to run until; leave out to run until no event is left. */
+  until?: number | SimEvent<unknown>;
+}
+
+/** Options for {@linkcode Simulation.process}. */
+export interface ProcessOptions {
+  /**
+   * The process's name in records and traces.
+   * @default {"process-N", numbered in the order names are first read}
+   */
+  name?: string;
 }
 
 /** Options for {@linkcode Simulation.schedule}. */
@@ -96,8 +128,18 @@ export class Simulation {
   readonly seed: number;
   /** Replication index of the random streams. */
   readonly replication: number;
-  /** @internal The process whose generator is running, if any. */
+  /**
+   * @internal The process whose generator is running, if any.
+   * @ignore
+   */
   _activeProcess: Process<unknown> | null = null;
+  /**
+   * @internal The trace callback, or null when not tracing.
+   * @ignore
+   */
+  readonly _trace: ((entry: TraceEntry) => void) | null;
+  #names = new WeakMap<Process<unknown>, string>();
+  #unnamed = 0;
   #now = 0;
   #calendar = new EventCalendar();
   #streams = new Map<string, RandomStream>();
@@ -109,7 +151,7 @@ export class Simulation {
    * @throws {RangeError} If the seed or replication is not a non-negative integer.
    */
   constructor(options: SimulationOptions = {}) {
-    const { seed = 0, replication = 0 } = options;
+    const { seed = 0, replication = 0, trace } = options;
     if (!Number.isSafeInteger(seed) || seed < 0) {
       throw new RangeError(
         `Cannot create a simulation: seed must be a non-negative integer, received ${seed}`,
@@ -120,8 +162,14 @@ export class Simulation {
         `Cannot create a simulation: replication must be a non-negative integer, received ${replication}`,
       );
     }
+    if (trace !== undefined && typeof trace !== "function") {
+      throw new TypeError(
+        `Cannot create a simulation: trace must be a function (entry) => void, received ${typeof trace}`,
+      );
+    }
     this.seed = seed;
     this.replication = replication;
+    this._trace = trace ?? null;
   }
 
   /** The current simulated time, in days. */
@@ -158,10 +206,38 @@ export class Simulation {
    * Starts a process from a generator object; it begins at the current time.
    *
    * @param generator A started generator, e.g. `customer()`.
+   * @param options The process's name in records and traces.
    * @returns The process, an event that fires with the generator's return value.
    */
-  process<T>(generator: ProcessGenerator<T>): Process<T> {
-    return new Process(this, generator);
+  process<T>(generator: ProcessGenerator<T>, options?: ProcessOptions): Process<T> {
+    if (this._trace === null && options === undefined) return new Process(this, generator);
+    return this.#namedOrTraced(generator, options);
+  }
+
+  #namedOrTraced<T>(generator: ProcessGenerator<T>, options?: ProcessOptions): Process<T> {
+    const trace = this._trace;
+    const isGenerator = typeof (generator as { next?: unknown } | null)?.next === "function";
+    const process: Process<T> = new Process(
+      this,
+      trace === null || !isGenerator
+        ? generator
+        : traced(generator, { clock: this, trace, name: () => process.name }),
+    );
+    if (options?.name !== undefined) this.#names.set(process as Process<unknown>, options.name);
+    return process;
+  }
+
+  /**
+   * @internal The name of a process (see {@linkcode Process.name}).
+   * @ignore
+   */
+  _nameOf(process: Process<unknown>): string {
+    let name = this.#names.get(process);
+    if (name === undefined) {
+      name = `process-${this.#unnamed++}`;
+      this.#names.set(process, name);
+    }
+    return name;
   }
 
   /**
@@ -224,29 +300,83 @@ export class Simulation {
   }
 
   /**
-   * Processes events in order. With `until`, processes every event due before `until` and then
-   * sets the clock to `until` (events due exactly then stay on the calendar); without it, runs
-   * until the calendar is empty.
+   * Processes events in order.
    *
-   * @param options.until Time to stop at, in days (>= now).
-   * @throws {RangeError} If `until` is before the current time.
+   * - `run()` runs until no event is left.
+   * - `run(10)` or `run({ until: 10 })` processes every event due before day 10 and then sets
+   *   the clock to 10 (events due exactly then stay on the calendar).
+   * - `run(event)` or `run({ until: event })` runs until that event has been processed and
+   *   returns its value (throws its error if it failed).
+   *
+   * @param until A time in days (>= now), an event, or `{ until }`.
+   * @returns The event's value when running until an event; otherwise undefined.
+   * @throws {TypeError} If `until` is neither a number, an event of this simulation nor `{ until }`.
+   * @throws {RangeError} If `until` is a time before now.
+   * @throws {Error} If no event is left before the awaited event fires.
+   *
+   * @example Run until a time, then until an event
+   * ```ts
+   * import assert from "node:assert/strict";
+   *
+   * const sim = new Simulation();
+   * const done = sim.process((function* () {
+   *   yield sim.timeout(30);
+   *   return "discharged";
+   * })());
+   * sim.run(10);
+   * assert.equal(sim.now, 10);
+   * assert.equal(sim.run(done), "discharged");
+   * assert.equal(sim.now, 30);
+   * ```
    */
-  run(options: { until?: number } = {}): void {
-    const { until } = options;
-    if (until !== undefined && !(until >= this.#now)) {
+  run(until?: number | RunOptions): void;
+  run<T>(until: SimEvent<T>): T;
+  run(until?: number | SimEvent<unknown> | RunOptions): unknown {
+    let stopAt: number | SimEvent<unknown> | undefined;
+    if (typeof until === "number" || until === undefined || until instanceof SimEvent) {
+      stopAt = until;
+    } else if (typeof until === "object" && until !== null && !Array.isArray(until)) {
+      stopAt = (until as RunOptions).until;
+    } else {
+      badUntil(until);
+    }
+    if (stopAt instanceof SimEvent) return this.#runUntilEvent(stopAt);
+    if (stopAt !== undefined && (typeof stopAt !== "number" || !(stopAt >= this.#now))) {
+      if (typeof stopAt !== "number") badUntil(stopAt);
       throw new RangeError(
-        `Cannot run the simulation: until must be >= now (${this.#now}), received ${until}`,
+        `Cannot run the simulation: until must be >= now (${this.#now}), received ${stopAt}`,
       );
     }
     const calendar = this.#calendar;
-    const stop = until ?? Infinity;
+    const stop = stopAt ?? Infinity;
     for (;;) {
       const next = calendar.popBefore(stop);
       if (next === undefined) break;
       this.#now = calendar.time;
       next._fire();
     }
-    if (until !== undefined) this.#now = until;
+    if (stopAt !== undefined) this.#now = stopAt;
+    return undefined;
+  }
+
+  #runUntilEvent(event: SimEvent<unknown>): unknown {
+    if (event.sim !== this) {
+      throw new TypeError("Cannot run the simulation until an event of another simulation");
+    }
+    let fired = event.processed;
+    if (!fired) event.addCallback(() => fired = true);
+    while (!fired) {
+      if (!this.step()) {
+        throw new Error(
+          `Cannot run the simulation until the event: no event was left at ${this.#now} days and it had not fired (nothing can trigger it any more)`,
+        );
+      }
+    }
+    if (!event.ok) {
+      event._defuse();
+      throw event._value;
+    }
+    return event._value;
   }
 
   /**
@@ -262,11 +392,22 @@ export class Simulation {
     return true;
   }
 
-  /** @internal Puts an entry on the calendar at now + delay. */
+  /**
+   * @internal Puts an entry on the calendar at now + delay.
+   * @ignore
+   */
   _enqueue(entry: CalendarEntry, delayDays: number, priority: number): void {
     if (!(delayDays >= 0) || delayDays === Infinity) invalidDelay(delayDays);
     this.#calendar.push(entry, this.#now + delayDays, priority);
   }
+}
+
+function badUntil(until: unknown): never {
+  throw new TypeError(
+    `Cannot run the simulation: until must be a number of days, an event or { until }, received ${
+      Array.isArray(until) ? "an array" : until === null ? "null" : typeof until
+    }${typeof until === "string" ? ` "${until}" (convert it with Number())` : ""}`,
+  );
 }
 
 // Errors are raised from functions of their own so that the hot paths stay small enough for

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as ss from "simple-statistics";
+import * as ss from "npm:simple-statistics@7.8.8";
 import { Tally } from "./tally.ts";
 
 const DATA = [3.2, -1.5, 7.25, 0, 12.5, 4.4, 4.4, 9.75, -3.125, 6, 2.5, 8.8, 1.1];

@@ -4,8 +4,8 @@
  * @module
  */
 
-// @ts-types="@types/seedrandom"
-import seedrandom from "seedrandom";
+// @ts-types="npm:@types/seedrandom@3.0.8"
+import seedrandom from "npm:seedrandom@3.0.5";
 import { checkEmpirical, type EmpiricalSpec } from "./empirical_table.ts";
 import { logGamma } from "./_math.ts";
 import {

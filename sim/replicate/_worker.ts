@@ -6,18 +6,14 @@
  * @module
  */
 
-import type { ErrorMessage, FromWorker, ToWorker } from "./_protocol.ts";
+import type { ErrorMessage } from "./_protocol.ts";
+import { workerScope } from "./_worker_adapter.ts";
 
 type ReplicationFunction = (
   context: { seed: number; replication: number; input: unknown },
 ) => unknown;
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+const scope = workerScope();
 
 let loaded: Promise<ReplicationFunction> | undefined;
 let seed = 0;

@@ -6,6 +6,12 @@
  */
 
 import type { FromWorker, ToWorker } from "./_protocol.ts";
+import {
+  currentDirectoryUrl,
+  defaultWorkerCount,
+  type ReplicationWorker,
+  startWorker,
+} from "./_worker_adapter.ts";
 
 /** Options for {@linkcode streamReplications}. */
 export interface StreamReplicationsOptions<I> {
@@ -26,7 +32,7 @@ export interface StreamReplicationsOptions<I> {
   /**
    * Number of Web Workers; capped at the number of replications to run.
    *
-   * @default {navigator.hardwareConcurrency}
+   * @default {the number of logical cores}
    */
   readonly workers?: number;
   /**
@@ -62,7 +68,6 @@ export interface ReplicationStream<R> extends AsyncIterable<ReplicationOutcome<R
   readonly total: number;
 }
 
-const WORKER_URL = new URL("./_worker.ts", import.meta.url).href;
 const ACTION = "Cannot run replications";
 
 /**
@@ -121,7 +126,7 @@ export function streamReplications<R = unknown, I = unknown>(
     throw new RangeError(`${ACTION}: seed must be a finite number, received ${String(seed)}`);
   }
   const order = checkIndices(options.indices, replications);
-  const requested = options.workers ?? navigator.hardwareConcurrency ?? 1;
+  const requested = options.workers ?? defaultWorkerCount();
   if (!Number.isSafeInteger(requested) || requested < 1) {
     throw new RangeError(
       `${ACTION}: workers must be an integer >= 1, received ${String(requested)}`,
@@ -157,9 +162,9 @@ async function* pool<R>(
 ): AsyncGenerator<ReplicationOutcome<R>> {
   const total = order.length;
   const finished = new Map<number, R>(); // position in `order` → result, not yet yielded
-  const assigned = new Map<Worker, number>();
-  const idle: Worker[] = [];
-  const workers: Worker[] = [];
+  const assigned = new Map<ReplicationWorker, number>();
+  const idle: ReplicationWorker[] = [];
+  const workers: ReplicationWorker[] = [];
   let dispatched = 0;
   let taken = 0;
   let failure: unknown;
@@ -169,7 +174,7 @@ async function* pool<R>(
     failure ??= error;
     wake?.();
   };
-  const dispatch = (worker: Worker) => {
+  const dispatch = (worker: ReplicationWorker) => {
     if (dispatched >= total || dispatched - taken >= window) {
       assigned.delete(worker);
       idle.push(worker);
@@ -179,7 +184,7 @@ async function* pool<R>(
     assigned.set(worker, position);
     worker.postMessage({ kind: "run", replication: order[position] } satisfies ToWorker);
   };
-  const onMessage = (worker: Worker, message: FromWorker) => {
+  const onMessage = (worker: ReplicationWorker, message: FromWorker) => {
     if (failure !== undefined) return;
     if (message.kind === "error") {
       const cause = new Error(message.message);
@@ -197,7 +202,7 @@ async function* pool<R>(
     dispatch(worker);
     wake?.();
   };
-  const onFailure = (worker: Worker, detail: string) => {
+  const onFailure = (worker: ReplicationWorker, detail: string) => {
     const position = assigned.get(worker);
     fail(
       new Error(
@@ -213,10 +218,10 @@ async function* pool<R>(
     if (signal?.aborted) throw signal.reason;
     signal?.addEventListener("abort", onAbort);
     for (let i = 0; i < workerCount; i++) {
-      const worker = new Worker(WORKER_URL, { type: "module" });
+      const worker = startWorker();
       workers.push(worker);
-      worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(worker, event.data);
-      worker.onerror = (event: ErrorEvent) => {
+      worker.onmessage = (event) => onMessage(worker, event.data);
+      worker.onerror = (event) => {
         event.preventDefault();
         onFailure(worker, event.message);
       };
@@ -253,9 +258,7 @@ function resolveModule(module: URL | string): string {
     );
   }
   if (/^[a-z][a-z0-9+.-]+:/i.test(module)) return new URL(module).href;
-  const cwd = Deno.cwd().replaceAll("\\", "/").replace(/\/?$/, "/");
-  const base = new URL(cwd.startsWith("/") ? `file://${cwd}` : `file:///${cwd}`);
-  return new URL(module.replaceAll("\\", "/"), base).href;
+  return new URL(module.replaceAll("\\", "/"), currentDirectoryUrl()).href;
 }
 
 function checkIndices(indices: readonly number[] | undefined, replications: number): number[] {

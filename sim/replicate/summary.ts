@@ -5,7 +5,7 @@
  * @module
  */
 
-import { mean, quantile, sampleStandardDeviation } from "simple-statistics";
+import { mean, quantile, sampleStandardDeviation } from "npm:simple-statistics@7.8.8";
 import { studentTQuantile } from "./student_t.ts";
 
 /** A metric summarised across replications. */

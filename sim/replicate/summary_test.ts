@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import * as ss from "simple-statistics";
+import * as ss from "npm:simple-statistics@7.8.8";
 import { pairedDifference, summarize } from "./summary.ts";
 
 const SAMPLE = [12.1, 9.8, 11.4, 10.2, 13.5, 8.9, 10.7, 11.9, 12.6, 9.4];

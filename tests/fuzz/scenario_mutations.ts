@@ -7,7 +7,7 @@
  * @module
  */
 
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 
 /** One change to a scenario: the dotted path and what is put there. */
 export interface Mutation {
