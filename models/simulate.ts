@@ -8,6 +8,7 @@
 import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
+import type { Counted } from "./recording/recorder.ts";
 import {
   ANNUAL_METRICS,
   type AnnualMetric,
@@ -17,6 +18,7 @@ import {
   type ReplicationResult,
   SEGMENTED_METRICS,
 } from "./result.ts";
+import type { TagStats } from "./interventions/tag_accounts.ts";
 import { SystemModel } from "./system_model.ts";
 
 /** Options of {@linkcode simulateReplication}. */
@@ -44,7 +46,7 @@ export interface SimulateOptions {
   eventLog?: (row: EventLogRow) => void;
 }
 
-const COUNT_METRICS: Partial<Record<AnnualMetric, string>> = {
+const COUNT_METRICS: Partial<Record<AnnualMetric, Counted>> = {
   emergency_admissions: "emergency_admissions",
   emergency_admissions_averted: "emergency_admissions_averted",
   ed_attendances: "ed_attendances",
@@ -113,9 +115,10 @@ export function simulateReplication(
   model.run();
   const years = scenario.years;
   const annual: AnnualRow[] = [];
-  const c = model.counts_;
-  const lv = model.levels;
-  const daily = model.daily as unknown as Omit<DailySeries, "acuteOccupiedByHospital">;
+  const rec = model.record;
+  const c = rec.counts;
+  const lv = rec.levels;
+  const daily = rec.daily as unknown as Omit<DailySeries, "acuteOccupiedByHospital">;
   for (let y = 0; y < years; y++) {
     const year = y + 1;
     const push = (metric: AnnualMetric, value: number, segment?: 1 | 2 | 3 | 4) =>
@@ -137,18 +140,20 @@ export function simulateReplication(
         case "bed_days":
           push(metric, lv.bed_days.area[y]);
           for (let s = 1; s <= 4; s++) {
-            push(metric, lv[`bed_days_${s}`].area[y], s as 1 | 2 | 3 | 4);
+            push(metric, rec.bedDaysBySegment[s - 1]!.area[y]!, s as 1 | 2 | 3 | 4);
           }
           break;
         case "delayed_transfer_bed_days":
           push(metric, lv.dtoc.area[y]);
-          for (let s = 1; s <= 4; s++) push(metric, lv[`dtoc_${s}`].area[y], s as 1 | 2 | 3 | 4);
+          for (let s = 1; s <= 4; s++) {
+            push(metric, rec.dtocBySegment[s - 1]!.area[y]!, s as 1 | 2 | 3 | 4);
+          }
           break;
         case "acute_occupied_beds_mean":
           push(metric, lv.bed_days.area[y] / 365);
           break;
         case "acute_occupied_beds_p95":
-          push(metric, quantile(model.occupancySamples(y), 0.95));
+          push(metric, quantile(rec.dailyOccupancy[y]!, 0.95));
           break;
         case "care_home_occupied_mean":
           push(metric, chSamples.reduce((a, b) => a + b, 0) / Math.max(1, chSamples.length));
@@ -175,9 +180,12 @@ export function simulateReplication(
     }
   }
   const acuteOccupiedByHospital: Record<string, number[]> = {};
-  scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = model.dailyByHospital[i]));
+  scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = rec.dailyByHospital[i]!));
   const bedDaysFromOccupancy = lv.bed_days.total();
-  const interventions = model.tagStats.length > 0 ? interventionAccount(model, years) : undefined;
+  const tags = model.parts.tags.list;
+  const interventions = tags.length > 0 ? interventionAccount(tags, years) : undefined;
+  const population = model.parts.population;
+  const account = population.account;
   return {
     replication,
     seed,
@@ -190,34 +198,34 @@ export function simulateReplication(
     daily: { ...daily, acuteOccupiedByHospital } as DailySeries,
     annual,
     population: {
-      start: model.account.start,
-      end: model.account.end,
-      entries: model.account.entries,
-      deaths: model.account.deaths,
-      startByBand: model.startByBand,
-      endByBand: model.endByBand(),
+      start: account.start,
+      end: account.end,
+      entries: account.entries,
+      deaths: account.deaths,
+      startByBand: population.startByBand,
+      endByBand: population.byBand(),
     },
     accounting: {
       unconstrained: options.unconstrained ?? false,
       allowOverCapacity: false,
       bedDaysFromOccupancy,
-      bedDaysFromStays: model.stays.bedDaysFromStays,
-      staysStarted: model.stays.started,
-      meanStayDays: ratio(model.stays.completedSum, model.stays.completed),
+      bedDaysFromStays: rec.stays.bedDaysFromStays,
+      staysStarted: rec.stays.started,
+      meanStayDays: ratio(rec.stays.completedSum, rec.stays.completed),
       meanOccupied: bedDaysFromOccupancy / model.days,
       days: model.days,
-      minPlaceCount: model.stays.minPlaceCount,
-      overCapacityEvents: model.stays.overCapacityEvents,
+      minPlaceCount: rec.stays.minPlaceCount,
+      overCapacityEvents: rec.stays.overCapacityEvents,
     },
     ...(interventions ? { interventions } : {}),
   };
 }
 
-function interventionAccount(model: SystemModel, years: number): InterventionAccount {
+function interventionAccount(tags: readonly TagStats[], years: number): InterventionAccount {
   const out: InterventionAccount = { averted: [], displacement: [], cohorts: [] };
   for (let y = 0; y < years; y++) {
     const year = y + 1;
-    for (const st of model.tagStats) {
+    for (const st of tags) {
       const base = { year, careModel: st.tag, cohort: st.cohort };
       out.averted.push({ ...base, count: st.averted.get(y) });
       for (let s = 1; s <= 4; s++) {

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { Scenario } from "../scenarios/schema.ts";
+import type { Scenario } from "../../scenarios/schema.ts";
 
 /** What the hourly bed review sees at one site. */
 export interface SiteState {
@@ -35,7 +35,7 @@ export interface SurgeBedsOptions {
  * @example A site under pressure for 4 hours opens its surge beds
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
+ * import { parseScenario } from "../../scenarios/load.ts";
  * const s = parseScenario({ version: 1, population: { size: 100000 } });
  * const surge = new SurgeBeds(s);
  * const busy = { boarders: 20, inUse: 215, capacity: 215 };
@@ -87,7 +87,7 @@ export class SurgeBeds {
    * @example Closed at the start
    * ```ts
    * import assert from "node:assert/strict";
-   * import { parseScenario } from "../scenarios/load.ts";
+   * import { parseScenario } from "../../scenarios/load.ts";
    * assert.equal(new SurgeBeds(parseScenario({ version: 1, population: { size: 1000 } })).openBeds(0), 0);
    * ```
    */
@@ -108,7 +108,7 @@ export class SurgeBeds {
    * @example Pressure must last: a short spike opens nothing
    * ```ts
    * import assert from "node:assert/strict";
-   * import { parseScenario } from "../scenarios/load.ts";
+   * import { parseScenario } from "../../scenarios/load.ts";
    * const surge = new SurgeBeds(parseScenario({ version: 1, population: { size: 100000 } }));
    * assert.equal(surge.review(0, 0, { boarders: 30, inUse: 215, capacity: 215 }), 0);
    * assert.equal(surge.review(0, 1 / 24, { boarders: 0, inUse: 215, capacity: 215 }), 0);

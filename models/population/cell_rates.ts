@@ -6,9 +6,10 @@
  * @module
  */
 
-import type { Scenario } from "../scenarios/schema.ts";
-import { type CohortParams, HOME } from "./cohort.ts";
-import type { Destination } from "./modifiers.ts";
+import type { Scenario } from "../../scenarios/schema.ts";
+import type { Destination } from "../modifiers.ts";
+import { bandOf, isHome, segmentIndexOf } from "./cells.ts";
+import type { CohortParams } from "./cohort.ts";
 
 /** Discharge destinations, in discharge-mix order. */
 export const DESTINATIONS: Destination[] = [
@@ -53,13 +54,12 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
   const cv = acute.lengthOfStayCv;
   const losSigma = Math.sqrt(Math.log(1 + cv * cv));
   for (let c = 0; c < nCells; c++) {
-    const b = c >> 3;
-    const s = (c >> 1) & 3;
-    const r = c & 1;
+    const b = bandOf(c);
+    const s = segmentIndexOf(c);
     const band = bands[b];
     const hosp = ratios.hospitalisation[s] / params.meanRatio(b, ratios.hospitalisation);
     const edR = ratios.edAttendance[s] / params.meanRatio(b, ratios.edAttendance);
-    if (r === HOME) {
+    if (isHome(c)) {
       pAdmit[c] = band.emergencyAdmissionRatePerPersonYear * hosp / 365;
       pEdOnly[c] = (band.edAttendanceRatePerPersonYear -
         band.emergencyAdmissionRatePerPersonYear * acute.edRouteShare) * edR / 365;

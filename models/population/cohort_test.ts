@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { createStream } from "../sim/mod.ts";
-import { parseScenario } from "../scenarios/load.ts";
-import { cellIndex, cohortDay, cohortParams, HOME, initialCounts } from "./cohort.ts";
+import { createStream } from "../../sim/mod.ts";
+import { parseScenario } from "../../scenarios/load.ts";
+import { cellIndex, HOME } from "./cells.ts";
+import { cohortDay, cohortParams, initialCounts } from "./cohort.ts";
 
 function uniforms(seed: number) {
   const s = (n: string) => createStream(seed, 0, n);

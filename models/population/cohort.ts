@@ -7,49 +7,19 @@
  * @module
  */
 
-import type { AgeBand } from "../scenarios/default_age_bands.ts";
-import type { Scenario } from "../scenarios/schema.ts";
-import { binomialInverse, poissonInverse } from "./inverse.ts";
-import type { CellKey } from "./modifiers.ts";
-
-/**
- * Residence index of people living at home.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(HOME, 0);
- * ```
- */
-export const HOME = 0;
-/**
- * Residence index of care-home residents.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(CARE_HOME, 1);
- * ```
- */
-export const CARE_HOME = 1;
-
-/**
- * The index of cell (band, segment 0–3, residence 0–1).
- *
- * @param band Band index.
- * @param segment Segment index 0–3 (segment 1 = 0).
- * @param residence 0 home, 1 care home.
- * @returns The cell index.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(cellIndex(1, 2, 1), 13);
- * ```
- */
-export function cellIndex(band: number, segment: number, residence: number): number {
-  return (band * 4 + segment) * 2 + residence;
-}
+import type { AgeBand } from "../../scenarios/default_age_bands.ts";
+import type { Scenario } from "../../scenarios/schema.ts";
+import { binomialInverse, poissonInverse } from "../inverse.ts";
+import type { CellKey } from "../modifiers.ts";
+import {
+  bandOf,
+  CARE_HOME,
+  cellIndex,
+  CELLS_PER_BAND,
+  HOME,
+  residenceOf,
+  segmentIndexOf,
+} from "./cells.ts";
 
 /** Per-cell daily probabilities and rates, precomputed from the scenario. */
 export interface CohortParams {
@@ -86,7 +56,7 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
+ * import { parseScenario } from "../../scenarios/load.ts";
  * const p = cohortParams(parseScenario({ version: 1, population: { size: 10 } }));
  * assert.equal(p.cells.length, 32);
  * ```
@@ -94,7 +64,7 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
 export function cohortParams(scenario: Scenario): CohortParams {
   const bands = scenario.population.ageBands;
   const ratios = scenario.population.segmentRateRatios;
-  const nCells = bands.length * 8;
+  const nCells = bands.length * CELLS_PER_BAND;
   const meanRatio = (b: number, r: readonly number[]) =>
     bands[b].segmentShares.reduce((s, share, i) => s + share * r[i], 0) || 1;
   const cells: CellKey[] = [];
@@ -159,7 +129,7 @@ export function cohortParams(scenario: Scenario): CohortParams {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
+ * import { parseScenario } from "../../scenarios/load.ts";
  * const c = initialCounts(parseScenario({ version: 1, population: { size: 1001 } }));
  * assert.equal(c.reduce((a, b) => a + b, 0), 1001);
  * ```
@@ -171,7 +141,7 @@ export function initialCounts(
   const bands = scenario.population.ageBands;
   const size = scenario.population.size;
   const resShares = scenario.population.careHomeResidentSegmentShares;
-  const target = new Float64Array(bands.length * 8);
+  const target = new Float64Array(bands.length * CELLS_PER_BAND);
   const defaultResidents = bands.reduce((s, b) => s + b.populationShare * b.careHomeShare, 0) *
     size;
   const scale = options.careHomeResidents !== undefined && defaultResidents > 0
@@ -245,7 +215,7 @@ export interface CohortDayOutcome {
  * @example Nobody to move, nothing happens
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
+ * import { parseScenario } from "../../scenarios/load.ts";
  * const p = cohortParams(parseScenario({ version: 1, population: { size: 10 } }));
  * const u = () => 0.5;
  * const uniforms = { deaths: u, deterioration: u, recovery: u, ageing: u, careHomeReferral: u, entries: u, entryMix: u };
@@ -284,9 +254,9 @@ export function cohortDay(
   const detMul = options.deteriorationMultiplier;
   for (let c = 0; c < n; c++) {
     const people = counts[c];
-    const b = c >> 3;
-    const s = (c >> 1) & 3;
-    const r = c & 1;
+    const b = bandOf(c);
+    const s = segmentIndexOf(c);
+    const r = residenceOf(c);
     bandSize[b] += people;
     expDeaths[b] += people * params.pDeath[c];
     expAgeOut[b] += people * params.pAgeOut[c];
