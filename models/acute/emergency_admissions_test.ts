@@ -136,3 +136,64 @@ Deno.test("readmissions come within 30 days of going home, uniformly, with the s
   const g = meanSe(gaps);
   assert.ok(Math.abs(g.mean - 15) < 4 * (30 / Math.sqrt(12 * g.n)), `mean gap ${g.mean}`);
 });
+
+Deno.test("discharge destinations follow the band's discharge mix", () => {
+  const mix = {
+    home: 0.5,
+    reablement: 0.15,
+    homeCarePackage: 0.1,
+    intermediateCare: 0.1,
+    careHome: 0.05,
+    death: 0.1,
+  };
+  const { log } = specRun({
+    years: 1,
+    start: { mode: "empty" },
+    population: {
+      size: 80000,
+      ageBands: [{
+        id: "all",
+        minAgeYears: 0,
+        populationShare: 1,
+        careHomeShare: 0,
+        careHomeReferralRatePerPersonYear: 0,
+        emergencyAdmissionRatePerPersonYear: 0.1,
+        dischargeMix: mix,
+      }],
+    },
+  });
+  const ready = log.filter((r) => r.activity === "discharge_ready" && r.timeDays >= 0);
+  assert.ok(ready.length > 2000, `${ready.length} discharges`);
+  for (const [dest, p] of Object.entries(mix)) {
+    const share = ready.filter((r) => r.resource === dest).length / ready.length;
+    const se = Math.sqrt(p * (1 - p) / ready.length);
+    assert.ok(Math.abs(share - p) < 4 * se, `${dest}: ${share} vs ${p}`);
+  }
+});
+
+Deno.test("acute care collaboration: a transfer reaches the other site's bed after the delay", () => {
+  const { log, result } = specRun({
+    years: 1,
+    start: { mode: "empty" },
+    population: { size: 20000 },
+    hospitals: [
+      { id: "a", acuteBeds: 0, populationShare: 0.5 },
+      { id: "b", acuteBeds: 300, populationShare: 0.5 },
+    ],
+    acute: FIXED_BEDS,
+  }, { modifiers: { capacity: () => ({ interSiteTransferDelayHours: 6 }) } });
+  const transferred = new Map<string, number>();
+  const gaps: number[] = [];
+  for (const r of log) {
+    if (r.activity === "transfer") transferred.set(r.caseId, r.timeDays);
+    else if (r.activity === "admit" && transferred.has(r.caseId)) {
+      gaps.push(r.timeDays - transferred.get(r.caseId)!);
+      transferred.delete(r.caseId);
+    }
+  }
+  assert.ok(gaps.length > 200, `${gaps.length} transfers`);
+  for (const g of gaps) assert.ok(Math.abs(g - 0.25) < 1e-9, `transfer took ${g} days`);
+  const transfers = log.filter((r) => r.activity === "transfer" && r.timeDays >= 0).length;
+  assert.equal(annualValue(result, "inter_site_transfers"), transfers);
+  assert.equal(annualValue(result, "ed_boarding_hours"), 0, "the transfer delay is not boarding");
+});
