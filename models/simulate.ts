@@ -5,6 +5,7 @@
  * @module
  */
 
+import { quantile } from "../sim/mod.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
@@ -71,14 +72,6 @@ const COUNT_METRICS: Partial<Record<AnnualMetric, Counted>> = {
   intermediate_care_alternatives: "intermediate_care_alternatives",
 };
 
-function quantile(xs: number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * p;
-  const lo = Math.floor(h);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (h - lo);
-}
-
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /**
@@ -92,7 +85,8 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
  * @example A small, short run
  * ```ts
  * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
+ * import { quantile } from "../sim/mod.ts";
+import { parseScenario } from "../scenarios/load.ts";
  * const s = parseScenario({ version: 1, years: 1, population: { size: 5000 } });
  * const r = simulateReplication(s, { seed: 1 });
  * assert.equal(r.daily.dayIndex.length, 365);

@@ -38,3 +38,4 @@ export * from "./container.ts";
 export * from "./random/mod.ts";
 export * from "./monitor/mod.ts";
 export * from "./replicate/mod.ts";
+export * from "./numerics/mod.ts";

@@ -8,6 +8,7 @@
  */
 
 import { parameterSources } from "../../scenarios/parameter_sources.ts";
+import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunMeta } from "../run_meta.ts";
 import type { SummaryRow } from "../summarize_run.ts";
 import { addDays, type RunGroup, type RunTables } from "../tables.ts";
@@ -40,13 +41,6 @@ details summary{cursor:pointer;font-weight:600;margin:8px 0}
 table.assumptions{table-layout:fixed}table.assumptions td{word-break:break-word;vertical-align:top}
 table.assumptions col.path{width:34%}table.assumptions col.value{width:22%}code{font-size:12px}
 `;
-
-function quantile(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
-}
 
 /**
  * Weekly fan-chart points of acute occupancy for one group: each replication's weekly mean,
