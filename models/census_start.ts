@@ -5,6 +5,7 @@
  * @module
  */
 
+import { lognormalParams, normalQuantile } from "../sim/mod.ts";
 import type { AcuteBeds } from "./acute/acute_beds.ts";
 import type { EmergencyAdmissions } from "./acute/emergency_admissions.ts";
 import { drawAdmission } from "./acute/patient.ts";
@@ -13,7 +14,6 @@ import type { CareHomes } from "./downstream/care_homes.ts";
 import type { HomeCare } from "./downstream/home_care.ts";
 import type { IntermediateCare } from "./downstream/intermediate_care.ts";
 import type { Reablement } from "./downstream/reablement.ts";
-import { normalInverse } from "./inverse.ts";
 import { bandOf, isHome } from "./population/cells.ts";
 import type { CellRates } from "./population/cell_rates.ts";
 import type { Population } from "./population/population.ts";
@@ -83,7 +83,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
       // For lognormal(μ, σ) the length-biased law is lognormal(μ + σ², σ).
       const sigma = rates.losSigma;
       const lb = Math.exp(
-        rates.losMu[c]! + sigma * sigma + sigma * normalInverse(draws.lengthOfStay),
+        rates.losMu[c]! + sigma * sigma + sigma * normalQuantile(draws.lengthOfStay),
       );
       parts.admissions.admit(0, c, draws, {
         losMultiplier: 1,
@@ -111,8 +111,10 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
       sc.population.ageBands[bandOf(c)]!.dischargeMix.intermediateCare;
   }
   const icp = sc.community.intermediateCare;
-  const icSigma = Math.sqrt(Math.log(1 + icp.lengthOfStayCv ** 2));
-  const icMu = Math.log(icp.lengthOfStayMeanDays) - icSigma * icSigma / 2;
+  const { mu: icMu, sigma: icSigma } = lognormalParams({
+    mean: icp.lengthOfStayMeanDays,
+    sd: icp.lengthOfStayMeanDays * icp.lengthOfStayCv,
+  });
   for (let k = 0; k < icN; k++) {
     const c = pick(wi, s.random());
     if (c < 0 || counts[c]! <= 0) continue;
@@ -120,7 +122,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
     const req = ic.request();
     ic.occupied++;
     ctx.record.levels.intermediate.add(0, 1);
-    const lb = Math.exp(icMu + icSigma * icSigma + icSigma * normalInverse(s.random()));
+    const lb = Math.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
     ic.stay(req, c, s.random() * lb);
   }
   // Reablement episodes and home-care packages (exponential durations: residual = same law).

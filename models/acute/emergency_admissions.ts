@@ -8,12 +8,12 @@
  * @module
  */
 
-import type { RandomStream } from "../../sim/mod.ts";
+import { normalQuantile, type RandomStream } from "../../sim/mod.ts";
 import { type ModelContext, monthAt, onDone, weekdayAt } from "../context.ts";
 import type { CareHomes } from "../downstream/care_homes.ts";
 import type { AvertedAdmissions } from "../interventions/averted_admissions.ts";
 import type { DayMultipliers } from "../interventions/day_multipliers.ts";
-import { normalInverse, poissonInverse } from "../inverse.ts";
+import { poissonInverse } from "../inverse.ts";
 import type { Destination } from "../modifiers.ts";
 import { bandOf, isHome, placeOf, segmentOf } from "../population/cells.ts";
 import { type CellRates, DESTINATIONS } from "../population/cell_rates.ts";
@@ -277,7 +277,7 @@ export class EmergencyAdmissions {
 
   #losDays(c: number, u: number, multiplier: number): number {
     const r = this.#o.rates;
-    return Math.exp(r.losMu[c]! + r.losSigma * normalInverse(u)) * multiplier;
+    return Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(u)) * multiplier;
   }
 
   /** Acute care collaboration: no free bed here → the site with most free beds, if any. */

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { lognormalParams } from "../../sim/mod.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
 import type { Destination } from "../modifiers.ts";
 import { bandOf, isHome, segmentIndexOf } from "./cells.ts";
@@ -52,7 +53,7 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
   const losMu = new Float64Array(nCells);
   const mixCum = new Float64Array(nCells * 6);
   const cv = acute.lengthOfStayCv;
-  const losSigma = Math.sqrt(Math.log(1 + cv * cv));
+  const losSigma = lognormalParams({ mean: 1, sd: cv }).sigma;
   for (let c = 0; c < nCells; c++) {
     const b = bandOf(c);
     const s = segmentIndexOf(c);
@@ -76,7 +77,7 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
       params.meanRatio(b, ratios.gpDemand) / 365;
     pDn[c] = scenario.community.districtNursingVisitsPerPersonYear[s] / 365;
     const mean = band.lengthOfStayMeanDays * ratios.lengthOfStay[s];
-    losMu[c] = Math.log(mean) - losSigma * losSigma / 2;
+    losMu[c] = lognormalParams({ mean, sd: mean * cv }).mu;
     let cum = 0;
     DESTINATIONS.forEach((d, i) => {
       cum += band.dischargeMix[d];
