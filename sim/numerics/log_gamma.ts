@@ -18,7 +18,6 @@ const LANCZOS = [
   1.5056327351493116e-7,
 ];
 
-
 /**
  * ln Γ(x) for x > 0.
  *
@@ -42,4 +41,3 @@ export function logGamma(x: number): number {
   const t = z + LANCZOS_G + 0.5;
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
 }
-

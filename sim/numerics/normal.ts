@@ -11,7 +11,6 @@ function poly(coefficients: readonly number[], x: number): number {
   return value;
 }
 
-
 const A = [
   3.3871328727963666080,
   1.3314166789178437745e+2,

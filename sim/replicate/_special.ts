@@ -99,4 +99,3 @@ export function incompleteGammaQ(a: number, x: number): number {
     `Cannot compute the incomplete gamma function: no convergence for a = ${a}, received x = ${x}`,
   );
 }
-
