@@ -82,6 +82,14 @@ Deno.test("weekend rule: with no weekend discharges, fit-on-Saturday waits 2 day
   const extra = none.result.accounting.meanStayDays - every.result.accounting.meanStayDays;
   // Common random numbers: the same stays, each fit day uniform over the week → (2 + 1) / 7.
   assert.ok(Math.abs(extra - 3 / 7) < 0.08, `extra ${extra} days`);
+  // …and every one of them is then fit on a weekday.
+  const start = Date.parse(`${none.scenario.startDate}T00:00:00Z`);
+  const weekend = none.log.filter((r) => {
+    if (r.activity !== "discharge_ready") return false;
+    const wd = new Date(start + Math.floor(r.timeDays) * 86_400_000).getUTCDay();
+    return wd === 0 || wd === 6;
+  });
+  assert.deepEqual(weekend.slice(0, 3), [], "no one is discharged at a weekend");
 });
 
 Deno.test("ED boarding hours = 24 × Σ (time given a bed − time of admission)", () => {
