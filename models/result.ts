@@ -9,76 +9,13 @@
  * @module
  */
 
-/**
- * Stable snake_case names of annual metrics.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.ok(ANNUAL_METRICS.includes("emergency_admissions"));
- * ```
- */
-export const ANNUAL_METRICS = [
-  "emergency_admissions",
-  "emergency_admissions_averted",
-  "ed_attendances",
-  "gp_consultations",
-  "gp_unmet_demand",
-  "gp_days_to_appointment_mean",
-  "bed_days",
-  "delayed_transfer_bed_days",
-  "readmissions_30d",
-  "care_home_admissions",
-  "care_home_admissions_from_hospital",
-  "deaths_in_hospital",
-  "deaths_elsewhere",
-  "ed_boarding_hours",
-  "acute_occupied_beds_mean",
-  "acute_occupied_beds_p95",
-  "acute_days_over_92pct",
-  "care_home_occupied_mean",
-  "home_care_hours_mean",
-  "intermediate_occupied_mean",
-  "crisis_response_visits",
-  "step_up_admissions",
-  "district_nursing_visits",
-  "reablement_starts",
-  "home_care_package_starts",
-  "intermediate_care_starts",
-  "inter_site_transfers",
-  "utc_attendances",
-  "home_care_wait_days_mean",
-  "care_home_wait_days_mean",
-  "acute_surge_bed_days",
-  "acute_surge_openings",
-  "intermediate_care_alternatives",
-] as const;
+import type { AnnualMetric } from "./metric_registry.ts";
 
-/** An annual metric name. */
-export type AnnualMetric = typeof ANNUAL_METRICS[number];
-
-/**
- * Metrics that are also reported per segment (1–4) as well as in total.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.ok(SEGMENTED_METRICS.includes("bed_days"));
- * ```
- */
-export const SEGMENTED_METRICS: readonly AnnualMetric[] = [
-  "emergency_admissions",
-  "emergency_admissions_averted",
-  "ed_attendances",
-  "gp_consultations",
-  "bed_days",
-  "delayed_transfer_bed_days",
-  "readmissions_30d",
-  "care_home_admissions",
-  "deaths_in_hospital",
-  "deaths_elsewhere",
-  "district_nursing_visits",
-];
+export {
+  ANNUAL_METRICS,
+  type AnnualMetric,
+  SEGMENTED_METRICS,
+} from "./metric_registry.ts";
 
 /** One annual figure. Rows without `segment` are totals. */
 export interface AnnualRow {
