@@ -32,7 +32,7 @@ export * from "./scenarios/scenario_error.ts";
 export * from "./scenarios/parameter_sources.ts";
 export * from "./scenarios/json_schema.ts";
 export * from "./models/result.ts";
-export { METRICS, metricSpec, type MetricSpec } from "./models/metric_registry.ts";
+export { METRICS, type MetricSpec, metricSpec } from "./models/metric_registry.ts";
 export * from "./models/modifiers.ts";
 export * from "./models/simulate.ts";
 export * from "./models/invariants.ts";

@@ -11,11 +11,7 @@
 
 import type { AnnualMetric } from "./metric_registry.ts";
 
-export {
-  ANNUAL_METRICS,
-  type AnnualMetric,
-  SEGMENTED_METRICS,
-} from "./metric_registry.ts";
+export { ANNUAL_METRICS, type AnnualMetric, SEGMENTED_METRICS } from "./metric_registry.ts";
 
 /** One annual figure. Rows without `segment` are totals. */
 export interface AnnualRow {

@@ -9,12 +9,7 @@ import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
 import { type AnnualMetric, METRICS, type MetricSpec } from "./metric_registry.ts";
-import type {
-  AnnualRow,
-  DailySeries,
-  InterventionAccount,
-  ReplicationResult,
-} from "./result.ts";
+import type { AnnualRow, DailySeries, InterventionAccount, ReplicationResult } from "./result.ts";
 import type { TagStats } from "./interventions/tag_accounts.ts";
 import { SystemModel } from "./system_model.ts";
 
