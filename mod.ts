@@ -57,4 +57,4 @@ export * from "./report/event_log.ts";
 export * from "./report/metrics.ts";
 export * from "./report/csv.ts";
 export * from "./report/terminal_table.ts";
-export * from "./fixtures/mod.ts";
+export * from "./ci_fixtures/mod.ts";

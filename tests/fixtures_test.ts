@@ -10,8 +10,7 @@
  * `deno test -A tests/fixtures_test.ts -- --update` (or per scenario with `deno task compare
  * OUT_DIR tests/fixtures/NAME.json --update`) and review the diff.
  */
-import { assertMatchesFixture } from "../fixtures/assert_matches_fixture.ts";
-import { fixtureSourceFromRun } from "../fixtures/fixture_source_from_run.ts";
+import { assertMatchesFixture, fixtureSourceFromRun } from "../ci_fixtures/mod.ts";
 import { runScenario } from "../models/run_scenario.ts";
 import { loadScenario } from "../scenarios/load.ts";
 

@@ -14,7 +14,6 @@ const FOLDERS = [
   "scenarios",
   "report",
   "cli",
-  "fixtures",
   "ci_fixtures",
   "examples",
   "bench",
