@@ -54,6 +54,8 @@ export * from "./report/run_meta.ts";
 export * from "./report/write_outputs.ts";
 export * from "./report/sweep.ts";
 export * from "./report/event_log.ts";
+export * from "./models/record_event_log.ts";
+export * from "./studies/mod.ts";
 export * from "./report/metrics.ts";
 export * from "./report/csv.ts";
 export * from "./report/terminal_table.ts";
