@@ -10,6 +10,7 @@
  */
 
 import type { AnnualMetric } from "./metric_registry.ts";
+import type { SettingMetric } from "./settings/setting.ts";
 
 export { ANNUAL_METRICS, type AnnualMetric, SEGMENTED_METRICS } from "./metric_registry.ts";
 
@@ -17,8 +18,8 @@ export { ANNUAL_METRICS, type AnnualMetric, SEGMENTED_METRICS } from "./metric_r
 export interface AnnualRow {
   /** Model year, 1-based. */
   year: number;
-  /** Metric name. */
-  metric: AnnualMetric;
+  /** Metric name (a registered metric, or one a plugged-in setting adds). */
+  metric: AnnualMetric | (string & Record<never, never>);
   /** Need segment 1–4, for the per-segment breakdown of a {@linkcode SEGMENTED_METRICS} metric. */
   segment?: 1 | 2 | 3 | 4;
   /** The value (counts, days, hours, beds as named). */
@@ -57,6 +58,8 @@ export interface DailySeries {
   atHome: number[];
   /** Care-home residents physically in the home. */
   inCareHome: number[];
+  /** People in plugged-in settings (only when there are any). */
+  inSettings?: number[];
 }
 
 /** Population accounting over the measured period (day 0 to the end). */
@@ -178,6 +181,8 @@ export interface ReplicationResult {
   accounting: Accounting;
   /** Per-care-model accounting (only when care models were applied). */
   interventions?: InterventionAccount;
+  /** Metrics added by plugged-in settings (only when there were any). */
+  settingMetrics?: SettingMetric[];
 }
 
 /**

@@ -11,6 +11,7 @@ import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
 import { type AnnualMetric, METRICS, type MetricSpec } from "./metric_registry.ts";
 import type { AnnualRow, DailySeries, InterventionAccount, ReplicationResult } from "./result.ts";
 import type { TagStats } from "./interventions/tag_accounts.ts";
+import type { Setting } from "./settings/setting.ts";
 import { SystemModel } from "./system_model.ts";
 
 /** Options of {@linkcode simulateReplication}. */
@@ -36,6 +37,8 @@ export interface SimulateOptions {
   unconstrained?: boolean;
   /** Receives every person-level move (ED arrival, admit, board, transfer, discharge, …). */
   eventLog?: (row: EventLogRow) => void;
+  /** Settings to plug in (a hospice, a virtual ward…): their metrics join the annual rows. */
+  settings?: readonly Setting[];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -70,6 +73,7 @@ export function simulateReplication(
     modifiers: options.modifiers,
     unconstrained: options.unconstrained,
     eventLog: options.eventLog,
+    settings: options.settings,
   });
   model.run();
   const years = scenario.years;
@@ -88,7 +92,15 @@ export function simulateReplication(
         }
       }
     }
+    for (const { setting, part } of model.parts.settings) {
+      for (const m of setting.metrics) {
+        annual.push({ year, metric: m.name, value: part.annual(m.name, y) });
+      }
+    }
   }
+  const settingMetrics = model.parts.settings.flatMap(({ setting }) =>
+    setting.metrics.map((m) => ({ ...m }))
+  );
   const acuteOccupiedByHospital: Record<string, number[]> = {};
   scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = rec.dailyByHospital[i]!));
   const bedDaysFromOccupancy = lv.bed_days.total();
@@ -105,7 +117,11 @@ export function simulateReplication(
     years,
     ageBands: scenario.population.ageBands.map((b) => b.id),
     hospitals: scenario.hospitals.map((h) => h.id),
-    daily: { ...daily, acuteOccupiedByHospital } as DailySeries,
+    daily: {
+      ...daily,
+      acuteOccupiedByHospital,
+      ...(rec.inSettings ? { inSettings: rec.inSettings } : {}),
+    } as DailySeries,
     annual,
     population: {
       start: account.start,
@@ -128,6 +144,7 @@ export function simulateReplication(
       overCapacityEvents: rec.stays.overCapacityEvents,
     },
     ...(interventions ? { interventions } : {}),
+    ...(settingMetrics.length > 0 ? { settingMetrics } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type MetricSpec,
   type YearAggregate,
 } from "../models/metric_registry.ts";
+import type { SettingMetric } from "../models/settings/setting.ts";
 
 export type { MetricKind, YearAggregate };
 
@@ -62,10 +63,11 @@ export function avoidedName(metric: string): string {
 }
 
 /**
- * The summarised metrics: the model's annual metrics (headline first), then `fte_<group>` for
- * each staff group given.
+ * The summarised metrics: the model's annual metrics (headline first), then those of any
+ * plugged-in settings, then `fte_<group>` for each staff group given.
  *
  * @param staffGroups Staff group ids, in order.
+ * @param settingMetrics Metrics of plugged-in settings (from the run's results).
  * @returns The definitions, in summary.csv order.
  *
  * @example Basic use
@@ -77,7 +79,10 @@ export function avoidedName(metric: string): string {
  * assert.equal(defs.at(-1)?.avoided, "fte_gp_avoided");
  * ```
  */
-export function metricDefinitions(staffGroups: readonly string[]): MetricDefinition[] {
+export function metricDefinitions(
+  staffGroups: readonly string[],
+  settingMetrics: readonly SettingMetric[] = [],
+): MetricDefinition[] {
   const specs: readonly MetricSpec[] = METRICS;
   const ordered = [
     ...HEADLINE.map((name) => specs.find((m) => m.name === name)!),
@@ -91,6 +96,16 @@ export function metricDefinitions(staffGroups: readonly string[]): MetricDefinit
     kind: m.kind,
     description: m.description,
   }));
+  for (const m of settingMetrics) {
+    defs.push({
+      metric: m.name,
+      unit: m.unit,
+      allYears: m.aggregation,
+      avoided: avoidedName(m.name),
+      kind: m.kind,
+      description: m.description,
+    });
+  }
   for (const group of staffGroups) {
     const metric = `fte_${group}`;
     defs.push({
