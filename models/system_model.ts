@@ -199,18 +199,7 @@ export class SystemModel {
       careHomes,
       settings,
     };
-    if (isCensus) {
-      startFromCensus(ctx, {
-        population,
-        rates,
-        beds,
-        admissions,
-        intermediate,
-        reablement,
-        homeCare,
-        careHomes,
-      });
-    }
+    if (isCensus) startFromCensus(ctx, this.parts);
   }
 
   /** The recorder (counts, levels, daily series, stay accounting). */

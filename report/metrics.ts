@@ -88,7 +88,7 @@ export function metricDefinitions(
     ...HEADLINE.map((name) => specs.find((m) => m.name === name)!),
     ...specs.filter((m) => m.headline === undefined),
   ];
-  const defs: MetricDefinition[] = ordered.map((m) => ({
+  const defs: MetricDefinition[] = [...ordered, ...settingMetrics].map((m) => ({
     metric: m.name,
     unit: m.unit,
     allYears: m.aggregation,
@@ -96,16 +96,6 @@ export function metricDefinitions(
     kind: m.kind,
     description: m.description,
   }));
-  for (const m of settingMetrics) {
-    defs.push({
-      metric: m.name,
-      unit: m.unit,
-      allYears: m.aggregation,
-      avoided: avoidedName(m.name),
-      kind: m.kind,
-      description: m.description,
-    });
-  }
   for (const group of staffGroups) {
     const metric = `fte_${group}`;
     defs.push({
