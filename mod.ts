@@ -25,4 +25,4 @@
 export * from "./portable.ts";
 export * from "./report/write_outputs.ts";
 export * from "./report/output_marker.ts";
-export * from "./fixtures/mod.ts";
+export * from "./ci_fixtures/mod.ts";

@@ -8,7 +8,7 @@
 
 import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import { type PairedInput, scenarioOptions } from "../report/_scenario_run.ts";
+import { type PairedInput, scenarioOptions } from "../models/run_scenario.ts";
 import { Checkpoint } from "../report/checkpoint.ts";
 import { summaryFiles } from "../report/outputs.ts";
 import type { ReplicationRecord } from "../report/run_figures.ts";
@@ -16,7 +16,7 @@ import { type RunMeta, runMeta } from "../report/run_meta.ts";
 import { RunSummarizer, type RunSummary } from "../report/run_summarizer.ts";
 import { TABLE_FILES, TABLE_HEADERS } from "../report/tables.ts";
 
-const RECORD_MODULE = new URL("../report/run_figures.ts", import.meta.url);
+const RECORD_MODULE = new URL("../studies/record_replication.ts", import.meta.url);
 
 /** Settings of {@linkcode runCheckpointed}. */
 export interface RunLoopOptions {

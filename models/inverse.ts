@@ -10,62 +10,9 @@
  * @module
  */
 
-const EXACT_LIMIT = 40;
+import { normalQuantile } from "../sim/mod.ts";
 
-/**
- * Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9).
- *
- * @param u A probability in (0, 1); 0 and 1 map to ∓8.3 (clipped tails).
- * @returns z with Φ(z) = u.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.ok(Math.abs(normalInverse(0.975) - 1.959964) < 1e-5);
- * ```
- */
-export function normalInverse(u: number): number {
-  const p = Math.min(Math.max(u, 1e-16), 1 - 1e-16);
-  const a = [
-    -39.69683028665376,
-    220.9460984245205,
-    -275.9285104469687,
-    138.357751867269,
-    -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406,
-    161.5858368580409,
-    -155.6989798598866,
-    66.80131188771972,
-    -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293,
-    -0.3223964580411365,
-    -2.400758277161838,
-    -2.549732539343734,
-    4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const lo = 0.02425;
-  if (p < lo) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - lo) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  const q = p - 0.5;
-  const r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
+const EXACT_LIMIT = 40;
 
 /**
  * A Poisson count from one uniform by inversion.
@@ -84,7 +31,7 @@ export function normalInverse(u: number): number {
 export function poissonInverse(u: number, mean: number): number {
   if (!(mean > 0)) return 0;
   if (mean >= EXACT_LIMIT) {
-    return Math.max(0, Math.floor(mean + Math.sqrt(mean) * normalInverse(u) + 0.5));
+    return Math.max(0, Math.floor(mean + Math.sqrt(mean) * normalQuantile(u) + 0.5));
   }
   let p = Math.exp(-mean);
   let cdf = p;
@@ -120,7 +67,7 @@ export function binomialInverse(u: number, n: number, p: number): number {
   const mean = n * p;
   if (mean >= EXACT_LIMIT) {
     const sd = Math.sqrt(mean * (1 - p));
-    return Math.min(n, Math.max(0, Math.floor(mean + sd * normalInverse(u) + 0.5)));
+    return Math.min(n, Math.max(0, Math.floor(mean + sd * normalQuantile(u) + 0.5)));
   }
   const q = 1 - p;
   const ratio = p / q;

@@ -22,7 +22,9 @@ import {
 import type { EventLogRow } from "./modifiers.ts";
 import type { ReplicationResult } from "./result.ts";
 import { simulateReplication } from "./simulate.ts";
-import { workforceDemand } from "./workforce.ts";
+import { workforceDemand, type WorkforceRow } from "./workforce.ts";
+
+export type { WorkforceRow } from "./workforce.ts";
 
 /** One option = a set of care models applied together, paired against the shared baseline. */
 export interface RunOption {
@@ -32,20 +34,6 @@ export interface RunOption {
   label: string;
   /** Tags of the care models in the option (entry ids, e.g. "mcp", "ehch-ambition"). */
   careModels: string[];
-}
-
-/** Workforce demand of one staff group in one year (one replication). */
-export interface WorkforceRow {
-  /** Model year, 1-based. */
-  year: number;
-  /** Staff group (see `STAFF_GROUPS`). */
-  staffGroup: string;
-  /** FTE needed. */
-  fte: number;
-  /** FTE in post, when the scenario gives it. */
-  inPostFte?: number;
-  /** Jobs (headcount posts) for social-care groups: FTE ÷ FTE per job. */
-  jobs?: number;
 }
 
 /** Displacement: where admissions a care model averted went instead, per year. */

@@ -1,41 +1,38 @@
 /**
- * The whole-system model for one replication: cohort cells for the population and aggregate
- * flows (GP, district nursing, non-admitted ED attendances), individuals only where capacity,
- * length of stay, blocking and readmission need them (ED → acute bed → discharge pathway →
- * intermediate bed / reablement / home-care package / care home). Built on the engine's public
- * API only. This module orchestrates; the pathways live in the model's private modules.
+ * The whole-system model for one replication: a thin wiring of its parts — the population
+ * (cohort cells), primary and community care (GP access, district nursing, crisis response),
+ * ED and acute beds (emergency admissions, boarding, stays), the discharge pathway, downstream
+ * services (intermediate care, reablement, home care, care homes), the interventions' day
+ * multipliers and accounts, and recording — and the day-boundary sequence that drives them.
+ * Built on the engine's public API only; each part owns its state.
  *
  * @module
  */
 
-import type { Container, Resource, Simulation } from "../sim/mod.ts";
+import { Simulation } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import { surgeReview } from "./_capacity.ts";
-import { startFromCensus } from "./_census_start.ts";
-import { dayBoundary } from "./_daily_tick.ts";
-import { ModelState } from "./_model_state.ts";
-import { byBand, finish } from "./_recording.ts";
-import type { ModelCalendar } from "./calendar.ts";
-import type { CohortParams } from "./cohort.ts";
+import { AcuteBeds } from "./acute/acute_beds.ts";
+import { EmergencyAdmissions } from "./acute/emergency_admissions.ts";
+import { buildCalendar } from "./calendar.ts";
+import { startFromCensus } from "./census_start.ts";
+import type { ModelContext } from "./context.ts";
+import { DischargePathway } from "./discharge/discharge_pathway.ts";
+import { CareHomes } from "./downstream/care_homes.ts";
+import { HomeCare } from "./downstream/home_care.ts";
+import { IntermediateCare } from "./downstream/intermediate_care.ts";
+import { Reablement } from "./downstream/reablement.ts";
+import { AvertedAdmissions } from "./interventions/averted_admissions.ts";
+import { DayMultipliers } from "./interventions/day_multipliers.ts";
+import { TagAccounts } from "./interventions/tag_accounts.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
-import type { SurgeBeds } from "./surge_beds.ts";
-import type { YearCounts, YearIntegral } from "./year_accumulator.ts";
-
-/** Per-intervention-tag accumulators. */
-export interface TagStats {
-  /** Intervention tag. */
-  tag: string;
-  /** Cohort label. */
-  cohort: string;
-  /** Admissions averted and credited to the tag, by year × segment. */
-  averted: YearCounts;
-  /** Averted admissions by displacement destination ("none" included). */
-  displaced: Record<string, YearCounts>;
-  /** Σ over days of people in the cohort, by year. */
-  cohortPeopleDays: Float64Array;
-  /** Σ over days of people in the cohort × ramp-up fraction, by year. */
-  enrolledPeopleDays: Float64Array;
-}
+import { type CellRates, cellRates } from "./population/cell_rates.ts";
+import { Population } from "./population/population.ts";
+import { CommunityServices } from "./primary_community/community.ts";
+import { GpAccess } from "./primary_community/gp_access.ts";
+import { EventLog } from "./recording/event_log.ts";
+import { BUILT_IN_SETTINGS } from "./settings/registry.ts";
+import type { Setting, SettingPart } from "./settings/setting.ts";
+import { Recorder } from "./recording/recorder.ts";
 
 /** Options of {@linkcode SystemModel}. */
 export interface SystemModelOptions {
@@ -49,14 +46,46 @@ export interface SystemModelOptions {
   unconstrained?: boolean;
   /** Receives every person-level move (slows the run; for one replication at a time). */
   eventLog?: (row: EventLogRow) => void;
+  /** Settings to plug in after the built-in ones (see `Setting`). */
+  settings?: readonly Setting[];
 }
 
-/** Named metric accumulators. */
-export type Counts = Record<string, YearCounts>;
+/** The parts of the model, each owning its state. */
+export interface SystemParts {
+  /** Cohort cells and the population account. */
+  population: Population;
+  /** Per-cell base rates. */
+  rates: CellRates;
+  /** The day's intervention multipliers. */
+  multipliers: DayMultipliers;
+  /** Per-intervention accounts. */
+  tags: TagAccounts;
+  /** GP access. */
+  gp: GpAccess;
+  /** District nursing, crisis response, step-up. */
+  community: CommunityServices;
+  /** Acute beds per site. */
+  beds: AcuteBeds;
+  /** Emergency demand and admission. */
+  admissions: EmergencyAdmissions;
+  /** Discharge from medically fit. */
+  discharge: DischargePathway;
+  /** Intermediate-care beds. */
+  intermediate: IntermediateCare;
+  /** Reablement slots. */
+  reablement: Reablement;
+  /** Home-care hours. */
+  homeCare: HomeCare;
+  /** Care-home places and waiting lists. */
+  careHomes: CareHomes;
+  /** Pluggable settings, in the order patients are offered to them. */
+  settings: { setting: Setting; part: SettingPart }[];
+}
 
 /**
- * The model state for one replication. Construct, then `run()`; read the public accumulators.
- * Used by `simulateReplication`; exported for tests, benchmarks and advanced use.
+ * The model for one replication. Construct, then `run()`; read `record` (counts, levels, daily
+ * series), `population.account` and `tags`. Used by `simulateReplication`; exported for tests,
+ * benchmarks and advanced use.
  *
  * @example
  * ```ts
@@ -64,151 +93,230 @@ export type Counts = Record<string, YearCounts>;
  * import { parseScenario } from "../scenarios/load.ts";
  * const m = new SystemModel(parseScenario({ version: 1, years: 1, population: { size: 2000 } }), { seed: 1, replication: 0 });
  * m.run();
- * assert.equal(m.daily.dayIndex.length, 365);
+ * assert.equal(m.record.daily.dayIndex.length, 365);
  * ```
  */
 export class SystemModel {
-  /** The engine. */
-  readonly sim: Simulation;
-  /** The scenario. */
-  readonly scenario: Scenario;
-  /** Warm-up length, days (simulation time of day 0). */
-  readonly warmUpDays: number;
-  /** Measured days. */
-  readonly days: number;
-  /** Cohort parameters. */
-  readonly params: CohortParams;
-  /** Cell counts (people at home / in a care home). */
-  readonly counts: Float64Array;
-  /** Annual counts by metric. */
-  readonly counts_: Counts;
-  /** Time integrals by metric. */
-  readonly levels: Record<string, YearIntegral>;
-  /** Acute bed resources per hospital. */
-  readonly beds: Resource[];
-  /** Intermediate-care beds. */
-  readonly intermediate: Resource;
-  /** Reablement slots. */
-  readonly reablement: Resource;
-  /** Home-care hours per week available. */
-  readonly homeCare: Container;
-  /** Daily series being recorded. */
-  readonly daily: Record<string, number[]>;
-  /** Daily occupied beds per hospital. */
-  readonly dailyByHospital: number[][];
-  /** Calendar. */
-  readonly calendar: ModelCalendar;
-  /** Population accounting. */
-  readonly account: ModelState["account"];
-  /** Stay accounting for invariants. */
-  readonly stays: ModelState["stays"];
-  /** Occupied acute beds per hospital. */
-  readonly occupied: number[];
-  /** Surge (pressure-driven escalation) beds per site. */
-  readonly surge: SurgeBeds;
-  /** Care-home places. */
-  readonly careHomePlaces: number;
-  /** Accumulators per intervention tag, in order of first appearance. */
-  readonly tagStats: TagStats[];
-  readonly #s: ModelState;
+  /** The shared context (engine, scenario, calendar, recorder, event log). */
+  readonly ctx: ModelContext;
+  /** The parts. */
+  readonly parts: SystemParts;
 
   /**
    * @param scenario A resolved scenario.
    * @param options Seed, replication, modifiers.
+   * @throws {RangeError} If the census does not fit the capacities.
    */
   constructor(scenario: Scenario, options: SystemModelOptions) {
-    const s = new ModelState(scenario, options);
-    this.#s = s;
-    this.sim = s.sim;
-    this.scenario = s.scenario;
-    this.warmUpDays = s.warmUpDays;
-    this.days = s.days;
-    this.params = s.params;
-    this.counts = s.counts;
-    this.counts_ = s.counts_;
-    this.levels = s.levels;
-    this.beds = s.beds;
-    this.intermediate = s.intermediate;
-    this.reablement = s.reablement;
-    this.homeCare = s.homeCare;
-    this.daily = s.daily;
-    this.dailyByHospital = s.dailyByHospital;
-    this.calendar = s.calendar;
-    this.account = s.account;
-    this.stays = s.stays;
-    this.occupied = s.occupied;
-    this.surge = s.surge;
-    this.careHomePlaces = s.careHomePlaces;
-    this.tagStats = s.tagStats;
-    if (scenario.start.mode === "census") startFromCensus(s);
+    const sim = new Simulation({ seed: options.seed, replication: options.replication });
+    const warmUpDays = scenario.start.mode === "empty" || scenario.start.warmUpDays > 0
+      ? scenario.start.warmUpDays
+      : 0;
+    const days = scenario.years * 365;
+    const ctx: ModelContext = {
+      sim,
+      scenario,
+      calendar: buildCalendar(scenario.startDate, { firstDay: -warmUpDays, lastDay: days + 400 }),
+      warmUpDays,
+      days,
+      unconstrained: options.unconstrained ?? false,
+      modifiers: options.modifiers ?? {},
+      record: new Recorder(warmUpDays, {
+        years: scenario.years,
+        hospitals: scenario.hospitals.length,
+        settings: BUILT_IN_SETTINGS.length + (options.settings?.length ?? 0) > 0,
+      }),
+      log: new EventLog(sim, { startTime: warmUpDays, sink: options.eventLog }),
+    };
+    this.ctx = ctx;
+    const isCensus = scenario.start.mode === "census";
+    const population = new Population(ctx, {
+      careHomeResidents: isCensus ? scenario.start.census.careHomeResidents : undefined,
+    });
+    const rates = cellRates(scenario, population.params);
+    const tags = new TagAccounts(warmUpDays, scenario.years);
+    const multipliers = new DayMultipliers(population.cellCount, {
+      modifiers: ctx.modifiers,
+      tags,
+    });
+    const homeCare = new HomeCare(ctx);
+    const reablement = new Reablement(ctx, homeCare);
+    const careHomes = new CareHomes(ctx, {
+      population,
+      leaveHospitalWaitingPlace: (p) => discharge.leaveForCareHome(p),
+    });
+    const intermediate = new IntermediateCare(ctx, { population, homeCare, careHomes, tags });
+    const gp = new GpAccess(ctx, { population, multipliers, demandPerPersonDay: rates.pGp });
+    const community = new CommunityServices(ctx, {
+      population,
+      intermediate,
+      tags,
+      districtNursingPerPersonDay: rates.pDn,
+    });
+    const beds = new AcuteBeds(ctx);
+    const averted = new AvertedAdmissions(ctx, { tags, population, intermediate, gp });
+    const admissions = new EmergencyAdmissions(ctx, {
+      population,
+      rates,
+      multipliers,
+      averted,
+      community,
+      beds,
+      careHomes,
+      onMedicallyFit: (p) => discharge.medicallyFit(p),
+    });
+    const settings = [...BUILT_IN_SETTINGS, ...(options.settings ?? [])].map((setting) => ({
+      setting,
+      part: setting.create(ctx, {
+        leaveAcuteBed: (p) => beds.release(p, setting.id),
+        returnHome: (p) => discharge.returnHome(p),
+        die: (p) => discharge.dieOutsideHospital(p),
+      }),
+    }));
+    const discharge: DischargePathway = new DischargePathway(ctx, {
+      population,
+      beds,
+      admissions,
+      intermediate,
+      reablement,
+      homeCare,
+      careHomes,
+      settings: settings.map((s) => s.part),
+    });
+    this.parts = {
+      population,
+      rates,
+      multipliers,
+      tags,
+      gp,
+      community,
+      beds,
+      admissions,
+      discharge,
+      intermediate,
+      reablement,
+      homeCare,
+      careHomes,
+      settings,
+    };
+    if (isCensus) startFromCensus(ctx, this.parts);
   }
 
-  /** People in ED boarding. */
-  get inEd(): number {
-    return this.#s.inEd;
+  /** The recorder (counts, levels, daily series, stay accounting). */
+  get record(): Recorder {
+    return this.ctx.record;
   }
-  /** People in intermediate-care beds. */
-  get inIntermediate(): number {
-    return this.#s.inIntermediate;
-  }
-  /** Care-home residents currently away in hospital (their place is held). */
-  get careHomeAway(): number {
-    return this.#s.careHomeAway;
-  }
-  /** Delayed transfers in acute beds. */
-  get delayedNow(): number {
-    return this.#s.delayedNow;
-  }
-  /** Home-care hours in use. */
-  get homeCareInUse(): number {
-    return this.#s.homeCareInUse;
-  }
-  /** Home-care hours per week available (capacity). */
-  get homeCareCapacity(): number {
-    return this.#s.homeCareCapacity;
-  }
-  /** Start-of-day snapshot of start-by-band. */
-  get startByBand(): Record<string, number> {
-    return this.#s.startByBand;
+
+  /** Measured days. */
+  get days(): number {
+    return this.ctx.days;
   }
 
   /** Runs the whole replication (warm-up + measured years). */
   run(): void {
-    const s = this.#s;
-    const end = this.warmUpDays + this.days;
+    const { sim, warmUpDays, days } = this.ctx;
+    const end = warmUpDays + days;
     const boundary = (d: number) => {
-      dayBoundary(s, d);
-      if (d < end) this.sim.schedule(1, () => boundary(d + 1), { priority: -10 });
+      this.#dayBoundary(d);
+      if (d < end) sim.schedule(1, () => boundary(d + 1), { priority: -10 });
     };
-    this.sim.schedule(0, () => boundary(0), { priority: -10 });
-    if (this.surge.enabled) {
+    sim.schedule(0, () => boundary(0), { priority: -10 });
+    const beds = this.parts.beds;
+    if (beds.surge.enabled) {
       const review = (k: number) => {
-        surgeReview(s);
-        if (k < end * 24) this.sim.schedule((k + 1) / 24 - this.sim.now, () => review(k + 1));
+        beds.surgeReview();
+        if (k < end * 24) sim.schedule((k + 1) / 24 - sim.now, () => review(k + 1));
       };
-      this.sim.schedule(0.5 / 24, () => review(0.5));
+      sim.schedule(0.5 / 24, () => review(0.5));
     }
-    this.sim.run({ until: end + 1e-9 });
-    finish(s, end);
+    sim.run({ until: end + 1e-9 });
+    this.ctx.record.finish(end);
+    beds.finish(end);
+    this.parts.population.finish(this.#awayFromCells());
   }
 
-  /**
-   * People per age band now (cells plus people away in ED, acute and intermediate beds are
-   * counted in their own band via their cell).
-   *
-   * @returns Counts by band id.
-   */
-  endByBand(): Record<string, number> {
-    return byBand(this.#s);
+  /** The day-boundary sequence at day `t`: record yesterday, then the day's flows. */
+  #dayBoundary(t: number): void {
+    const ctx = this.ctx;
+    const p = this.parts;
+    const W = ctx.warmUpDays;
+    if (t > 0 && t - 1 >= W) this.#snapshot(t - 1 - W);
+    if (t === W) p.population.startMeasuring(this.#awayFromCells());
+    if (t >= W + ctx.days) return;
+    const dayIndex = t - W;
+    p.multipliers.apply(dayIndex, {
+      cells: p.population.params.cells,
+      people: p.population.counts,
+      measuring: dayIndex >= 0 && dayIndex < ctx.days,
+    });
+    const add = ctx.modifiers.capacity?.call(ctx.modifiers, dayIndex);
+    p.community.startDay(add);
+    p.intermediate.applyTag(add);
+    p.beds.applyTransfers(add);
+    if (!ctx.unconstrained) {
+      p.beds.applyCapacity(t, add);
+      p.intermediate.applyCapacity(add);
+      p.reablement.applyCapacity(add);
+      p.homeCare.applyCapacity(add);
+    }
+    const referrals = p.population.tick(t, p.multipliers.deterioration());
+    for (let c = 0; c < referrals.length; c++) {
+      for (let i = 0; i < referrals[c]!; i++) p.careHomes.waitFromHome(c, t);
+    }
+    p.careHomes.place();
+    p.gp.tick(t, add);
+    p.community.districtNursing(t);
+    p.admissions.demand(t);
+    p.homeCare.communityReferrals(t);
   }
 
-  /**
-   * Daily occupancy values of a model year (0-based), for percentiles.
-   *
-   * @param year 0-based year.
-   * @returns The end-of-day occupancy samples.
-   */
-  occupancySamples(year: number): number[] {
-    return this.#s.dailyOccupancy[year];
+  /** People away from the cells (boarding in ED, in acute and intermediate beds, settings). */
+  #awayFromCells(): number {
+    const p = this.parts;
+    return p.beds.inEd + p.beds.totalOccupied() + p.intermediate.occupied + this.#inSettings();
+  }
+
+  /** People in plugged-in settings. */
+  #inSettings(): number {
+    let n = 0;
+    for (const s of this.parts.settings) n += s.part.occupied();
+    return n;
+  }
+
+  /** Records the end-of-day series of measured day `dayIndex`. */
+  #snapshot(dayIndex: number): void {
+    const ctx = this.ctx;
+    const p = this.parts;
+    const rec = ctx.record;
+    const un = ctx.unconstrained;
+    const occupied = p.beds.totalOccupied();
+    const capacity = p.beds.totalCapacity();
+    const { atHome, inCareHome } = p.population.byResidence();
+    for (const v of [p.beds.inEd, p.intermediate.occupied, p.careHomes.away, p.beds.delayedNow]) {
+      rec.notePlaceCount(v);
+    }
+    rec.snapshot(
+      dayIndex,
+      {
+        acuteOccupied: occupied,
+        acuteCapacity: un ? 0 : capacity,
+        edBoarders: p.beds.inEd,
+        delayedTransfers: p.beds.delayedNow,
+        intermediateOccupied: p.intermediate.occupied,
+        intermediateCapacity: un ? 0 : p.intermediate.beds.capacity,
+        careHomeOccupied: inCareHome + p.careHomes.away,
+        careHomeCapacity: un ? 0 : p.careHomes.places,
+        homeCareHoursInUse: p.homeCare.inUse,
+        homeCareCapacityHours: un ? 0 : p.homeCare.capacity,
+        population: p.population.accountedNow(),
+        atHome,
+        inCareHome,
+      },
+      p.beds.occupied,
+      this.#inSettings(),
+    );
+    if (Math.floor(dayIndex / 365) < ctx.scenario.years && !un && occupied > 0.92 * capacity) {
+      rec.counts.acute_days_over_92pct.add(ctx.sim.now - 1e-9, 1);
+    }
   }
 }

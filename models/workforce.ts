@@ -11,9 +11,22 @@ import type { Scenario } from "../scenarios/schema.ts";
 import { cohortLabel, type Intervention } from "./interventions/intervention.ts";
 import { daysBetween, rampFraction } from "./interventions/ramp.ts";
 import { annualValue, type ReplicationResult } from "./result.ts";
-import type { WorkforceRow } from "./run_scenario.ts";
 
 const SOCIAL_CARE: readonly StaffGroup[] = ["home_care_worker", "care_home_staff"];
+
+/** Workforce demand of one staff group in one year (one replication). */
+export interface WorkforceRow {
+  /** Model year, 1-based. */
+  year: number;
+  /** Staff group (see `STAFF_GROUPS`). */
+  staffGroup: string;
+  /** FTE needed. */
+  fte: number;
+  /** FTE in post, when the scenario gives it. */
+  inPostFte?: number;
+  /** Jobs (headcount posts) for social-care groups: FTE ÷ FTE per job. */
+  jobs?: number;
+}
 
 /**
  * FTE needed per staff group and year:

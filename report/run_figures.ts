@@ -1,14 +1,14 @@
 /**
  * What the summaries and the report need from one replication — its annual totals, workforce
  * FTE and weekly acute occupancy per group — gathered the same way from a fresh run (on a
- * worker, with the replication's CSV rows: {@linkcode recordPairedReplication}) and from tables
+ * worker, with the replication's CSV rows: `recordPairedReplication` in studies/) and from tables
  * read back from CSV ({@linkcode figuresOfTables}), so summaries of a run, a resumed run and
  * merged shards are byte-identical.
  *
  * @module
  */
 
-import { type PairedInput, type PairedReplication, runPairedReplication } from "./_scenario_run.ts";
+import type { PairedReplication } from "./_scenario_run.ts";
 import {
   type AnnualRecord,
   appendReplication,
@@ -158,7 +158,7 @@ export function figuresOfTables(tables: RunTables): ReplicationFigures[] {
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseScenario } from "../scenarios/load.ts";
- * import { runPairedReplication } from "./_scenario_run.ts";
+ * import { runPairedReplication } from "../models/run_scenario.ts";
  * const scenario = parseScenario({ version: 1, years: 1, population: { size: 2000 } });
  * const paired = runPairedReplication({ seed: 1, replication: 0, input: { scenario, options: [], replicationsPerSample: 1 } });
  * const record = recordOfPaired(paired, [{ scenario: scenario.name, variant: "baseline", label: "Baseline" }]);
@@ -174,29 +174,4 @@ export function recordOfPaired(
   appendReplication(tables, paired);
   const [figures] = figuresOfTables(tables);
   return { ...figures, csv: tablesToCsv(tables, { header: false }) };
-}
-
-/**
- * Worker entry (`exportName: "recordPairedReplication"`): runs the baseline and every option of
- * one replication (as `runPairedReplication`) and returns its record, so the CSV rows are
- * formatted on the worker and only compact figures and text cross to the main thread.
- *
- * @param args `{ seed, replication, input }` as passed by `streamReplications`.
- * @returns The replication's record.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
- * const scenario = parseScenario({ version: 1, years: 1, population: { size: 2000 } });
- * const r = recordPairedReplication({ seed: 1, replication: 2, input: { scenario, options: [], replicationsPerSample: 1 } });
- * assert.equal(r.replication, 2);
- * ```
- */
-export function recordPairedReplication(
-  args: { seed: number; replication: number; input: PairedInput },
-): ReplicationRecord {
-  const { scenario, options } = args.input;
-  const groups = runGroups({ scenario, options: options.map((o) => o.option) });
-  return recordOfPaired(runPairedReplication(args), groups);
 }

@@ -6,6 +6,7 @@
  */
 
 import { BoundedSample, StreamingSummary, type Summary } from "../sim/mod.ts";
+import type { SettingMetric } from "../models/settings/setting.ts";
 import { type MetricDefinition, metricDefinitions } from "./metrics.ts";
 import type { ReplicationFigures } from "./run_figures.ts";
 import type { RunGroup } from "./tables.ts";
@@ -72,6 +73,8 @@ export interface RunSummarizerOptions {
    * @default {1000}
    */
   sampleSize?: number;
+  /** Metrics of plugged-in settings, beyond the registry (see `RunTables.settingMetrics`). */
+  settingMetrics?: readonly SettingMetric[];
 }
 
 type YearKey = number | "all";
@@ -110,6 +113,7 @@ export class RunSummarizer {
   readonly #hasData: boolean[];
   readonly #fans: Map<number, { sample: BoundedSample; capacity: number; n: number }>[];
   readonly #staffGroups: string[] = [];
+  readonly #settingMetrics: readonly SettingMetric[];
   #defs = new Map<string, MetricDefinition | undefined>();
   #years = 0;
 
@@ -121,6 +125,7 @@ export class RunSummarizer {
     this.#groups = groups;
     this.#baseline = groups.findIndex((g) => g.variant === "baseline");
     this.#sampleSize = options.sampleSize ?? 1000;
+    this.#settingMetrics = options.settingMetrics ?? [];
     this.#cells = groups.map(() => new Map());
     this.#avoided = groups.map(() => new Map());
     this.#hasData = groups.map(() => false);
@@ -208,7 +213,7 @@ export class RunSummarizer {
    * @returns The rows.
    */
   rows(): SummaryRow[] {
-    const defs = metricDefinitions(this.#staffGroups);
+    const defs = metricDefinitions(this.#staffGroups, this.#settingMetrics);
     const years: YearKey[] = [...Array.from({ length: this.#years }, (_, i) => i + 1), "all"];
     const rows: SummaryRow[] = [];
     const emit = (
@@ -298,7 +303,7 @@ export class RunSummarizer {
     if (!this.#defs.has(metric)) {
       this.#defs.set(
         metric,
-        metricDefinitions(this.#staffGroups).find((d) => d.metric === metric),
+        metricDefinitions(this.#staffGroups, this.#settingMetrics).find((d) => d.metric === metric),
       );
     }
     return this.#defs.get(metric);

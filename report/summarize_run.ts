@@ -52,7 +52,10 @@ export function summarizeTables(tables: RunTables): SummaryRow[] {
  */
 export function summarizeAll(tables: RunTables): RunSummary {
   const figures = figuresOfTables(tables);
-  const summarizer = new RunSummarizer(tables.groups, { sampleSize: Math.max(1, figures.length) });
+  const summarizer = new RunSummarizer(tables.groups, {
+    sampleSize: Math.max(1, figures.length),
+    settingMetrics: tables.settingMetrics,
+  });
   for (const f of figures) summarizer.add(f);
   return summarizer.result();
 }

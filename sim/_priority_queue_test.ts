@@ -26,26 +26,32 @@ Deno.test("PriorityQueue pops lower priorities first, first in first out within 
   assert.equal(queue.size, 0);
 });
 
-Deno.test("PriorityQueue keeps the same order after switching to a heap for many priorities", () => {
+Deno.test("PriorityQueue keeps FIFO within a priority after switching to a heap", () => {
   const queue = new PriorityQueue<Item>();
-  const pushes: [number, string][] = [];
-  // interleave pops and pushes with far more distinct priorities than buckets
+  // Park–Miller LCG: products stay below 2^53, so every residue mod 64 occurs.
   let x = 12345;
+  const next = () => (x = (x * 48271) % 2147483647);
   const popped: string[] = [];
   const expected: string[] = [];
   let pending: [number, string][] = [];
-  for (let i = 0; i < 2000; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    const p = x % (MAX_BUCKETS * 4);
+  const warm = 200; // pushed before any pop: far more distinct priorities than buckets
+  for (let i = 0; i < 3000; i++) {
+    const p = next() % (MAX_BUCKETS * 4);
     const label = `i${i}`;
-    pushes.push([p, label]);
     pending.push([p, label]);
     queue.push({ _qp: 0, _qid: 0, label }, p);
-    if (i % 3 === 2) {
-      const next = reference(pending)[0];
-      expected.push(next);
-      pending = pending.filter(([, l]) => l !== next);
+    if (i >= warm && i % 3 === 2) {
+      const first = reference(pending)[0]!;
+      expected.push(first);
+      pending = pending.filter(([, l]) => l !== first);
       popped.push(queue.pop()!.label);
+    }
+    if (i === warm - 1) {
+      // the heap is built: more distinct priorities are queued than there are buckets, and
+      // each priority is shared by several items, so ties are ordered by the heap
+      const distinct = new Set(pending.map(([q]) => q)).size;
+      assert.ok(distinct > MAX_BUCKETS, `${distinct} distinct priorities`);
+      assert.ok(warm / distinct >= 2, "several items per priority");
     }
   }
   expected.push(...reference(pending));

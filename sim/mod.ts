@@ -40,3 +40,4 @@ export * from "./store.ts";
 export * from "./random/mod.ts";
 export * from "./monitor/mod.ts";
 export * from "./replicate/mod.ts";
+export * from "./numerics/mod.ts";

@@ -7,7 +7,7 @@
  */
 
 import type { Scenario } from "../../scenarios/schema.ts";
-import { cohortParams, initialCounts } from "../cohort.ts";
+import { cohortParams, initialCounts } from "../population/cohort.ts";
 import type { CellKey } from "../modifiers.ts";
 import type { CohortSpec } from "./intervention.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { parseScenario } from "../../scenarios/load.ts";
-import { initialCounts } from "../cohort.ts";
+import { initialCounts } from "../population/cohort.ts";
 import { cellRiskScores, cohortShares, initialCohortPeople } from "./cohort_match.ts";
 
 const s = parseScenario({ version: 1, population: { size: 100000 } });

@@ -8,10 +8,11 @@
  */
 
 import { parameterSources } from "../../scenarios/parameter_sources.ts";
+import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunMeta } from "../run_meta.ts";
 import type { FanWeek, RunSummary, SummaryRow } from "../run_summarizer.ts";
 import { addDays } from "../tables.ts";
-import { HEADLINE_METRICS } from "../metrics.ts";
+import { avoidedName, HEADLINE_METRICS, metricDefinitions } from "../metrics.ts";
 import { barChart, fanChart, type FanPoint, smallLineChart } from "./charts.ts";
 import { colour, escapeHtml, formatNumber } from "./svg.ts";
 
@@ -40,13 +41,6 @@ details summary{cursor:pointer;font-weight:600;margin:8px 0}
 table.assumptions{table-layout:fixed}table.assumptions td{word-break:break-word;vertical-align:top}
 table.assumptions col.path{width:34%}table.assumptions col.value{width:22%}code{font-size:12px}
 `;
-
-function quantile(sorted: number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (h - lo);
-}
 
 /**
  * Weekly fan-chart points of acute occupancy for one group: percentiles across replications of
@@ -118,19 +112,20 @@ function headlineTable(meta: RunMeta, rows: SummaryRow[]): string {
       escapeHtml(o.label)
     } vs baseline</span></th>`;
   }
+  const described = new Map(metricDefinitions([]).map((d) => [d.metric, d.description]));
   let body = "";
   for (const metric of metrics) {
     const b = find(rows, base.scenario, "baseline", metric, "all");
     if (!b) continue;
-    body += `<tr><td class="text"><code>${metric}</code></td><td class="text">${
+    const title = described.has(metric) ? ` title="${escapeHtml(described.get(metric)!)}"` : "";
+    body += `<tr><td class="text"${title}><code>${metric}</code></td><td class="text">${
       escapeHtml(b.unit)
     }</td>${cell(b)}`;
     for (const o of options) {
       const s = find(rows, o.scenario, "scenario", metric, "all");
       const a = rows.find((r) =>
         r.scenario === o.scenario && r.variant === "avoided" && r.year === "all" &&
-        (r.metric === `${metric}_avoided` ||
-          (metric === "emergency_admissions" && r.metric === "admissions_avoided"))
+        r.metric === avoidedName(metric)
       );
       body += cell(s) + cell(a);
     }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { quantileSorted } from "../numerics/quantile.ts";
+
 /** Options for {@linkcode Tally}. */
 export interface TallyOptions {
   /**
@@ -187,9 +189,8 @@ export class Tally {
   }
 
   /**
-   * The p-quantile of the kept observations, with the same definition as simple-statistics
-   * `quantile` (a population quantile: the ⌈n·p⌉-th smallest value, or the mean of two
-   * neighbours when n·p is a whole number).
+   * The p-quantile of the kept observations, by caresim's one definition (linear
+   * interpolation between order statistics, type 7: see `quantileSorted`).
    *
    * @param p Probability in [0, 1].
    * @returns The quantile.
@@ -203,7 +204,7 @@ export class Tally {
    * const t = new Tally();
    * for (let i = 1; i <= 100; i++) t.add(i);
    * assert.equal(t.quantile(0.5), 50.5);
-   * assert.equal(t.quantile(0.95), 95.5);
+   * assert.equal(t.quantile(0.95), 95.05);
    * ```
    */
   quantile(p: number): number {
@@ -217,7 +218,7 @@ export class Tally {
       throw new Error("Cannot compute a Tally quantile: the tally is empty, received 0 values");
     }
     this.#sorted ??= this.#values.slice(0, this.#count).sort();
-    return quantileOfSorted(this.#sorted, p);
+    return quantileSorted(this.#sorted, p);
   }
 
   /**
@@ -255,15 +256,4 @@ export class Tally {
       );
     }
   }
-}
-
-/** simple-statistics' `quantileSorted` rule, on a typed array. */
-function quantileOfSorted(x: Float64Array, p: number): number {
-  const n = x.length;
-  if (p === 1) return x[n - 1];
-  if (p === 0) return x[0];
-  const idx = n * p;
-  if (idx % 1 !== 0) return x[Math.ceil(idx) - 1];
-  if (n % 2 === 0) return (x[idx - 1] + x[idx]) / 2;
-  return x[idx];
 }

@@ -8,7 +8,7 @@
 
 import type { RandomStream } from "./stream.ts";
 import { EmpiricalTable } from "./empirical_table.ts";
-import { logGamma } from "./_math.ts";
+import { logGamma } from "../numerics/log_gamma.ts";
 import {
   requireAtLeast,
   requireCount,

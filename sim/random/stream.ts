@@ -7,7 +7,8 @@
 // @ts-types="npm:@types/seedrandom@3.0.8"
 import seedrandom from "npm:seedrandom@3.0.5";
 import { checkEmpirical, type EmpiricalSpec } from "./empirical_table.ts";
-import { logGamma } from "./_math.ts";
+import { logGamma } from "../numerics/log_gamma.ts";
+import { lognormalParams } from "../numerics/lognormal.ts";
 import {
   requireAtLeast,
   requireCount,
@@ -331,9 +332,8 @@ export class RandomStream {
     requireAtLeast("sample lognormal", "mean", mean, 0, true);
     requireAtLeast("sample lognormal", "sd", sd, 0);
     if (sd === 0) return mean;
-    const cv = sd / mean;
-    const sigma2 = Math.log1p(cv * cv);
-    return Math.exp(Math.log(mean) - 0.5 * sigma2 + Math.sqrt(sigma2) * this.#standardNormal());
+    const { mu, sigma } = lognormalParams({ mean, sd });
+    return Math.exp(mu + sigma * this.#standardNormal());
   }
 
   /**

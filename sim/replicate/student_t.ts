@@ -5,7 +5,9 @@
  * @module
  */
 
-import { incompleteBeta, incompleteGammaQ, logGamma, normalQuantile } from "./_special.ts";
+import { logGamma } from "../numerics/log_gamma.ts";
+import { normalQuantile } from "../numerics/normal.ts";
+import { incompleteBeta, incompleteGammaQ } from "./_special.ts";
 
 /** Above this many degrees of freedom the Cornish–Fisher expansion is exact to ~1e-14. */
 const CORNISH_FISHER_MIN_DF = 1000;

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { mean, quantile, sampleStandardDeviation } from "npm:simple-statistics@7.8.8";
+import { mean, sampleStandardDeviation } from "npm:simple-statistics@7.8.8";
+import { quantileSorted } from "../numerics/quantile.ts";
 import { studentTQuantile } from "./student_t.ts";
 
 /** A metric summarised across replications. */
@@ -20,7 +21,7 @@ export interface Summary {
   readonly ciLow: number;
   /** Upper end of the t-based confidence interval for the mean; `NaN` when n = 1. */
   readonly ciHigh: number;
-  /** 5th percentile (simple-statistics `quantile`). */
+  /** 5th percentile (caresim's one quantile definition, type 7: see `quantileSorted`). */
   readonly p05: number;
   /** Median. */
   readonly p50: number;
@@ -84,7 +85,12 @@ export function summarize(values: readonly number[], options: SummaryOptions = {
   }
   const x = values as number[]; // simple-statistics reads but never mutates its input
   const m = mean(x);
-  const [p05, p50, p95] = quantile(x, [0.05, 0.5, 0.95]);
+  const sorted = Float64Array.from(x).sort();
+  const [p05, p50, p95] = [0.05, 0.5, 0.95].map((p) => quantileSorted(sorted, p)) as [
+    number,
+    number,
+    number,
+  ];
   if (n === 1) {
     return { n, mean: m, sd: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN, p05, p50, p95 };
   }

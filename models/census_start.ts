@@ -1,0 +1,156 @@
+/**
+ * Census start: places length-biased occupants in acute and intermediate beds, and starts
+ * reablement episodes, home-care packages and waiting lists at census levels, at time 0.
+ *
+ * @module
+ */
+
+import { lognormalParams, normalQuantile } from "../sim/mod.ts";
+import { drawAdmission } from "./acute/patient.ts";
+import { type ModelContext, onDone } from "./context.ts";
+import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
+import { bandOf, isHome } from "./population/cells.ts";
+import type { CellRates } from "./population/cell_rates.ts";
+
+/** The parts a census start fills: those a discharge hands over to, and the base rates. */
+export type CensusParts = Omit<DischargePathwayOptions, "settings"> & {
+  /** Per-cell base rates. */
+  rates: CellRates;
+};
+
+/**
+ * Places the census occupants and waiting lists at time 0.
+ *
+ * @param ctx The model context.
+ * @param parts The parts to fill.
+ * @throws {RangeError} If the census does not fit the capacities.
+ */
+export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
+  const sc = ctx.scenario;
+  const census = sc.start.census;
+  const s = ctx.sim.stream("census");
+  const { population, rates, beds } = parts;
+  const counts = population.counts;
+  const nCells = counts.length;
+  // Acute occupants: cells weighted by admissions × mean LOS (length-biased).
+  const w = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) w[c] = counts[c]! * rates.pAdmit[c]! * Math.exp(rates.losMu[c]!);
+  const size = sc.population.size;
+  const nominalBeds = sc.hospitals.map((_h, i) => beds.capacityAt(i, 0));
+  const totalBeds = nominalBeds.reduce((acc, b) => acc + b, 0);
+  const nominalIc = Math.round(sc.community.intermediateCare.bedsPer100k * size / 1e5);
+  const nominalHours = sc.socialCare.homeCare.capacityHoursPerWeekPer100k * size / 1e5;
+  const acuteTotal = census.acuteOccupied ?? Math.round(census.occupancy.acute * totalBeds);
+  const shares = sc.hospitals.map((h) => h.populationShare);
+  let remaining = acuteTotal;
+  sc.hospitals.forEach((h, i) => {
+    const n = i === sc.hospitals.length - 1
+      ? remaining
+      : Math.round(acuteTotal * h.populationShare);
+    remaining -= n;
+    const capacity = beds.sites[i]!.capacity;
+    if (n > capacity) {
+      throw new RangeError(
+        `Cannot start from census: ${n} acute patients at "${h.id}" exceed its ${capacity} beds, received acuteOccupied ${acuteTotal}`,
+      );
+    }
+    for (let k = 0; k < n; k++) {
+      const c = pick(w, s.random());
+      if (c < 0 || counts[c]! <= 0) continue;
+      const draws = drawAdmission(s);
+      draws.site = sumBefore(shares, i) + shares[i]! * 0.5;
+      // Residual stay of someone present at a random time: U × (length-biased draw).
+      // For lognormal(μ, σ) the length-biased law is lognormal(μ + σ², σ).
+      const sigma = rates.losSigma;
+      const lb = Math.exp(
+        rates.losMu[c]! + sigma * sigma + sigma * normalQuantile(draws.lengthOfStay),
+      );
+      parts.admissions.admit(0, c, draws, {
+        losMultiplier: 1,
+        mix: undefined,
+        d2a: 0,
+        readmission: false,
+        losDays: s.random() * lb,
+        census: true,
+      });
+    }
+  });
+  // Intermediate-care occupants.
+  const ic = parts.intermediate;
+  const icN = census.intermediateOccupied ??
+    Math.round(census.occupancy.intermediate * nominalIc);
+  if (icN > ic.beds.capacity) {
+    throw new RangeError(
+      `Cannot start from census: ${icN} intermediate-care patients exceed ${ic.beds.capacity} beds`,
+    );
+  }
+  const wi = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) {
+    if (!isHome(c)) continue;
+    wi[c] = counts[c]! * rates.pAdmit[c]! *
+      sc.population.ageBands[bandOf(c)]!.dischargeMix.intermediateCare;
+  }
+  const icp = sc.community.intermediateCare;
+  const { mu: icMu, sigma: icSigma } = lognormalParams({
+    mean: icp.lengthOfStayMeanDays,
+    sd: icp.lengthOfStayMeanDays * icp.lengthOfStayCv,
+  });
+  for (let k = 0; k < icN; k++) {
+    const c = pick(wi, s.random());
+    if (c < 0 || counts[c]! <= 0) continue;
+    population.leave(c);
+    const req = ic.request();
+    ic.occupied++;
+    ctx.record.levels.intermediate.add(0, 1);
+    const lb = Math.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
+    ic.stay(req, c, s.random() * lb);
+  }
+  // Reablement episodes and home-care packages (exponential durations: residual = same law).
+  const rb = sc.socialCare.reablement;
+  const rbN = census.reablementActive ??
+    Math.round(rb.slotsPer100k * size / 1e5 * census.occupancy.reablement);
+  for (let k = 0; k < rbN; k++) {
+    const req = parts.reablement.request();
+    onDone(req, () => parts.reablement.start(req, false));
+  }
+  const hc = sc.socialCare.homeCare;
+  const homeCare = parts.homeCare;
+  const pkgN = census.homeCarePackages ??
+    Math.floor(nominalHours * census.occupancy.homeCare / hc.hoursPerPackagePerWeek);
+  if (pkgN * hc.hoursPerPackagePerWeek > homeCare.capacity + 1e-9) {
+    throw new RangeError(
+      `Cannot start from census: ${pkgN} packages × ${hc.hoursPerPackagePerWeek} h exceed ${homeCare.capacity} home-care hours per week`,
+    );
+  }
+  for (let k = 0; k < pkgN; k++) {
+    const get = homeCare.request();
+    onDone(get, () => homeCare.start(0, false));
+  }
+  for (let k = 0; k < census.waitingHomeCareFromHome; k++) homeCare.requestFromHome(0);
+  const wc = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) {
+    if (isHome(c)) wc[c] = counts[c]! * population.params.pCareHomeReferral[c]!;
+  }
+  for (let k = 0; k < census.waitingCareHomeFromHome; k++) {
+    const c = pick(wc, s.random());
+    if (c >= 0) parts.careHomes.waitFromHome(c, 0);
+  }
+}
+
+function pick(weights: Float64Array, u: number): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  if (!(total > 0)) return -1;
+  let x = u * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+function sumBefore(xs: number[], i: number): number {
+  let s = 0;
+  for (let k = 0; k < i; k++) s += xs[k]!;
+  return s;
+}

@@ -1,0 +1,96 @@
+/**
+ * Per-intervention accounts of one replication: admissions averted and credited to each
+ * intervention tag and cohort (by year × segment), where they went instead, and the cohort's
+ * people-days. Created in order of first use, which is the order they are reported in.
+ *
+ * @module
+ */
+
+import { YearCounts } from "../recording/year_accumulator.ts";
+import type { DisplacementTarget } from "../modifiers.ts";
+
+/** Where an averted admission can be displaced to, in attribution order. */
+export const DISPLACEMENT_TARGETS: readonly DisplacementTarget[] = [
+  "crisisResponse",
+  "stepUpBed",
+  "urgentTreatmentCentre",
+  "gp",
+];
+
+/** The cohort label of tags that add capacity rather than change rates. */
+const ADDED_CAPACITY = "added capacity";
+
+/** Accumulators of one intervention tag and cohort. */
+export interface TagStats {
+  /** Intervention tag. */
+  tag: string;
+  /** Cohort label. */
+  cohort: string;
+  /** Admissions averted and credited to the tag, by year × segment. */
+  averted: YearCounts;
+  /** Averted admissions by displacement destination ("none" included). */
+  displaced: Record<DisplacementTarget | "none", YearCounts>;
+  /** Σ over days of people in the cohort, by year. */
+  cohortPeopleDays: Float64Array;
+  /** Σ over days of people in the cohort × ramp-up fraction, by year. */
+  enrolledPeopleDays: Float64Array;
+}
+
+/** The accounts of every intervention tag in a replication. */
+export class TagAccounts {
+  /** Accounts, in order of first use. */
+  readonly list: TagStats[] = [];
+  readonly #index = new Map<string, TagStats>();
+  readonly #startTime: number;
+  readonly #years: number;
+
+  /**
+   * @param startTime Simulation time of day 0.
+   * @param years Measured years.
+   */
+  constructor(startTime: number, years: number) {
+    this.#startTime = startTime;
+    this.#years = years;
+  }
+
+  /**
+   * The account of a tag and cohort, created on first use.
+   *
+   * @param tag Intervention tag.
+   * @param cohort Cohort label.
+   * @returns The account.
+   */
+  for(tag: string, cohort: string): TagStats {
+    const key = `${tag}\u0000${cohort}`;
+    let st = this.#index.get(key);
+    if (st === undefined) {
+      const W = this.#startTime;
+      const Y = this.#years;
+      const displaced = {} as Record<DisplacementTarget | "none", YearCounts>;
+      for (const d of [...DISPLACEMENT_TARGETS, "none" as const]) {
+        displaced[d] = new YearCounts(W, Y);
+      }
+      st = {
+        tag,
+        cohort,
+        averted: new YearCounts(W, Y),
+        displaced,
+        cohortPeopleDays: new Float64Array(Y),
+        enrolledPeopleDays: new Float64Array(Y),
+      };
+      this.#index.set(key, st);
+      this.list.push(st);
+    }
+    return st;
+  }
+
+  /**
+   * The account of a tag that adds capacity (cohort "added capacity"), or undefined.
+   *
+   * @param tag Intervention tag, if any.
+   * @returns The account.
+   */
+  addedCapacity(tag: string | undefined): TagStats | undefined {
+    return tag ? this.for(tag, ADDED_CAPACITY) : undefined;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The population part: integer counts of people in cohort cells (age band × need segment ×
+ * residence), moved once a day by the cohort step (deaths, deterioration, recovery, ageing,
+ * entries), and the population account over the measured period. Individuals who leave the
+ * cells for a bed (ED, acute, intermediate care) are taken out with {@linkcode Population.leave}
+ * and put back with {@linkcode Population.arrive}.
+ *
+ * @module
+ */
+
+import type { ModelContext } from "../context.ts";
+import { bandOf, CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import {
+  cohortDay,
+  type CohortDayOutcome,
+  type CohortParams,
+  cohortParams,
+  type CohortUniforms,
+  initialCounts,
+} from "./cohort.ts";
+
+/** The population account over the measured period. */
+export interface PopulationAccountState {
+  /** People at day 0 (everywhere). */
+  start: number;
+  /** People at the end. */
+  end: number;
+  /** Entries over the measured period (set at the end). */
+  entries: number;
+  /** Deaths over the measured period (set at the end). */
+  deaths: number;
+  /** Entries so far. */
+  entriesSoFar: number;
+  /** Deaths so far. */
+  deathsSoFar: number;
+}
+
+/** The population part of one replication (see the module doc). */
+export class Population {
+  /** Cohort parameters. */
+  readonly params: CohortParams;
+  /** People per cell now (at home or in a care home, not away in a bed). */
+  readonly counts: Float64Array;
+  /** The population account. */
+  readonly account: PopulationAccountState = {
+    start: 0,
+    end: 0,
+    entries: 0,
+    deaths: 0,
+    entriesSoFar: 0,
+    deathsSoFar: 0,
+  };
+  /** People per age band at the start of the measured period. */
+  startByBand: Record<string, number> = {};
+  readonly #ctx: ModelContext;
+  readonly #uniforms: CohortUniforms;
+  readonly #hospitalDeathsByBand: Float64Array;
+  readonly #out: CohortDayOutcome;
+
+  /**
+   * @param ctx The model context.
+   * @param options `careHomeResidents`: a census total of residents, if given.
+   */
+  constructor(ctx: ModelContext, options: { careHomeResidents?: number } = {}) {
+    this.#ctx = ctx;
+    const scenario = ctx.scenario;
+    this.params = cohortParams(scenario);
+    this.counts = initialCounts(scenario, { careHomeResidents: options.careHomeResidents });
+    const n = this.params.cells.length;
+    this.#hospitalDeathsByBand = new Float64Array(this.params.bands.length);
+    this.#out = {
+      deaths: new Float64Array(n),
+      deteriorations: new Float64Array(n),
+      careHomeReferrals: new Float64Array(n),
+      entries: 0,
+    };
+    const sim = ctx.sim;
+    const deaths = sim.stream("deaths");
+    const deterioration = sim.stream("deterioration");
+    const recovery = sim.stream("recovery");
+    const ageing = sim.stream("ageing");
+    const careHomeReferral = sim.stream("care_home_referral");
+    const entries = sim.stream("entries");
+    const entryMix = sim.stream("entries_mix");
+    this.#uniforms = {
+      deaths: () => deaths.random(),
+      deterioration: () => deterioration.random(),
+      recovery: () => recovery.random(),
+      ageing: () => ageing.random(),
+      careHomeReferral: () => careHomeReferral.random(),
+      entries: () => entries.random(),
+      entryMix: () => entryMix.random(),
+    };
+  }
+
+  /** Number of cells. */
+  get cellCount(): number {
+    return this.counts.length;
+  }
+
+  /**
+   * People in cell `c` now.
+   *
+   * @param c Cell index.
+   * @returns The count.
+   */
+  people(c: number): number {
+    return this.counts[c]!;
+  }
+
+  /**
+   * One person leaves cell `c` (for a bed).
+   *
+   * @param c Cell index.
+   */
+  leave(c: number): void {
+    this.counts[c]!--;
+  }
+
+  /**
+   * One person arrives in cell `c` (back from a bed, or newly placed).
+   *
+   * @param c Cell index.
+   */
+  arrive(c: number): void {
+    this.counts[c]!++;
+  }
+
+  /**
+   * The cohort step of day `t`: deaths (those in hospital since the last step are replaced by
+   * entries), deterioration, recovery, ageing, entries.
+   *
+   * @param t Simulation time (start of the day).
+   * @param deteriorationMultiplier Per-cell multipliers, if an intervention changes them.
+   * @returns New care-home referrals from home, by cell.
+   */
+  tick(t: number, deteriorationMultiplier: Float64Array | undefined): Float64Array {
+    const out = cohortDay(this.counts, this.params, {
+      uniforms: this.#uniforms,
+      deteriorationMultiplier,
+      otherDeaths: this.#hospitalDeathsByBand,
+      out: this.#out,
+    });
+    this.#hospitalDeathsByBand.fill(0);
+    let deaths = 0;
+    const died = this.#ctx.record.counts.deaths_elsewhere;
+    for (let c = 0; c < this.counts.length; c++) {
+      const k = out.deaths[c]!;
+      if (k === 0) continue;
+      deaths += k;
+      died.add(t, k, segmentOf(c));
+    }
+    this.#accountFlows(t, out.entries, deaths);
+    return out.careHomeReferrals;
+  }
+
+  /**
+   * A death in hospital of someone from cell `c` at `t` (replaced by an entry at the next step).
+   *
+   * @param t Simulation time.
+   * @param c Cell index.
+   */
+  hospitalDeath(t: number, c: number): void {
+    this.#hospitalDeathsByBand[bandOf(c)]!++;
+    this.#accountFlows(t, 0, 1);
+  }
+
+  /**
+   * People in the cells by residence.
+   *
+   * @returns `{ atHome, inCareHome }`.
+   */
+  byResidence(): { atHome: number; inCareHome: number } {
+    let atHome = 0;
+    let inCareHome = 0;
+    for (let c = 0; c < this.counts.length; c++) {
+      const n = this.counts[c]!;
+      this.#ctx.record.notePlaceCount(n);
+      if (isHome(c)) atHome += n;
+      else inCareHome += n;
+    }
+    return { atHome, inCareHome };
+  }
+
+  /**
+   * Care-home residents in the cells (not counting those away in hospital).
+   *
+   * @returns The count.
+   */
+  careHomeResidents(): number {
+    let n = 0;
+    for (let c = 0; c < this.counts.length; c++) if (!isHome(c)) n += this.counts[c]!;
+    return n;
+  }
+
+  /**
+   * People alive now by the account (start + entries − deaths).
+   *
+   * @returns The count.
+   */
+  accountedNow(): number {
+    return this.account.start + this.account.entriesSoFar - this.account.deathsSoFar;
+  }
+
+  /**
+   * Opens the account at the start of the measured period.
+   *
+   * @param elsewhere People away from the cells (in ED, acute and intermediate beds).
+   */
+  startMeasuring(elsewhere: number): void {
+    this.account.start = this.#inCells() + elsewhere;
+    this.account.entriesSoFar = 0;
+    this.account.deathsSoFar = 0;
+    this.startByBand = this.byBand();
+  }
+
+  /**
+   * Closes the account at the end of the run.
+   *
+   * @param elsewhere People away from the cells.
+   */
+  finish(elsewhere: number): void {
+    this.account.end = this.#inCells() + elsewhere;
+    this.account.entries = this.account.entriesSoFar;
+    this.account.deaths = this.account.deathsSoFar;
+  }
+
+  /**
+   * People per age band in the cells.
+   *
+   * @returns Counts by band id.
+   */
+  byBand(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.params.bands.forEach((b, i) => {
+      let n = 0;
+      for (let c = i * CELLS_PER_BAND; c < (i + 1) * CELLS_PER_BAND; c++) n += this.counts[c]!;
+      out[b.id] = n;
+    });
+    return out;
+  }
+
+  #inCells(): number {
+    let n = 0;
+    for (let c = 0; c < this.counts.length; c++) n += this.counts[c]!;
+    return n;
+  }
+
+  #accountFlows(t: number, entries: number, deaths: number): void {
+    if (t < this.#ctx.warmUpDays) return;
+    this.account.entriesSoFar += entries;
+    this.account.deathsSoFar += deaths;
+  }
+}

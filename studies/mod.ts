@@ -1,0 +1,10 @@
+/**
+ * Studies built on the model and the reports: sensitivity sweeps (one parameter at a time over
+ * values, same seed, headline metrics per run) and the worker entry of a checkpointed run. `studies/` runs models; `report/` only formats
+ * what they return.
+ *
+ * @module
+ */
+
+export * from "./record_replication.ts";
+export * from "./sweep.ts";
