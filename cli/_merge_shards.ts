@@ -6,7 +6,7 @@
  */
 
 import { join } from "node:path";
-import { parseCsvStream } from "../report/csv.ts";
+import { parseCsvStream } from "../report/csv_stream.ts";
 import { parseSummaryJson } from "../report/outputs.ts";
 import { figuresOfTables, type ReplicationFigures } from "../report/run_figures.ts";
 import type { RunMeta } from "../report/run_meta.ts";

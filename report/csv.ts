@@ -1,6 +1,6 @@
 /**
- * CSV reading and writing for every caresim output (the only module that imports csv-stringify
- * and csv-parse). Numbers are written with JavaScript's default number → string conversion,
+ * CSV reading and writing for every caresim output (with `csv_stream.ts` for streamed reads,
+ * the only modules that import csv-stringify and csv-parse). Numbers are written with JavaScript's default number → string conversion,
  * which round-trips exactly, so a table read back and written again is byte-identical.
  *
  * @module
@@ -8,7 +8,6 @@
 
 import { stringify } from "npm:csv-stringify@6.6.0/sync";
 import { parse } from "npm:csv-parse@6.1.0/sync";
-import { parse as parseStream } from "npm:csv-parse@6.1.0/stream";
 
 /** A CSV cell: numbers are written with `String(n)` (NaN as an empty cell), `undefined` empty. */
 export type CsvCell = string | number | undefined;
@@ -92,25 +91,4 @@ export function parseCsv(text: string): Record<string, string>[] {
   } catch (error) {
     throw new TypeError(`Cannot parse CSV: ${(error as Error).message}`, { cause: error });
   }
-}
-
-/**
- * Parses a CSV byte stream with a header row into records keyed by column name, one at a
- * time (for files too large to hold).
- *
- * @param bytes The CSV file's bytes (UTF-8).
- * @returns A stream of records (all values strings); it errors if the CSV is malformed.
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * const bytes = new Blob(['a,b\n1,"x,y"\n']).stream();
- * assert.deepEqual(await Array.fromAsync(parseCsvStream(bytes)), [{ a: "1", b: "x,y" }]);
- * ```
- */
-export function parseCsvStream(
-  bytes: ReadableStream<Uint8Array>,
-): ReadableStream<Record<string, string>> {
-  // csv-parse decodes UTF-8 itself (given bytes, not strings).
-  return bytes.pipeThrough(parseStream({ columns: true, skip_empty_lines: true }));
 }

@@ -25,9 +25,15 @@ try {
   });
   page.on("pageerror", (e) => out.pageErrors.push(String(e)));
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(() => globalThis.caresimResult !== undefined, null, {
-    timeout: 120_000,
-  });
+  try {
+    await page.waitForFunction(() => globalThis.caresimResult !== undefined, null, {
+      timeout: 120_000,
+    });
+  } catch (error) {
+    // Say what the page reported before it stopped answering, then fail.
+    console.error(JSON.stringify(out));
+    throw error;
+  }
   out.result = await page.evaluate(() => globalThis.caresimResult);
 } finally {
   await context.close();
