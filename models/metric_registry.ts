@@ -25,9 +25,9 @@ export type MetricKind =
 export type YearAggregate = "sum" | "mean";
 
 /** One registered metric. */
-export interface MetricSpec {
+export interface MetricSpec<N extends string = string> {
   /** Stable snake_case name. */
-  readonly name: string;
+  readonly name: N;
   /** Unit, snake_case. */
   readonly unit: string;
   /** What it measures. */
@@ -63,7 +63,7 @@ function counted(name: Counted): MetricSpec["value"] {
  * assert.ok(METRICS.some((m) => m.name === "bed_days" && m.kind === "duration"));
  * ```
  */
-export const METRICS = [
+export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   {
     name: "emergency_admissions",
     unit: "admissions",
@@ -357,10 +357,46 @@ export const METRICS = [
       "Patients waiting in an acute bed for an intermediate-care bed who went home with home-based support instead.",
     value: counted("intermediate_care_alternatives"),
   },
-] as const satisfies readonly MetricSpec[];
+];
 
-/** An annual metric name. */
-export type AnnualMetric = typeof METRICS[number]["name"];
+/**
+ * An annual metric name: one per entry of {@linkcode METRICS}, written out so the public API
+ * has an explicit type (a test checks that the two agree).
+ */
+export type AnnualMetric =
+  | "emergency_admissions"
+  | "emergency_admissions_averted"
+  | "ed_attendances"
+  | "gp_consultations"
+  | "gp_unmet_demand"
+  | "gp_days_to_appointment_mean"
+  | "bed_days"
+  | "delayed_transfer_bed_days"
+  | "readmissions_30d"
+  | "care_home_admissions"
+  | "care_home_admissions_from_hospital"
+  | "deaths_in_hospital"
+  | "deaths_elsewhere"
+  | "ed_boarding_hours"
+  | "acute_occupied_beds_mean"
+  | "acute_occupied_beds_p95"
+  | "acute_days_over_92pct"
+  | "care_home_occupied_mean"
+  | "home_care_hours_mean"
+  | "intermediate_occupied_mean"
+  | "crisis_response_visits"
+  | "step_up_admissions"
+  | "district_nursing_visits"
+  | "reablement_starts"
+  | "home_care_package_starts"
+  | "intermediate_care_starts"
+  | "inter_site_transfers"
+  | "utc_attendances"
+  | "home_care_wait_days_mean"
+  | "care_home_wait_days_mean"
+  | "acute_surge_bed_days"
+  | "acute_surge_openings"
+  | "intermediate_care_alternatives";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

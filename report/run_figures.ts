@@ -14,7 +14,6 @@ import {
   appendReplication,
   type DailyColumn,
   type RunGroup,
-  runGroups,
   type RunTables,
   type TableFile,
   tablesToCsv,
