@@ -7,7 +7,16 @@
  */
 import type { SimEvent } from "./event.ts";
 import type { ProcessGenerator } from "./process.ts";
-import type { TraceEntry } from "./simulation.ts";
+
+/** One line of the engine's trace (see `SimulationOptions.trace`). */
+export interface TraceEntry {
+  /** Simulated time, in days. */
+  readonly timeDays: number;
+  /** The process concerned (its name), or null for plain callbacks. */
+  readonly process: string | null;
+  /** What happened, e.g. `wait request "servers"`, `finish`. */
+  readonly what: string;
+}
 
 /** What the wrapper needs from the simulation and its process. */
 export interface TraceTarget {

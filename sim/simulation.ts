@@ -9,7 +9,7 @@ import { Condition } from "./condition.ts";
 import { SimEvent } from "./event.ts";
 import { Process, type ProcessGenerator } from "./process.ts";
 import { createStream, type RandomStream } from "./random/stream.ts";
-import { traced } from "./_trace.ts";
+import { traced, type TraceEntry } from "./_trace.ts";
 
 /** Options for {@linkcode Simulation}. */
 export interface SimulationOptions {
@@ -31,15 +31,7 @@ export interface SimulationOptions {
   trace?: (entry: TraceEntry) => void;
 }
 
-/** One line of the engine's trace (see {@linkcode SimulationOptions.trace}). */
-export interface TraceEntry {
-  /** Simulated time, in days. */
-  readonly timeDays: number;
-  /** The process concerned (its name), or null for plain callbacks. */
-  readonly process: string | null;
-  /** What happened, e.g. `wait request "servers"`, `finish`. */
-  readonly what: string;
-}
+export type { TraceEntry };
 
 /** Options for {@linkcode Simulation.run}. */
 export interface RunOptions {

@@ -37,7 +37,13 @@ Deno.test("seasonality: demand in a month follows that month's factor (January 2
 
 /** One age band, so the expected mean stay follows from the band's mean and segment ratios. */
 const ONE_BAND = {
-  ageBands: [{ id: "all", minAgeYears: 0, populationShare: 1, lengthOfStayMeanDays: 8 }],
+  ageBands: [{
+    id: "all",
+    minAgeYears: 0,
+    populationShare: 1,
+    lengthOfStayMeanDays: 8,
+    careHomeShare: 0,
+  }],
 };
 
 Deno.test("length of stay: mean stay = band mean × segment ratio, weighted by admissions", () => {
@@ -185,7 +191,7 @@ Deno.test("acute care collaboration: a transfer reaches the other site's bed aft
     start: { mode: "empty" },
     population: { size: 20000 },
     hospitals: [
-      { id: "a", acuteBeds: 0, populationShare: 0.5 },
+      { id: "a", acuteBeds: 1, populationShare: 0.5 },
       { id: "b", acuteBeds: 300, populationShare: 0.5 },
     ],
     acute: FIXED_BEDS,

@@ -16,6 +16,7 @@ Deno.test("a band grows at growthRatePerYear, hospital deaths included in its de
         minAgeYears: 0,
         populationShare: 1,
         growthRatePerYear: 0.01,
+        careHomeShare: 0,
         deathRatePerPersonYear: 0.05,
         emergencyAdmissionRatePerPersonYear: 0.3,
         dischargeMix: {
