@@ -205,27 +205,3 @@ function solveLinear(matrix: number[][], rhs: number[]): number[] {
   }
   return m.map((row, i) => row[n] / row[i]);
 }
-
-/**
- * A step function by single year of age: each age takes its band's value.
- *
- * @param bands Bands in ascending `minAgeYears`, the first starting at 0.
- * @param ages Number of single years of age (the last is open-ended).
- * @returns The value at each age.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const v = bandSteps([{ minAgeYears: 0, value: 1 }, { minAgeYears: 2, value: 5 }], 4);
- * assert.deepEqual([...v], [1, 1, 5, 5]);
- * ```
- */
-export function bandSteps(bands: readonly BandValue[], ages: number): Float64Array {
-  const out = new Float64Array(ages);
-  for (let a = 0; a < ages; a++) {
-    let value = bands[0].value;
-    for (const b of bands) if (a >= b.minAgeYears) value = b.value;
-    out[a] = value;
-  }
-  return out;
-}

@@ -10,7 +10,7 @@
  */
 
 import { DEFAULT_AGE_BANDS } from "../../scenarios/default_age_bands.ts";
-import { bandProfile, bandSteps, type BandValue } from "./age_profile.ts";
+import { bandProfile, type BandValue } from "./age_profile.ts";
 import type { SegmentTuple } from "./cells.ts";
 import type { DemographyInputs } from "./frailty_solver.ts";
 import { stationaryPopulation } from "./population.ts";
