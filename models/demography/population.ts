@@ -8,6 +8,9 @@
  * @module
  */
 
+import { cell, CELLS_PER_GROUP } from "./cells.ts";
+import { projectExpected } from "./dynamics.ts";
+
 /** Ageing out of a single year of age, per person-year (birthdays spread over the year). */
 export const AGEING_RATE_PER_YEAR = 1;
 
@@ -128,6 +131,54 @@ export function bandOf(age: number, minAgesYears: readonly number[]): number {
   let b = 0;
   while (b + 1 < minAgesYears.length && age >= minAgesYears[b + 1]) b++;
   return b;
+}
+
+/**
+ * Projects the population by single year of age with the expected-value dynamics (daily
+ * steps): births, deaths, net migration and ageing, nothing else.
+ *
+ * @param inputs Population and flows (constant over the projection).
+ * @param options `years` to project.
+ * @returns People by age at the start and at the end of each year (years + 1 arrays).
+ *
+ * @example A stationary population stays put
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const deathRateByAge = new Float64Array([0.1, 0.5]);
+ * const populationByAge = stationaryPopulation(10, { deathRateByAge });
+ * const out = projectPopulation({ populationByAge, deathRateByAge, birthsPerYear: 10, netMigrationByAge: new Float64Array(2) }, { years: 3 });
+ * assert.ok(Math.abs(out[3][1] - populationByAge[1]) < 1e-9);
+ * ```
+ */
+export function projectPopulation(
+  inputs: PopulationInputs,
+  options: { years: number },
+): Float64Array[] {
+  const ages = checkLengths(inputs);
+  const n = ages * CELLS_PER_GROUP;
+  const z = () => new Float64Array(n);
+  const rates = {
+    deathRate: z(),
+    deteriorationRate: z(),
+    recoveryRate: z(),
+    careHomeAdmissionRate: z(),
+    ageingRate: z(),
+    inflowPerYear: z(),
+  };
+  const initial = z();
+  for (let a = 0; a < ages; a++) {
+    const c = cell(a, 0, 0);
+    initial[c] = inputs.populationByAge[a];
+    rates.deathRate[c] = inputs.deathRateByAge[a];
+    rates.ageingRate[c] = a === ages - 1 ? 0 : AGEING_RATE_PER_YEAR;
+    rates.inflowPerYear[c] = inputs.netMigrationByAge[a] + (a === 0 ? inputs.birthsPerYear : 0);
+  }
+  const run = projectExpected(rates, { initial, years: options.years });
+  return run.countsByYear.map((counts) => {
+    const out = new Float64Array(ages);
+    for (let a = 0; a < ages; a++) out[a] = counts[cell(a, 0, 0)];
+    return out;
+  });
 }
 
 function checkLengths(inputs: PopulationInputs): number {
