@@ -83,7 +83,7 @@ const TOLERANCE = 1e-9;
  * const solution = solveStationaryRates({
  *   populationByAge, deathRateByAge, birthsPerYear: 100, netMigrationByAge: new Float64Array(2),
  *   prevalenceByAge: new Float64Array([0.7, 0.2, 0.07, 0.03, 0.3, 0.3, 0.25, 0.15]),
- *   deteriorationRateByAge: new Float64Array([0.2, 0.2, NaN, 0.5, 0.3, NaN]),
+ *   deteriorationRateByAge: new Float64Array([0.2, 0.2, NaN, 0.5, 0.5, NaN]),
  *   recoveryRateByAge: new Float64Array([NaN, NaN, 0.1, NaN, NaN, 0.1]),
  *   residentDeteriorationRateByAge: new Float64Array(6), residentRecoveryRateByAge: new Float64Array(6),
  *   mortalityRateRatios: [1, 2, 3, 4.5], careHomeShareByAge: new Float64Array(2),
