@@ -10,7 +10,7 @@
  */
 
 import { CELLS_PER_GROUP } from "./cells.ts";
-import type { GridRates } from "./dynamics.ts";
+import { emptyGridRates, type GridRates } from "./dynamics.ts";
 import { bandOf } from "./population.ts";
 
 /** Band-level rates and the band-level population they were lumped at. */
@@ -59,14 +59,7 @@ export function lumpIntoBands(
   }
   const n = bands.length * CELLS_PER_GROUP;
   const counts = new Float64Array(n);
-  const flows = {
-    deathRate: new Float64Array(n),
-    deteriorationRate: new Float64Array(n),
-    recoveryRate: new Float64Array(n),
-    careHomeAdmissionRate: new Float64Array(n),
-    ageingRate: new Float64Array(n),
-    inflowPerYear: new Float64Array(n),
-  };
+  const flows = emptyGridRates(n);
   const r = solution.rates;
   for (let a = 0; a < ages; a++) {
     const b = bandOf(a, bands);

@@ -25,6 +25,29 @@ export interface GridRates {
   inflowPerYear: Float64Array;
 }
 
+/**
+ * Rates of a grid with every rate and inflow 0.
+ *
+ * @param cells Number of cells (8 per age group).
+ * @returns Zero rates, ready to fill.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(emptyGridRates(16).ageingRate.length, 16);
+ * ```
+ */
+export function emptyGridRates(cells: number): GridRates {
+  return {
+    deathRate: new Float64Array(cells),
+    deteriorationRate: new Float64Array(cells),
+    recoveryRate: new Float64Array(cells),
+    careHomeAdmissionRate: new Float64Array(cells),
+    ageingRate: new Float64Array(cells),
+    inflowPerYear: new Float64Array(cells),
+  };
+}
+
 /** A secular trend: compound relative change per year of age-specific rates. */
 export interface SecularTrend {
   /** Relative change per year of every deterioration rate (0.01 = +1% a year). */

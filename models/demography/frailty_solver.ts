@@ -20,7 +20,7 @@ import {
   SEGMENTS,
   type SegmentTuple,
 } from "./cells.ts";
-import type { GridRates } from "./dynamics.ts";
+import { emptyGridRates, type GridRates } from "./dynamics.ts";
 import { segmentDeathRates } from "./mortality.ts";
 import {
   AGEING_RATE_PER_YEAR,
@@ -97,14 +97,7 @@ export function solveStationaryRates(inputs: DemographyInputs): StationarySoluti
   const ages = checkInputs(inputs);
   const growth = populationGrowthPerYear(inputs);
   const n = ages * CELLS_PER_GROUP;
-  const rates: GridRates = {
-    deathRate: new Float64Array(n),
-    deteriorationRate: new Float64Array(n),
-    recoveryRate: new Float64Array(n),
-    careHomeAdmissionRate: new Float64Array(n),
-    ageingRate: new Float64Array(n),
-    inflowPerYear: new Float64Array(n),
-  };
+  const rates = emptyGridRates(n);
   const counts = new Float64Array(n);
   const rho = inputs.residentSegmentShares;
   for (let a = 0; a < ages; a++) {

@@ -9,7 +9,7 @@
  */
 
 import { cell, CELLS_PER_GROUP } from "./cells.ts";
-import { projectExpected } from "./dynamics.ts";
+import { emptyGridRates, projectExpected } from "./dynamics.ts";
 
 /** Ageing out of a single year of age, per person-year (birthdays spread over the year). */
 export const AGEING_RATE_PER_YEAR = 1;
@@ -156,16 +156,8 @@ export function projectPopulation(
 ): Float64Array[] {
   const ages = checkLengths(inputs);
   const n = ages * CELLS_PER_GROUP;
-  const z = () => new Float64Array(n);
-  const rates = {
-    deathRate: z(),
-    deteriorationRate: z(),
-    recoveryRate: z(),
-    careHomeAdmissionRate: z(),
-    ageingRate: z(),
-    inflowPerYear: z(),
-  };
-  const initial = z();
+  const rates = emptyGridRates(n);
+  const initial = new Float64Array(n);
   for (let a = 0; a < ages; a++) {
     const c = cell(a, 0, 0);
     initial[c] = inputs.populationByAge[a];
