@@ -285,6 +285,32 @@ export const scenarioSchema = z.strictObject({
         ...assumption("Care-home referral rate ratio by segment.", "not in evidence.md"),
       }),
     }).prefault({}),
+    demography: z.strictObject({
+      inputs: z.enum(["england-2019", "stationary"]).default("england-2019").meta({
+        ...evidence(
+          "Births, deaths, net migration and frailty by single year of age: England mid-2019 (births and net migration as observed) or its stationary population (zero growth, no migration).",
+          "D1–D3, M1–M3, F1–F2, C1–C2 (models/demography/default_demography.ts)",
+        ),
+      }),
+      trend: z.strictObject({
+        deteriorationPerYear: num(
+          0,
+          assumption(
+            "Secular trend: relative change a year of every deterioration rate (0.01 = +1% a year).",
+            "none",
+          ),
+          { min: -0.5, max: 0.5 },
+        ),
+        mortalityPerYear: num(
+          0,
+          assumption(
+            "Secular trend: relative change a year of every death rate (−0.01 = −1% a year).",
+            "none",
+          ),
+          { min: -0.5, max: 0.5 },
+        ),
+      }).prefault({}),
+    }).prefault({}),
     careHomeResidentSegmentShares: segmentTuple.default([0.02, 0.13, 0.4, 0.45]).meta({
       ...assumption(
         "Segment mix of care-home residents at day 0.",

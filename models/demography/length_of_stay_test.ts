@@ -5,7 +5,7 @@ import {
   LENGTH_OF_STAY_EVIDENCE,
 } from "./default_length_of_stay.ts";
 import { DEMOGRAPHY_EVIDENCE } from "./default_demography.ts";
-import { normalInverse } from "../inverse.ts";
+import { normalQuantile } from "../../sim/mod.ts";
 import { fitLengthOfStay, meanLengthOfStayDays, shareLongerThan } from "./length_of_stay.ts";
 
 const targets = defaultLengthOfStayTargets();
@@ -71,7 +71,7 @@ Deno.test("shareLongerThan() matches a sampled mixture", () => {
     let days = 0;
     if (u >= m.zeroDayShare) {
       const v = (u - m.zeroDayShare) / (1 - m.zeroDayShare);
-      days = 1 + Math.exp(m.overnightMu + m.overnightSigma * normalInverse(v));
+      days = 1 + Math.exp(m.overnightMu + m.overnightSigma * normalQuantile(v));
     }
     sum += days;
     if (days > 7) over7++;
