@@ -15,7 +15,7 @@ import type { AvertedAdmissions } from "../interventions/averted_admissions.ts";
 import type { DayMultipliers } from "../interventions/day_multipliers.ts";
 import { poissonInverse } from "../inverse.ts";
 import type { Destination } from "../modifiers.ts";
-import { bandOf, isHome, placeOf, segmentOf } from "../population/cells.ts";
+import { isHome, placeOf, segmentOf } from "../population/cells.ts";
 import { type CellRates, DESTINATIONS } from "../population/cell_rates.ts";
 import type { Population } from "../population/population.ts";
 import type { CommunityServices } from "../primary_community/community.ts";
@@ -264,13 +264,14 @@ export class EmergencyAdmissions {
       }
       return "home";
     }
-    const base = this.#ctx.scenario.population.ageBands[bandOf(c)]!.dischargeMix;
+    const base = this.#o.rates.mix;
+    const n = DESTINATIONS.length;
     let total = 0;
-    for (const d of DESTINATIONS) total += base[d] * (mix[d] ?? 1);
+    for (let i = 0; i < n; i++) total += base[c * n + i]! * (mix[DESTINATIONS[i]!] ?? 1);
     let cum = 0;
-    for (const d of DESTINATIONS) {
-      cum += base[d] * (mix[d] ?? 1) / total;
-      if (u < cum) return d;
+    for (let i = 0; i < n; i++) {
+      cum += base[c * n + i]! * (mix[DESTINATIONS[i]!] ?? 1) / total;
+      if (u < cum) return DESTINATIONS[i]!;
     }
     return "home";
   }

@@ -4,6 +4,8 @@
  * asserts against a value derived from the scenario's parameters.
  */
 import assert from "node:assert/strict";
+import { cellRates } from "../population/cell_rates.ts";
+import { cohortParams, initialCounts } from "../population/cohort.ts";
 import { ARRIVALS, FIXED_BEDS, meanSe, specRun } from "../_spec_run.ts";
 import { annualValue } from "../result.ts";
 
@@ -145,16 +147,16 @@ Deno.test("readmissions come within 30 days of going home, uniformly, with the s
   assert.ok(Math.abs(g.mean - 15) < 4 * (30 / Math.sqrt(12 * g.n)), `mean gap ${g.mean}`);
 });
 
-Deno.test("discharge destinations follow the band's discharge mix", () => {
+Deno.test("discharge destinations: the living follow the band's mix, deaths are the cells' hospital share of all-cause deaths", () => {
   const mix = {
     home: 0.5,
     reablement: 0.15,
     homeCarePackage: 0.1,
-    intermediateCare: 0.1,
-    careHome: 0.05,
+    intermediateCare: 0.15,
+    careHome: 0,
     death: 0.1,
   };
-  const { log } = specRun({
+  const { log, scenario } = specRun({
     years: 1,
     start: { mode: "empty" },
     population: {
@@ -163,20 +165,36 @@ Deno.test("discharge destinations follow the band's discharge mix", () => {
         id: "all",
         minAgeYears: 0,
         populationShare: 1,
-        careHomeShare: 0,
-        careHomeReferralRatePerPersonYear: 0,
         emergencyAdmissionRatePerPersonYear: 0.1,
         dischargeMix: mix,
       }],
     },
   });
   const ready = log.filter((r) => r.activity === "discharge_ready" && r.timeDays >= 0);
-  assert.ok(ready.length > 2000, `${ready.length} discharges`);
-  for (const [dest, p] of Object.entries(mix)) {
-    const share = ready.filter((r) => r.resource === dest).length / ready.length;
-    const se = Math.sqrt(p * (1 - p) / ready.length);
+  const living = ready.filter((r) => r.resource !== "death");
+  assert.ok(living.length > 2000, `${living.length} discharges`);
+  for (const [dest, share0] of Object.entries(mix)) {
+    if (dest === "death") continue;
+    const p = share0 / (1 - mix.death);
+    const share = living.filter((r) => r.resource === dest).length / living.length;
+    const se = Math.sqrt(p * (1 - p) / living.length) || 1e-9;
     assert.ok(Math.abs(share - p) < 4 * se, `${dest}: ${share} vs ${p}`);
   }
+  // Deaths in hospital: a share of admissions equal to Σ people × hospital death rate ÷
+  // Σ people × admission rate (binomial se over the discharges seen).
+  const params = cohortParams(scenario);
+  const rates = cellRates(scenario, params);
+  const counts = initialCounts(scenario);
+  let deaths = 0;
+  let admissions = 0;
+  counts.forEach((n, c) => {
+    deaths += n * params.hospitalDeathRatePerYear[c]!;
+    admissions += n * rates.pAdmit[c]! * 365;
+  });
+  const p = deaths / admissions;
+  const died = (ready.length - living.length) / ready.length;
+  const se = Math.sqrt(p * (1 - p) / ready.length);
+  assert.ok(p > 0.01 && Math.abs(died - p) < 4 * se, `${died} vs ${p}`);
 });
 
 Deno.test("acute care collaboration: a transfer reaches the other site's bed after the delay", () => {

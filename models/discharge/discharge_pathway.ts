@@ -104,7 +104,7 @@ export class DischargePathway {
       case "death":
         o.beds.release(p);
         ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment);
-        o.population.hospitalDeath(now, p.cell);
+        o.population.hospitalDeath(now);
         if (p.fromCareHome) {
           o.careHomes.away--;
           o.careHomes.place();

@@ -69,7 +69,7 @@ Deno.test("delayed transfers: bed days = Σ time from delayed to leaving the bed
 Deno.test("bed blocking: with no care-home places, care-home discharges stay in their bed", () => {
   const { log, result } = specRun({
     years: 1,
-    population: { size: 20000 },
+    population: { size: 40000 },
     careHomes: { places: 0 },
     start: { mode: "empty" },
     acute: {

@@ -32,8 +32,13 @@ export interface CohortParams {
   bands: AgeBand[];
   /** Cell keys, by cell index. */
   cells: CellKey[];
-  /** All-cause deaths per person-year per cell, before any secular trend. */
+  /** Deaths outside hospital per person-year per cell, before any secular trend. */
   deathRatePerYear: Float64Array;
+  /**
+   * Deaths in hospital per person-year per cell (the hospital share of the all-cause rate);
+   * emergency admissions carry them.
+   */
+  hospitalDeathRatePerYear: Float64Array;
   /** Deterioration per person-year per cell, before any secular trend (0 for segment 4). */
   deteriorationRatePerYear: Float64Array;
   /** Daily death probability per cell. */
@@ -58,8 +63,9 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
 
 /**
  * Precomputes cell keys and daily probabilities from the solved demography
- * ({@linkcode populationDemography}): deaths, deterioration and recovery per cell (residents
- * with their own), ageing out of each band by segment, births and net migration by band, and
+ * ({@linkcode populationDemography}): deaths outside hospital (the all-cause rate less its
+ * hospital share, which emergency admissions carry), deterioration and recovery per cell
+ * (residents with their own), ageing out of each band by segment, births and net migration by band, and
  * referrals from home to a care home — the solved admission flow less the flow the hospital
  * discharges into care homes, band by band, so that the two together hold the residents steady.
  *
@@ -78,13 +84,22 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
  */
 export function cohortParams(scenario: Scenario): CohortParams {
   const bands = scenario.population.ageBands;
-  const ratios = scenario.population.segmentRateRatios;
   const nCells = bands.length * CELLS_PER_BAND;
   const meanRatio = (b: number, r: readonly number[]) =>
     bands[b].segmentShares.reduce((s, share, i) => s + share * r[i], 0) || 1;
   const demography = populationDemography(scenario);
   const rates = residentFallback(demography.rates, demography.counts);
   const cells: CellKey[] = [];
+  const shares = demography.hospitalDeathShares;
+  const inHospital = (c: number) => residenceOf(c) === HOME ? shares.home : shares.careHome;
+  const deathRate = rates.deathRate.map((x, c) => x * (1 - inHospital(c)));
+  const hospitalDeathRate = rates.deathRate.map((x, c) => x * inHospital(c));
+  const referralShare = homeReferralShares(scenario, {
+    counts: demography.counts,
+    admissionRate: rates.careHomeAdmissionRate,
+    hospitalDeathRate,
+    meanRatio,
+  });
   const pDeath = new Float64Array(nCells);
   const pDeteriorate = new Float64Array(nCells);
   const pRecover = new Float64Array(nCells);
@@ -92,12 +107,6 @@ export function cohortParams(scenario: Scenario): CohortParams {
   const pCareHomeReferral = new Float64Array(nCells);
   const inflowPerDay = new Float64Array(bands.length);
   const inflowShares = new Float64Array(bands.length * 4);
-  const referralShare = homeReferralShares(
-    scenario,
-    demography.counts,
-    rates.careHomeAdmissionRate,
-    meanRatio,
-  );
   bands.forEach((band, b) => {
     for (let s = 0; s < 4; s++) {
       for (let r = 0; r < 2; r++) {
@@ -110,7 +119,7 @@ export function cohortParams(scenario: Scenario): CohortParams {
           segment: (s + 1) as 1 | 2 | 3 | 4,
           residence: r === HOME ? "home" : "careHome",
         };
-        pDeath[c] = daily(rates.deathRate[c]);
+        pDeath[c] = daily(deathRate[c]);
         pDeteriorate[c] = daily(rates.deteriorationRate[c]);
         pRecover[c] = daily(rates.recoveryRate[c]);
         pAgeOut[c] = b < bands.length - 1 ? daily(rates.ageingRate[c]) : 0;
@@ -129,7 +138,8 @@ export function cohortParams(scenario: Scenario): CohortParams {
   return {
     bands,
     cells,
-    deathRatePerYear: rates.deathRate,
+    deathRatePerYear: deathRate,
+    hospitalDeathRatePerYear: hospitalDeathRate,
     deteriorationRatePerYear: rates.deteriorationRate,
     pDeath,
     pDeteriorate,
@@ -216,9 +226,12 @@ function residentFallback(rates: GridRates, counts: Float64Array): GridRates {
  */
 function homeReferralShares(
   scenario: Scenario,
-  counts: Float64Array,
-  admissionRate: Float64Array,
-  meanRatio: (band: number, ratios: readonly number[]) => number,
+  o: {
+    counts: Float64Array;
+    admissionRate: Float64Array;
+    hospitalDeathRate: Float64Array;
+    meanRatio: (band: number, ratios: readonly number[]) => number;
+  },
 ): Float64Array {
   const bands = scenario.population.ageBands;
   const hosp = scenario.population.segmentRateRatios.hospitalisation;
@@ -227,11 +240,13 @@ function homeReferralShares(
   bands.forEach((band, b) => {
     let solved = 0;
     let fromHospital = 0;
+    // Survivors of an admission go to a care home with the band's share of living destinations.
+    const careHome = band.dischargeMix.careHome / (1 - band.dischargeMix.death);
     for (let s = 0; s < 4; s++) {
       const c = cellIndex(b, s, HOME);
-      solved += counts[c] * admissionRate[c];
-      fromHospital += counts[c] * band.emergencyAdmissionRatePerPersonYear * hosp[s] /
-        meanRatio(b, hosp) * band.dischargeMix.careHome;
+      const admitted = band.emergencyAdmissionRatePerPersonYear * hosp[s] / o.meanRatio(b, hosp);
+      solved += o.counts[c] * o.admissionRate[c];
+      fromHospital += o.counts[c] * Math.max(0, admitted - o.hospitalDeathRate[c]) * careHome;
     }
     if (solved === 0) return;
     out[b] = 1 - fromHospital / solved;

@@ -12,9 +12,10 @@
 import { ScenarioError } from "../../scenarios/scenario_error.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
 import { lumpIntoBands } from "../demography/band_rates.ts";
-import { defaultDemographyInputs } from "../demography/default_demography.ts";
+import { defaultDemographyInputs, DEMOGRAPHY_EVIDENCE } from "../demography/default_demography.ts";
 import type { GridRates } from "../demography/dynamics.ts";
 import { solveStationaryRates } from "../demography/frailty_solver.ts";
+import { type HospitalDeathShares, hospitalDeathShares } from "../demography/mortality.ts";
 
 /** Band-level rates per person-year and the starting population by cell. */
 export interface PopulationDemography {
@@ -22,6 +23,12 @@ export interface PopulationDemography {
   rates: GridRates;
   /** People by cell at the start, scaled to `population.size` (not rounded). */
   counts: Float64Array;
+  /**
+   * Share of all-cause deaths that happen in hospital, for people at home and for care-home
+   * residents ([M3](docs/evidence.md#m3-place-of-death): 46.9% of all deaths; 30% of
+   * residents' deaths).
+   */
+  hospitalDeathShares: HospitalDeathShares;
 }
 
 const cache = new Map<string, PopulationDemography>();
@@ -71,6 +78,15 @@ export function populationDemography(scenario: Scenario): PopulationDemography {
       `${field}: ${e.message}`,
     ]);
   }
+  const deaths = { home: 0, careHome: 0 };
+  lumped.counts.forEach((x, c) => {
+    if (c % 2 === 0) deaths.home += x * lumped.rates.deathRate[c];
+    else deaths.careHome += x * lumped.rates.deathRate[c];
+  });
+  const shares = hospitalDeathShares(deaths, {
+    hospitalShareOfDeaths: DEMOGRAPHY_EVIDENCE.hospitalShareOfDeaths.value,
+    residentsDyingInCareHomeShare: DEMOGRAPHY_EVIDENCE.residentsDyingInCareHomeShare.value,
+  });
   const total = lumped.counts.reduce((a, b) => a + b, 0);
   const scale = pop.size / total;
   const out: PopulationDemography = {
@@ -79,6 +95,7 @@ export function populationDemography(scenario: Scenario): PopulationDemography {
       inflowPerYear: lumped.rates.inflowPerYear.map((x) => x * scale),
     },
     counts: lumped.counts.map((x) => x * scale),
+    hospitalDeathShares: shares,
   };
   cache.set(key, out);
   return out;

@@ -159,12 +159,12 @@ export class Population {
   }
 
   /**
-   * A death in hospital of someone from cell `c` at `t`.
+   * A death in hospital at `t` (one of the all-cause deaths of the cells: the community death
+   * rate excludes the hospital share).
    *
    * @param t Simulation time.
-   * @param c Cell index.
    */
-  hospitalDeath(t: number, c: number): void {
+  hospitalDeath(t: number): void {
     this.#accountFlows(t, 0, 1);
   }
 
