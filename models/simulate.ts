@@ -86,7 +86,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
  * ```ts
  * import assert from "node:assert/strict";
  * import { quantile } from "../sim/mod.ts";
-import { parseScenario } from "../scenarios/load.ts";
+ * import { parseScenario } from "../scenarios/load.ts";
  * const s = parseScenario({ version: 1, years: 1, population: { size: 5000 } });
  * const r = simulateReplication(s, { seed: 1 });
  * assert.equal(r.daily.dayIndex.length, 365);

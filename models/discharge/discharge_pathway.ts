@@ -123,21 +123,21 @@ export class DischargePathway {
       case "reablement": {
         const req = o.reablement.request();
         if (!req.triggered) this.#waitInBedOrHome(p, now);
+        if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(req, () => {
           this.#leaveBedForHome(p);
           o.reablement.start(req, true);
         });
-        o.admissions.maybeReadmit(p);
         return;
       }
       case "homeCarePackage": {
         const get = o.homeCare.request();
         if (!get.triggered) this.#waitInBedOrHome(p, now);
+        if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(get, () => {
           this.#leaveBedForHome(p);
           o.homeCare.start(now);
         });
-        o.admissions.maybeReadmit(p);
         return;
       }
       case "intermediateCare": {
@@ -176,11 +176,15 @@ export class DischargePathway {
     });
   }
 
-  /** Leaves the acute bed (if still in it) for home; the wait continues at home under D2A. */
+  /**
+   * Leaves the acute bed (if still in it) for home, where the 30-day readmission window starts;
+   * under D2A the wait continued at home and the window started when they left.
+   */
   #leaveBedForHome(p: Patient): void {
     if (p.inBed) {
       this.#o.beds.release(p);
       this.#returnHome(p);
+      this.#o.admissions.maybeReadmit(p);
     }
   }
 
