@@ -128,7 +128,12 @@ export const ageBandSchema = z.strictObject({
   lengthOfStayMeanDays: bandField(
     z.number().positive(),
     "lengthOfStayMeanDays",
-    "Mean acute LOS (segment 2), days.",
+    "Mean emergency LOS of the band's admissions, zero-day stays counted as 0, days.",
+  ),
+  zeroDayShare: bandField(
+    z.number().min(0).max(0.99),
+    "zeroDayShare",
+    "Share of the band's emergency admissions discharged the same day.",
   ),
   dischargeMix: bandField(dischargeMixSchema, "dischargeMix", "Discharge destination shares."),
 });
@@ -339,13 +344,12 @@ export const scenarioSchema = z.strictObject({
           "B2 winter bed pressure (A) — size not in evidence.md",
         ),
       }),
-    lengthOfStayCv: num(
-      1.2,
-      assumption(
-        "Coefficient of variation of the lognormal LOS.",
-        "B2 ~5% of 65+ stays >21 d hold >40% of bed days (B/C)",
+    over21DaysShare65Plus: probability(
+      0.05,
+      evidence(
+        "Share of emergency admissions of people 65+ staying over 21 days; fits the overnight lognormal's shape shared by every band.",
+        "H4 about 5% of people 65+ admitted stay over 21 days (docs/evidence.md#h4-length-of-stay)",
       ),
-      { max: 5 },
     ),
     readmission30DayProbability: probability(
       0.07,

@@ -278,7 +278,10 @@ export class EmergencyAdmissions {
 
   #losDays(c: number, u: number, multiplier: number): number {
     const r = this.#o.rates;
-    return Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(u)) * multiplier;
+    const zero = r.losZeroDayShare[c]!;
+    if (u < zero) return 0;
+    const v = (u - zero) / (1 - zero);
+    return (1 + Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
   }
 
   /** Acute care collaboration: no free bed here → the site with most free beds, if any. */

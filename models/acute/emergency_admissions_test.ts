@@ -4,6 +4,8 @@
  * asserts against a value derived from the scenario's parameters.
  */
 import assert from "node:assert/strict";
+import { defaultLengthOfStayFit } from "../demography/default_length_of_stay.ts";
+import { shareLongerThan } from "../demography/length_of_stay.ts";
 import { cellRates } from "../population/cell_rates.ts";
 import { cohortParams, initialCounts } from "../population/cohort.ts";
 import { ARRIVALS, FIXED_BEDS, meanSe, specRun } from "../_spec_run.ts";
@@ -37,30 +39,51 @@ Deno.test("seasonality: demand in a month follows that month's factor (January 2
   assert.ok(Math.abs(feb / rest - 1) < 0.2, `February ${feb}/day vs ${rest}/day`);
 });
 
-/** One age band, so the expected mean stay follows from the band's mean and segment ratios. */
+/** One age band, so the expected stays follow from the band's mixture. */
 const ONE_BAND = {
-  ageBands: [{ id: "all", minAgeYears: 0, populationShare: 1, lengthOfStayMeanDays: 8 }],
+  ageBands: [{ id: "all", minAgeYears: 0, populationShare: 1, lengthOfStayMeanDays: 5 }],
 };
 
-Deno.test("length of stay: mean stay = band mean × segment ratio, weighted by admissions", () => {
+Deno.test("length of stay: the band's mean, zero-day share and share over 21 days hold", () => {
   const input = {
     years: 3,
     population: { size: 20000, ...ONE_BAND },
-    acute: { lengthOfStayCv: 1, weekendDischargeRatio: 1 },
+    acute: { weekendDischargeRatio: 1 },
   };
-  const { result, scenario } = specRun(input, { unconstrained: true });
+  const { result, scenario, log } = specRun(input, { unconstrained: true });
   const band = scenario.population.ageBands[0]!;
-  const ratios = scenario.population.segmentRateRatios.lengthOfStay;
-  let weighted = 0;
-  let admissions = 0;
-  for (const s of [1, 2, 3, 4] as const) {
-    const n = annualValue(result, "emergency_admissions", { segment: s });
-    weighted += n * band.lengthOfStayMeanDays * ratios[s - 1]!;
-    admissions += n;
-  }
-  const expected = weighted / admissions;
+  // The segment ratios scale overnight stays around the band's admissions-weighted mean.
   const observed = result.accounting.meanStayDays;
-  assert.ok(Math.abs(observed / expected - 1) < 0.05, `mean stay ${observed} vs ${expected}`);
+  assert.ok(
+    Math.abs(observed / band.lengthOfStayMeanDays - 1) < 0.05,
+    `mean stay ${observed} vs ${band.lengthOfStayMeanDays}`,
+  );
+  const admitted = new Map<string, number>();
+  const stays: number[] = [];
+  for (const r of log) {
+    if (r.activity === "admit") admitted.set(r.caseId, r.timeDays);
+    else if (r.activity === "discharge_ready" && admitted.has(r.caseId)) {
+      stays.push(r.timeDays - admitted.get(r.caseId)!);
+      admitted.delete(r.caseId);
+    }
+  }
+  assert.ok(stays.length > 3000, `${stays.length} stays`);
+  const check = (name: string, share: number, p: number) => {
+    const se = Math.sqrt(p * (1 - p) / stays.length);
+    assert.ok(Math.abs(share - p) < 4 * se, `${name}: ${share} vs ${p}`);
+  };
+  check("zero-day", stays.filter((d) => d === 0).length / stays.length, band.zeroDayShare);
+  // One band, none 65+: the default bands' overnight shape, the band's mean; the segment
+  // ratios spread stays, so the tail is checked loosely against the band's own mixture.
+  const sigma = defaultLengthOfStayFit().overnightSigma;
+  const overnight = band.lengthOfStayMeanDays / (1 - band.zeroDayShare) - 1;
+  const mixture = {
+    zeroDayShare: band.zeroDayShare,
+    overnightMu: Math.log(overnight) - sigma * sigma / 2,
+    overnightSigma: sigma,
+  };
+  const over7 = stays.filter((d) => d > 7).length / stays.length;
+  assert.ok(Math.abs(over7 - shareLongerThan(mixture, 7)) < 0.02, `over 7 days: ${over7}`);
 });
 
 Deno.test("length of stay: an intervention's lengthOfStay multiplier scales every stay", () => {
