@@ -330,10 +330,10 @@ export const scenarioSchema = z.strictObject({
   }),
   acute: z.strictObject({
     bedsPer1000People: num(
-      2.15,
+      1.7,
       evidence(
         "G&A beds per 1,000 people when a hospital omits acuteBeds.",
-        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% over 5 years (with surge beds and discharge arrangement times) — assumption",
+        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); the model holds emergency stays only: 1.7 calibrated to year-1 occupancy in B2's 89–92% at the default scenario (demography, LOS mixture, surge beds, arrangement times) — assumption",
         { assumption: true },
       ),
     ),

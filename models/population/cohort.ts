@@ -222,7 +222,8 @@ function residentFallback(rates: GridRates, counts: Float64Array): GridRates {
 
 /**
  * Per band, the share of the solved care-home admissions that comes from home: 1 − the expected
- * discharges from hospital into care homes ÷ the solved admissions.
+ * discharges from hospital into care homes (directly or via intermediate care, readmissions
+ * included) ÷ the solved admissions.
  */
 function homeReferralShares(
   scenario: Scenario,
@@ -240,8 +241,13 @@ function homeReferralShares(
   bands.forEach((band, b) => {
     let solved = 0;
     let fromHospital = 0;
-    // Survivors of an admission go to a care home with the band's share of living destinations.
-    const careHome = band.dischargeMix.careHome / (1 - band.dischargeMix.death);
+    // Survivors of an admission go to a care home with the band's share of living destinations,
+    // directly or after intermediate care; readmissions add admissions.
+    const mix = band.dischargeMix;
+    const viaIntermediate = mix.intermediateCare *
+      scenario.community.intermediateCare.dischargeMix.careHome;
+    const careHome = (mix.careHome + viaIntermediate) / (1 - mix.death) *
+      (1 + scenario.acute.readmission30DayProbability);
     for (let s = 0; s < 4; s++) {
       const c = cellIndex(b, s, HOME);
       const admitted = band.emergencyAdmissionRatePerPersonYear * hosp[s] / o.meanRatio(b, hosp);
