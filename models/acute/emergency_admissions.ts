@@ -111,14 +111,25 @@ export class EmergencyAdmissions {
       attendances.add(t, edOnly, segmentOf(c));
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
-      const mAll = mul.adm[c]! * mul.ed[c]! * mul.conv[c]!;
-      const extra = poissonInverse(this.#extra.random(), lambda * Math.max(0, mAll - 1));
+      // Multipliers above 1 add candidates route by route: ED attendance and conversion act on
+      // the ED route only, an admission multiplier on both.
+      const edShare = ctx.scenario.acute.edRouteShare;
+      const extraEd = edShare * Math.max(0, mul.adm[c]! * mul.ed[c]! * mul.conv[c]! - 1);
+      const extraGp = (1 - edShare) * Math.max(0, mul.adm[c]! - 1);
+      const extra = poissonInverse(this.#extra.random(), lambda * (extraEd + extraGp));
       for (let i = 0; i < base; i++) {
         const uAvert = this.#avert.random();
         this.#candidate(c, drawAdmission(this.#attributes), uAvert);
       }
+      const pEd = extraEd / (extraEd + extraGp);
       for (let i = 0; i < extra; i++) {
-        this.#candidate(c, drawAdmission(this.#extraAttributes), 0);
+        const draws = drawAdmission(this.#extraAttributes);
+        // Reuse the route uniform: below pEd an ED-route candidate, else a GP-route one.
+        const u = draws.route;
+        draws.route = u < pEd
+          ? (u / pEd) * edShare
+          : edShare + (u - pEd) / (1 - pEd) * (1 - edShare);
+        this.#candidate(c, draws, 0);
       }
     }
   }
