@@ -39,6 +39,24 @@ Deno.test("seasonality: demand in a month follows that month's factor (January 2
   assert.ok(Math.abs(feb / rest - 1) < 0.2, `February ${feb}/day vs ${rest}/day`);
 });
 
+/** Days from each case's `from` event to its next `to` event, in log order. */
+function gapsBetween(
+  log: readonly { activity: string; caseId: string; timeDays: number }[],
+  from: string,
+  to: string,
+): number[] {
+  const since = new Map<string, number>();
+  const gaps: number[] = [];
+  for (const r of log) {
+    if (r.activity === from) since.set(r.caseId, r.timeDays);
+    else if (r.activity === to && since.has(r.caseId)) {
+      gaps.push(r.timeDays - since.get(r.caseId)!);
+      since.delete(r.caseId);
+    }
+  }
+  return gaps;
+}
+
 /** One age band, so the expected stays follow from the band's mixture. */
 const ONE_BAND = {
   ageBands: [{ id: "all", minAgeYears: 0, populationShare: 1, lengthOfStayMeanDays: 5 }],
@@ -58,15 +76,7 @@ Deno.test("length of stay: the band's mean, zero-day share and share over 21 day
     Math.abs(observed / band.lengthOfStayMeanDays - 1) < 0.05,
     `mean stay ${observed} vs ${band.lengthOfStayMeanDays}`,
   );
-  const admitted = new Map<string, number>();
-  const stays: number[] = [];
-  for (const r of log) {
-    if (r.activity === "admit") admitted.set(r.caseId, r.timeDays);
-    else if (r.activity === "discharge_ready" && admitted.has(r.caseId)) {
-      stays.push(r.timeDays - admitted.get(r.caseId)!);
-      admitted.delete(r.caseId);
-    }
-  }
+  const stays = gapsBetween(log, "admit", "discharge_ready");
   assert.ok(stays.length > 3000, `${stays.length} stays`);
   const check = (name: string, share: number, p: number) => {
     const se = Math.sqrt(p * (1 - p) / stays.length);
@@ -231,15 +241,7 @@ Deno.test("acute care collaboration: a transfer reaches the other site's bed aft
     ],
     acute: FIXED_BEDS,
   }, { modifiers: { capacity: () => ({ interSiteTransferDelayHours: 6 }) } });
-  const transferred = new Map<string, number>();
-  const gaps: number[] = [];
-  for (const r of log) {
-    if (r.activity === "transfer") transferred.set(r.caseId, r.timeDays);
-    else if (r.activity === "admit" && transferred.has(r.caseId)) {
-      gaps.push(r.timeDays - transferred.get(r.caseId)!);
-      transferred.delete(r.caseId);
-    }
-  }
+  const gaps = gapsBetween(log, "transfer", "admit");
   assert.ok(gaps.length > 200, `${gaps.length} transfers`);
   for (const g of gaps) assert.ok(Math.abs(g - 0.25) < 1e-9, `transfer took ${g} days`);
   const transfers = log.filter((r) => r.activity === "transfer" && r.timeDays >= 0).length;
