@@ -19,12 +19,14 @@
  */
 
 import { parseArgs } from "node:util";
-import { compareToFixture } from "../fixtures/compare_to_fixture.ts";
-import type { FixtureRow } from "../fixtures/fixture.ts";
-import { fixtureSourceFromRun } from "../fixtures/fixture_source_from_run.ts";
-import { recordFixture } from "../fixtures/record_fixture.ts";
-import type { FixtureSource } from "../fixtures/fixture_source.ts";
-import type { StatisticalSettings } from "../fixtures/statistical_settings.ts";
+import {
+  compareToFixture,
+  type FixtureRow,
+  type FixtureSource,
+  fixtureSourceFromRun,
+  recordFixture,
+  type StatisticalSettings,
+} from "../ci_fixtures/mod.ts";
 import { runScenario } from "../models/run_scenario.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario } from "../scenarios/schema.ts";

@@ -8,19 +8,23 @@
  */
 
 import { parseArgs } from "node:util";
-import { compareToFixture } from "../fixtures/compare_to_fixture.ts";
-import { COMPARISON_MODES, type ComparisonMode, type Fixture } from "../fixtures/fixture.ts";
-import { FixtureError } from "../fixtures/fixture_error.ts";
-import { readFixture, writeFixture } from "../fixtures/fixture_file.ts";
-import { formatReport } from "../fixtures/format_report.ts";
-import { type Correction, CORRECTIONS } from "../fixtures/multiple_comparisons.ts";
-import { recordFixture } from "../fixtures/record_fixture.ts";
-import { readFixtureSource } from "../fixtures/read_fixture_source.ts";
 import {
+  compareToFixture,
+  COMPARISON_MODES,
+  type ComparisonMode,
+  type Correction,
+  CORRECTIONS,
   DEFAULT_STATISTICAL_SETTINGS,
+  type Fixture,
+  FixtureError,
+  formatReport,
+  readFixture,
+  readFixtureSource,
+  recordFixture,
   resolveStatisticalSettings,
   type StatisticalSettings,
-} from "../fixtures/statistical_settings.ts";
+  writeFixture,
+} from "../ci_fixtures/mod.ts";
 
 /**
  * The `--help` text.

@@ -6,37 +6,17 @@
  */
 
 import { lognormalParams, normalQuantile } from "../sim/mod.ts";
-import type { AcuteBeds } from "./acute/acute_beds.ts";
-import type { EmergencyAdmissions } from "./acute/emergency_admissions.ts";
 import { drawAdmission } from "./acute/patient.ts";
 import { type ModelContext, onDone } from "./context.ts";
-import type { CareHomes } from "./downstream/care_homes.ts";
-import type { HomeCare } from "./downstream/home_care.ts";
-import type { IntermediateCare } from "./downstream/intermediate_care.ts";
-import type { Reablement } from "./downstream/reablement.ts";
+import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
 import { bandOf, isHome } from "./population/cells.ts";
 import type { CellRates } from "./population/cell_rates.ts";
-import type { Population } from "./population/population.ts";
 
-/** The parts a census start fills. */
-export interface CensusParts {
-  /** The population. */
-  population: Population;
+/** The parts a census start fills: those a discharge hands over to, and the base rates. */
+export type CensusParts = Omit<DischargePathwayOptions, "settings"> & {
   /** Per-cell base rates. */
   rates: CellRates;
-  /** Acute beds. */
-  beds: AcuteBeds;
-  /** Admissions (census occupants are admitted at time 0). */
-  admissions: EmergencyAdmissions;
-  /** Intermediate-care beds. */
-  intermediate: IntermediateCare;
-  /** Reablement slots. */
-  reablement: Reablement;
-  /** Home-care hours. */
-  homeCare: HomeCare;
-  /** Care-home waiting list. */
-  careHomes: CareHomes;
-}
+};
 
 /**
  * Places the census occupants and waiting lists at time 0.

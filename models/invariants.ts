@@ -53,7 +53,7 @@ export function checkInvariants(
   let placeErrors = 0;
   for (let i = 0; i < n; i++) {
     const places = d.atHome[i] + d.inCareHome[i] + d.edBoarders[i] + d.acuteOccupied[i] +
-      d.intermediateOccupied[i];
+      d.intermediateOccupied[i] + (d.inSettings?.[i] ?? 0);
     if (places !== d.population[i] && placeErrors++ < 3) {
       out.push(
         `day ${d.dayIndex[i]}: people in places (${places}) ≠ population (${d.population[i]})`,

@@ -9,83 +9,17 @@
  * @module
  */
 
-/**
- * Stable snake_case names of annual metrics.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.ok(ANNUAL_METRICS.includes("emergency_admissions"));
- * ```
- */
-export const ANNUAL_METRICS = [
-  "emergency_admissions",
-  "emergency_admissions_averted",
-  "ed_attendances",
-  "gp_consultations",
-  "gp_unmet_demand",
-  "gp_days_to_appointment_mean",
-  "bed_days",
-  "delayed_transfer_bed_days",
-  "readmissions_30d",
-  "care_home_admissions",
-  "care_home_admissions_from_hospital",
-  "deaths_in_hospital",
-  "deaths_elsewhere",
-  "ed_boarding_hours",
-  "acute_occupied_beds_mean",
-  "acute_occupied_beds_p95",
-  "acute_days_over_92pct",
-  "care_home_occupied_mean",
-  "home_care_hours_mean",
-  "intermediate_occupied_mean",
-  "crisis_response_visits",
-  "step_up_admissions",
-  "district_nursing_visits",
-  "reablement_starts",
-  "home_care_package_starts",
-  "intermediate_care_starts",
-  "inter_site_transfers",
-  "utc_attendances",
-  "home_care_wait_days_mean",
-  "care_home_wait_days_mean",
-  "acute_surge_bed_days",
-  "acute_surge_openings",
-  "intermediate_care_alternatives",
-] as const;
+import type { AnnualMetric } from "./metric_registry.ts";
+import type { SettingMetric } from "./settings/setting.ts";
 
-/** An annual metric name. */
-export type AnnualMetric = typeof ANNUAL_METRICS[number];
-
-/**
- * Metrics that are also reported per segment (1–4) as well as in total.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * assert.ok(SEGMENTED_METRICS.includes("bed_days"));
- * ```
- */
-export const SEGMENTED_METRICS: readonly AnnualMetric[] = [
-  "emergency_admissions",
-  "emergency_admissions_averted",
-  "ed_attendances",
-  "gp_consultations",
-  "bed_days",
-  "delayed_transfer_bed_days",
-  "readmissions_30d",
-  "care_home_admissions",
-  "deaths_in_hospital",
-  "deaths_elsewhere",
-  "district_nursing_visits",
-];
+export { ANNUAL_METRICS, type AnnualMetric, SEGMENTED_METRICS } from "./metric_registry.ts";
 
 /** One annual figure. Rows without `segment` are totals. */
 export interface AnnualRow {
   /** Model year, 1-based. */
   year: number;
-  /** Metric name. */
-  metric: AnnualMetric;
+  /** Metric name (a registered metric, or one a plugged-in setting adds). */
+  metric: AnnualMetric | (string & Record<never, never>);
   /** Need segment 1–4, for the per-segment breakdown of a {@linkcode SEGMENTED_METRICS} metric. */
   segment?: 1 | 2 | 3 | 4;
   /** The value (counts, days, hours, beds as named). */
@@ -124,6 +58,8 @@ export interface DailySeries {
   atHome: number[];
   /** Care-home residents physically in the home. */
   inCareHome: number[];
+  /** People in plugged-in settings (only when there are any). */
+  inSettings?: number[];
 }
 
 /** Population accounting over the measured period (day 0 to the end). */
@@ -245,6 +181,8 @@ export interface ReplicationResult {
   accounting: Accounting;
   /** Per-care-model accounting (only when care models were applied). */
   interventions?: InterventionAccount;
+  /** Metrics added by plugged-in settings (only when there were any). */
+  settingMetrics?: SettingMetric[];
 }
 
 /**

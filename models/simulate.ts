@@ -5,21 +5,13 @@
  * @module
  */
 
-import { quantile } from "../sim/mod.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
-import type { Counted } from "./recording/recorder.ts";
-import {
-  ANNUAL_METRICS,
-  type AnnualMetric,
-  type AnnualRow,
-  type DailySeries,
-  type InterventionAccount,
-  type ReplicationResult,
-  SEGMENTED_METRICS,
-} from "./result.ts";
+import { type AnnualMetric, METRICS, type MetricSpec } from "./metric_registry.ts";
+import type { AnnualRow, DailySeries, InterventionAccount, ReplicationResult } from "./result.ts";
 import type { TagStats } from "./interventions/tag_accounts.ts";
+import type { Setting } from "./settings/setting.ts";
 import { SystemModel } from "./system_model.ts";
 
 /** Options of {@linkcode simulateReplication}. */
@@ -45,32 +37,9 @@ export interface SimulateOptions {
   unconstrained?: boolean;
   /** Receives every person-level move (ED arrival, admit, board, transfer, discharge, …). */
   eventLog?: (row: EventLogRow) => void;
+  /** Settings to plug in (a hospice, a virtual ward…): their metrics join the annual rows. */
+  settings?: readonly Setting[];
 }
-
-const COUNT_METRICS: Partial<Record<AnnualMetric, Counted>> = {
-  emergency_admissions: "emergency_admissions",
-  emergency_admissions_averted: "emergency_admissions_averted",
-  ed_attendances: "ed_attendances",
-  gp_consultations: "gp_consultations",
-  gp_unmet_demand: "gp_unmet_demand",
-  readmissions_30d: "readmissions_30d",
-  care_home_admissions: "care_home_admissions",
-  care_home_admissions_from_hospital: "care_home_admissions_from_hospital",
-  deaths_in_hospital: "deaths_in_hospital",
-  deaths_elsewhere: "deaths_elsewhere",
-  ed_boarding_hours: "ed_boarding_hours",
-  acute_days_over_92pct: "acute_days_over_92pct",
-  crisis_response_visits: "crisis_response_visits",
-  step_up_admissions: "step_up_admissions",
-  district_nursing_visits: "district_nursing_visits",
-  reablement_starts: "reablement_starts",
-  home_care_package_starts: "home_care_package_starts",
-  intermediate_care_starts: "intermediate_care_starts",
-  inter_site_transfers: "inter_site_transfers",
-  utc_attendances: "utc_attendances",
-  acute_surge_openings: "acute_surge_openings",
-  intermediate_care_alternatives: "intermediate_care_alternatives",
-};
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
@@ -85,7 +54,6 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
  * @example A small, short run
  * ```ts
  * import assert from "node:assert/strict";
- * import { quantile } from "../sim/mod.ts";
  * import { parseScenario } from "../scenarios/load.ts";
  * const s = parseScenario({ version: 1, years: 1, population: { size: 5000 } });
  * const r = simulateReplication(s, { seed: 1 });
@@ -105,74 +73,34 @@ export function simulateReplication(
     modifiers: options.modifiers,
     unconstrained: options.unconstrained,
     eventLog: options.eventLog,
+    settings: options.settings,
   });
   model.run();
   const years = scenario.years;
   const annual: AnnualRow[] = [];
   const rec = model.record;
-  const c = rec.counts;
   const lv = rec.levels;
   const daily = rec.daily as unknown as Omit<DailySeries, "acuteOccupiedByHospital">;
   for (let y = 0; y < years; y++) {
     const year = y + 1;
-    const push = (metric: AnnualMetric, value: number, segment?: 1 | 2 | 3 | 4) =>
-      annual.push(segment ? { year, metric, segment, value } : { year, metric, value });
-    const chSamples = daily.careHomeOccupied.slice(y * 365, (y + 1) * 365);
-    for (const metric of ANNUAL_METRICS) {
-      const key = COUNT_METRICS[metric];
-      if (key) {
-        push(metric, c[key].get(y));
-        if (SEGMENTED_METRICS.includes(metric)) {
-          for (let s = 1; s <= 4; s++) push(metric, c[key].get(y, s), s as 1 | 2 | 3 | 4);
+    for (const m of METRICS as readonly MetricSpec[]) {
+      const metric = m.name as AnnualMetric;
+      annual.push({ year, metric, value: m.value(rec, y) });
+      if (m.segmented) {
+        for (const s of [1, 2, 3, 4] as const) {
+          annual.push({ year, metric, segment: s, value: m.value(rec, y, s) });
         }
-        continue;
       }
-      switch (metric) {
-        case "gp_days_to_appointment_mean":
-          push(metric, ratio(c.gp_wait_days_total.get(y), c.gp_consultations.get(y)));
-          break;
-        case "bed_days":
-          push(metric, lv.bed_days.area[y]);
-          for (let s = 1; s <= 4; s++) {
-            push(metric, rec.bedDaysBySegment[s - 1]!.area[y]!, s as 1 | 2 | 3 | 4);
-          }
-          break;
-        case "delayed_transfer_bed_days":
-          push(metric, lv.dtoc.area[y]);
-          for (let s = 1; s <= 4; s++) {
-            push(metric, rec.dtocBySegment[s - 1]!.area[y]!, s as 1 | 2 | 3 | 4);
-          }
-          break;
-        case "acute_occupied_beds_mean":
-          push(metric, lv.bed_days.area[y] / 365);
-          break;
-        case "acute_occupied_beds_p95":
-          push(metric, quantile(rec.dailyOccupancy[y]!, 0.95));
-          break;
-        case "care_home_occupied_mean":
-          push(metric, chSamples.reduce((a, b) => a + b, 0) / Math.max(1, chSamples.length));
-          break;
-        case "home_care_hours_mean":
-          push(metric, lv.home_care_hours.area[y] / 365);
-          break;
-        case "acute_surge_bed_days":
-          push(metric, lv.acute_surge_beds.area[y]);
-          break;
-        case "intermediate_occupied_mean":
-          push(metric, lv.intermediate.area[y] / 365);
-          break;
-        case "home_care_wait_days_mean":
-          push(
-            metric,
-            ratio(c.home_care_wait_days_total.get(y), c.home_care_package_starts.get(y)),
-          );
-          break;
-        case "care_home_wait_days_mean":
-          push(metric, ratio(c.care_home_wait_days_total.get(y), c.care_home_admissions.get(y)));
-          break;
+    }
+    for (const { setting, part } of model.parts.settings) {
+      for (const m of setting.metrics) {
+        annual.push({ year, metric: m.name, value: part.annual(m.name, y) });
       }
     }
   }
+  const settingMetrics = model.parts.settings.flatMap(({ setting }) =>
+    setting.metrics.map((m) => ({ ...m }))
+  );
   const acuteOccupiedByHospital: Record<string, number[]> = {};
   scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = rec.dailyByHospital[i]!));
   const bedDaysFromOccupancy = lv.bed_days.total();
@@ -189,7 +117,11 @@ export function simulateReplication(
     years,
     ageBands: scenario.population.ageBands.map((b) => b.id),
     hospitals: scenario.hospitals.map((h) => h.id),
-    daily: { ...daily, acuteOccupiedByHospital } as DailySeries,
+    daily: {
+      ...daily,
+      acuteOccupiedByHospital,
+      ...(rec.inSettings ? { inSettings: rec.inSettings } : {}),
+    } as DailySeries,
     annual,
     population: {
       start: account.start,
@@ -212,6 +144,7 @@ export function simulateReplication(
       overCapacityEvents: rec.stays.overCapacityEvents,
     },
     ...(interventions ? { interventions } : {}),
+    ...(settingMetrics.length > 0 ? { settingMetrics } : {}),
   };
 }
 

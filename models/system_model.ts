@@ -30,6 +30,8 @@ import { Population } from "./population/population.ts";
 import { CommunityServices } from "./primary_community/community.ts";
 import { GpAccess } from "./primary_community/gp_access.ts";
 import { EventLog } from "./recording/event_log.ts";
+import { BUILT_IN_SETTINGS } from "./settings/registry.ts";
+import type { Setting, SettingPart } from "./settings/setting.ts";
 import { Recorder } from "./recording/recorder.ts";
 
 /** Options of {@linkcode SystemModel}. */
@@ -44,6 +46,8 @@ export interface SystemModelOptions {
   unconstrained?: boolean;
   /** Receives every person-level move (slows the run; for one replication at a time). */
   eventLog?: (row: EventLogRow) => void;
+  /** Settings to plug in after the built-in ones (see `Setting`). */
+  settings?: readonly Setting[];
 }
 
 /** The parts of the model, each owning its state. */
@@ -74,6 +78,8 @@ export interface SystemParts {
   homeCare: HomeCare;
   /** Care-home places and waiting lists. */
   careHomes: CareHomes;
+  /** Pluggable settings, in the order patients are offered to them. */
+  settings: { setting: Setting; part: SettingPart }[];
 }
 
 /**
@@ -118,6 +124,7 @@ export class SystemModel {
       record: new Recorder(warmUpDays, {
         years: scenario.years,
         hospitals: scenario.hospitals.length,
+        settings: BUILT_IN_SETTINGS.length + (options.settings?.length ?? 0) > 0,
       }),
       log: new EventLog(sim, { startTime: warmUpDays, sink: options.eventLog }),
     };
@@ -158,6 +165,14 @@ export class SystemModel {
       careHomes,
       onMedicallyFit: (p) => discharge.medicallyFit(p),
     });
+    const settings = [...BUILT_IN_SETTINGS, ...(options.settings ?? [])].map((setting) => ({
+      setting,
+      part: setting.create(ctx, {
+        leaveAcuteBed: (p) => beds.release(p, setting.id),
+        returnHome: (p) => discharge.returnHome(p),
+        die: (p) => discharge.dieOutsideHospital(p),
+      }),
+    }));
     const discharge: DischargePathway = new DischargePathway(ctx, {
       population,
       beds,
@@ -166,6 +181,7 @@ export class SystemModel {
       reablement,
       homeCare,
       careHomes,
+      settings: settings.map((s) => s.part),
     });
     this.parts = {
       population,
@@ -181,19 +197,9 @@ export class SystemModel {
       reablement,
       homeCare,
       careHomes,
+      settings,
     };
-    if (isCensus) {
-      startFromCensus(ctx, {
-        population,
-        rates,
-        beds,
-        admissions,
-        intermediate,
-        reablement,
-        homeCare,
-        careHomes,
-      });
-    }
+    if (isCensus) startFromCensus(ctx, this.parts);
   }
 
   /** The recorder (counts, levels, daily series, stay accounting). */
@@ -264,10 +270,17 @@ export class SystemModel {
     p.homeCare.communityReferrals(t);
   }
 
-  /** People away from the cells (boarding in ED, in acute and intermediate beds). */
+  /** People away from the cells (boarding in ED, in acute and intermediate beds, settings). */
   #awayFromCells(): number {
     const p = this.parts;
-    return p.beds.inEd + p.beds.totalOccupied() + p.intermediate.occupied;
+    return p.beds.inEd + p.beds.totalOccupied() + p.intermediate.occupied + this.#inSettings();
+  }
+
+  /** People in plugged-in settings. */
+  #inSettings(): number {
+    let n = 0;
+    for (const s of this.parts.settings) n += s.part.occupied();
+    return n;
   }
 
   /** Records the end-of-day series of measured day `dayIndex`. */
@@ -282,21 +295,26 @@ export class SystemModel {
     for (const v of [p.beds.inEd, p.intermediate.occupied, p.careHomes.away, p.beds.delayedNow]) {
       rec.notePlaceCount(v);
     }
-    rec.snapshot(dayIndex, {
-      acuteOccupied: occupied,
-      acuteCapacity: un ? 0 : capacity,
-      edBoarders: p.beds.inEd,
-      delayedTransfers: p.beds.delayedNow,
-      intermediateOccupied: p.intermediate.occupied,
-      intermediateCapacity: un ? 0 : p.intermediate.beds.capacity,
-      careHomeOccupied: inCareHome + p.careHomes.away,
-      careHomeCapacity: un ? 0 : p.careHomes.places,
-      homeCareHoursInUse: p.homeCare.inUse,
-      homeCareCapacityHours: un ? 0 : p.homeCare.capacity,
-      population: p.population.accountedNow(),
-      atHome,
-      inCareHome,
-    }, p.beds.occupied);
+    rec.snapshot(
+      dayIndex,
+      {
+        acuteOccupied: occupied,
+        acuteCapacity: un ? 0 : capacity,
+        edBoarders: p.beds.inEd,
+        delayedTransfers: p.beds.delayedNow,
+        intermediateOccupied: p.intermediate.occupied,
+        intermediateCapacity: un ? 0 : p.intermediate.beds.capacity,
+        careHomeOccupied: inCareHome + p.careHomes.away,
+        careHomeCapacity: un ? 0 : p.careHomes.places,
+        homeCareHoursInUse: p.homeCare.inUse,
+        homeCareCapacityHours: un ? 0 : p.homeCare.capacity,
+        population: p.population.accountedNow(),
+        atHome,
+        inCareHome,
+      },
+      p.beds.occupied,
+      this.#inSettings(),
+    );
     if (Math.floor(dayIndex / 365) < ctx.scenario.years && !un && occupied > 0.92 * capacity) {
       rec.counts.acute_days_over_92pct.add(ctx.sim.now - 1e-9, 1);
     }

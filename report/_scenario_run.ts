@@ -1,6 +1,6 @@
 /**
  * The run contract of the care-model runner (models/run_scenario.ts), as report/ and cli/ use
- * it. Private to report/ and cli/.
+ * it: types only, since report/ formats runs and never starts one. Private to report/ and cli/.
  *
  * @module
  */
@@ -9,7 +9,6 @@ export {
   type OptionResult,
   type PairedReplication,
   type RunOption,
-  runScenario,
   type ScenarioRun,
   type WorkforceRow,
 } from "../models/run_scenario.ts";

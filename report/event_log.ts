@@ -1,14 +1,12 @@
 /**
- * A person-level event log of one replication for process mining: one row per move with the
- * columns bupaR and pm4py expect (case id, activity, timestamp) plus time in days, from, to and
- * resource.
+ * Formatting a person-level event log (recorded by `recordEventLog` in models/) for process
+ * mining: one row per move with the columns bupaR and pm4py expect (case id, activity,
+ * timestamp) plus time in days, from, to and resource.
  *
  * @module
  */
 
 import type { EventLogRow } from "../models/modifiers.ts";
-import { type SimulateOptions, simulateReplication } from "../models/simulate.ts";
-import type { Scenario } from "../scenarios/schema.ts";
 import { type CsvCell, toCsv } from "./csv.ts";
 import { addDays } from "./tables.ts";
 
@@ -56,34 +54,4 @@ export function eventLogCsv(rows: readonly EventLogRow[], startDate: string): st
     r.resource,
   ]);
   return toCsv(EVENT_LOG_HEADER, cells);
-}
-
-/**
- * Runs one baseline replication in-process, recording its event log.
- *
- * @param scenario A resolved scenario.
- * @param options Seed and replication index.
- * @returns The rows (empty when the model records no events).
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * import { parseScenario } from "../scenarios/load.ts";
- * const s = parseScenario({ version: 1, years: 1, population: { size: 2000 } });
- * const rows = recordEventLog(s, { seed: 1, replication: 0 });
- * assert.ok(Array.isArray(rows));
- * ```
- */
-export function recordEventLog(
-  scenario: Scenario,
-  options: { seed: number; replication: number },
-): EventLogRow[] {
-  const rows: EventLogRow[] = [];
-  const simulateOptions = {
-    seed: options.seed,
-    replication: options.replication,
-    eventLog: (row: EventLogRow) => rows.push({ ...row }),
-  } as SimulateOptions;
-  simulateReplication(scenario, simulateOptions);
-  return rows;
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { parseScenario } from "../scenarios/load.ts";
-import { eventLogCsv, recordEventLog } from "./event_log.ts";
+import { recordEventLog } from "../models/record_event_log.ts";
+import { eventLogCsv } from "./event_log.ts";
 
 Deno.test("recordEventLog() records one baseline replication for process mining", () => {
   const s = parseScenario({ version: 1, years: 1, population: { size: 3000 } });

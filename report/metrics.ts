@@ -1,14 +1,32 @@
 /**
- * The metrics of `summary.csv`: name, unit, how years combine into `year = "all"`, and the
- * name of the paired "avoided" figure. Documented for readers in report/METRICS.md.
+ * The metrics of `summary.csv`, derived from the model's metric registry
+ * (models/metric_registry.ts): name, unit, kind, how years combine into `year = "all"`, the name
+ * of the paired "avoided" figure, and the description report/METRICS.md shows.
  *
  * @module
  */
 
-import { ANNUAL_METRICS, type AnnualMetric } from "../models/result.ts";
+import {
+  HEADLINE_METRICS as HEADLINE,
+  type MetricKind,
+  METRICS,
+  type MetricSpec,
+  type YearAggregate,
+} from "../models/metric_registry.ts";
+import type { SettingMetric } from "../models/settings/setting.ts";
 
-/** How annual values combine into the whole-horizon figure (`year = "all"`). */
-export type YearAggregate = "sum" | "mean";
+export type { MetricKind, YearAggregate };
+
+/**
+ * Headline metrics, in display order (terminal table and report), from the registry.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(HEADLINE_METRICS[0], "emergency_admissions");
+ * ```
+ */
+export const HEADLINE_METRICS: readonly string[] = HEADLINE;
 
 /** One summarised metric. */
 export interface MetricDefinition {
@@ -20,64 +38,11 @@ export interface MetricDefinition {
   allYears: YearAggregate;
   /** Name of the baseline − scenario figure (variant "avoided"). */
   avoided: string;
+  /** What it measures. */
+  kind: MetricKind;
+  /** One sentence for readers. */
+  description: string;
 }
-
-const UNITS: Partial<Record<AnnualMetric, [string, YearAggregate]>> = {
-  inter_site_transfers: ["transfers", "sum"],
-  utc_attendances: ["attendances", "sum"],
-  acute_surge_bed_days: ["bed_days", "sum"],
-  acute_surge_openings: ["openings", "sum"],
-  intermediate_care_alternatives: ["patients", "sum"],
-  emergency_admissions: ["admissions", "sum"],
-  emergency_admissions_averted: ["admissions", "sum"],
-  ed_attendances: ["attendances", "sum"],
-  gp_consultations: ["consultations", "sum"],
-  gp_unmet_demand: ["consultations", "sum"],
-  gp_days_to_appointment_mean: ["days", "mean"],
-  bed_days: ["bed_days", "sum"],
-  delayed_transfer_bed_days: ["bed_days", "sum"],
-  readmissions_30d: ["readmissions", "sum"],
-  care_home_admissions: ["admissions", "sum"],
-  care_home_admissions_from_hospital: ["admissions", "sum"],
-  deaths_in_hospital: ["deaths", "sum"],
-  deaths_elsewhere: ["deaths", "sum"],
-  ed_boarding_hours: ["hours", "sum"],
-  acute_occupied_beds_mean: ["beds", "mean"],
-  acute_occupied_beds_p95: ["beds", "mean"],
-  acute_days_over_92pct: ["days", "sum"],
-  care_home_occupied_mean: ["places", "mean"],
-  home_care_hours_mean: ["hours_per_week", "mean"],
-  intermediate_occupied_mean: ["beds", "mean"],
-  crisis_response_visits: ["visits", "sum"],
-  step_up_admissions: ["admissions", "sum"],
-  district_nursing_visits: ["visits", "sum"],
-  reablement_starts: ["episodes", "sum"],
-  home_care_package_starts: ["packages", "sum"],
-  intermediate_care_starts: ["admissions", "sum"],
-  home_care_wait_days_mean: ["days", "mean"],
-  care_home_wait_days_mean: ["days", "mean"],
-};
-
-/**
- * Headline metrics, in display order (terminal table and report).
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(HEADLINE_METRICS[0], "emergency_admissions");
- * ```
- */
-export const HEADLINE_METRICS: readonly string[] = [
-  "emergency_admissions",
-  "bed_days",
-  "acute_occupied_beds_mean",
-  "acute_occupied_beds_p95",
-  "acute_days_over_92pct",
-  "ed_boarding_hours",
-  "delayed_transfer_bed_days",
-  "care_home_occupied_mean",
-  "home_care_hours_mean",
-];
 
 /**
  * The name of a metric's "avoided" (baseline − scenario) figure: `admissions_avoided` for
@@ -98,10 +63,11 @@ export function avoidedName(metric: string): string {
 }
 
 /**
- * The summarised metrics: the model's annual metrics (headline first), then `fte_<group>` for
- * each staff group given.
+ * The summarised metrics: the model's annual metrics (headline first), then those of any
+ * plugged-in settings, then `fte_<group>` for each staff group given.
  *
  * @param staffGroups Staff group ids, in order.
+ * @param settingMetrics Metrics of plugged-in settings (from the run's results).
  * @returns The definitions, in summary.csv order.
  *
  * @example Basic use
@@ -109,23 +75,37 @@ export function avoidedName(metric: string): string {
  * import assert from "node:assert/strict";
  * const defs = metricDefinitions(["gp"]);
  * assert.equal(defs[0].metric, "emergency_admissions");
- * assert.deepEqual(defs.at(-1), { metric: "fte_gp", unit: "fte", allYears: "mean", avoided: "fte_gp_avoided" });
+ * assert.equal(defs.at(-1)?.metric, "fte_gp");
+ * assert.equal(defs.at(-1)?.avoided, "fte_gp_avoided");
  * ```
  */
-export function metricDefinitions(staffGroups: readonly string[]): MetricDefinition[] {
-  const names = [
-    ...HEADLINE_METRICS,
-    ...ANNUAL_METRICS.filter((m) => !HEADLINE_METRICS.includes(m)),
-  ] as AnnualMetric[];
-  const defs: MetricDefinition[] = names.map((metric) => {
-    // A metric the model adds later defaults to a count (documented in METRICS.md).
-    const [unit, allYears] = UNITS[metric] ??
-      (metric.endsWith("_mean") ? ["value", "mean"] as const : ["count", "sum"] as const);
-    return { metric, unit, allYears, avoided: avoidedName(metric) };
-  });
+export function metricDefinitions(
+  staffGroups: readonly string[],
+  settingMetrics: readonly SettingMetric[] = [],
+): MetricDefinition[] {
+  const specs: readonly MetricSpec[] = METRICS;
+  const ordered = [
+    ...HEADLINE.map((name) => specs.find((m) => m.name === name)!),
+    ...specs.filter((m) => m.headline === undefined),
+  ];
+  const defs: MetricDefinition[] = [...ordered, ...settingMetrics].map((m) => ({
+    metric: m.name,
+    unit: m.unit,
+    allYears: m.aggregation,
+    avoided: avoidedName(m.name),
+    kind: m.kind,
+    description: m.description,
+  }));
   for (const group of staffGroups) {
     const metric = `fte_${group}`;
-    defs.push({ metric, unit: "fte", allYears: "mean", avoided: avoidedName(metric) });
+    defs.push({
+      metric,
+      unit: "fte",
+      allYears: "mean",
+      avoided: avoidedName(metric),
+      kind: "level",
+      description: `Whole-time-equivalent ${group} staff needed.`,
+    });
   }
   return defs;
 }

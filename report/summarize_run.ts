@@ -79,7 +79,7 @@ export function summarizeTables(tables: RunTables): SummaryRow[] {
   for (const w of tables.workforce) {
     if (!staffGroups.includes(w.staffGroup)) staffGroups.push(w.staffGroup);
   }
-  const defs = metricDefinitions(staffGroups);
+  const defs = metricDefinitions(staffGroups, tables.settingMetrics);
   const byGroup = new Map<string, GroupValues>();
   const valuesOf = (g: { scenario: string; variant: string }) => {
     let v = byGroup.get(key(g));

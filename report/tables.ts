@@ -9,6 +9,7 @@
  * @module
  */
 
+import type { SettingMetric } from "../models/settings/setting.ts";
 import type { ScenarioRun } from "./_scenario_run.ts";
 import type { ReplicationResult } from "../models/result.ts";
 import { type CsvCell, parseCsv, toCsv } from "./csv.ts";
@@ -131,6 +132,8 @@ export interface RunTables {
   daily: DailyRecord[];
   /** Workforce demand. */
   workforce: WorkforceRecord[];
+  /** Metrics added by plugged-in settings, beyond the registry (absent when none). */
+  settingMetrics?: SettingMetric[];
 }
 
 /**
@@ -222,6 +225,10 @@ export function runTables(run: ScenarioRun): RunTables {
       arms.push({ group, result: option.result, workforce: option.workforce });
     }
     for (const { group, result, workforce } of arms) {
+      for (const m of result.settingMetrics ?? []) {
+        tables.settingMetrics ??= [];
+        if (!tables.settingMetrics.some((x) => x.name === m.name)) tables.settingMetrics.push(m);
+      }
       const base = {
         scenario: group.scenario,
         variant: group.variant,

@@ -73,7 +73,7 @@ Deno.test("models/ and scenarios/ reach the engine only through sim/mod.ts", () 
 });
 
 Deno.test("models/ and scenarios/ do not import reporting, CLI or fixtures", () => {
-  const upward = /^(report|cli|fixtures|examples|bench)\//;
+  const upward = /^(report|cli|ci_fixtures|examples|bench)\//;
   const offenders = [...sourceFiles("models"), ...sourceFiles("scenarios")].flatMap((file) =>
     localImports(file).filter((t) => upward.test(t)).map((t) =>
       `${relative(ROOT, file)} imports ${t}`
@@ -105,7 +105,7 @@ Deno.test("no Math.random, Date.now or performance.now in sim/, models/ or scena
 });
 
 Deno.test("no default exports and no index.ts anywhere", () => {
-  const folders = ["sim", "models", "scenarios", "report", "cli", "fixtures", "examples"];
+  const folders = ["sim", "models", "scenarios", "report", "cli", "ci_fixtures", "examples"];
   const files = folders.flatMap((folder) => {
     try {
       return sourceFiles(folder);

@@ -3,8 +3,7 @@
  * the report table and the accept command, and --update.
  */
 import assert from "node:assert/strict";
-import { fixtureSourceFromRun } from "../fixtures/fixture_source_from_run.ts";
-import { readFixture } from "../fixtures/fixture_file.ts";
+import { fixtureSourceFromRun, readFixture } from "../ci_fixtures/mod.ts";
 import { runScenario } from "../models/run_scenario.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import { runCli, SMALL_SCENARIO } from "./_cli.ts";

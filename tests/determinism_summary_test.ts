@@ -6,9 +6,7 @@
  * with a care model (paired options, sampled effects, workforce) in-process.
  */
 import assert from "node:assert/strict";
-import { compareToFixture } from "../fixtures/compare_to_fixture.ts";
-import { fixtureSourceFromRun } from "../fixtures/fixture_source_from_run.ts";
-import { recordFixture } from "../fixtures/record_fixture.ts";
+import { compareToFixture, fixtureSourceFromRun, recordFixture } from "../ci_fixtures/mod.ts";
 import {
   type PairedReplication,
   runPairedReplication,

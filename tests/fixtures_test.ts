@@ -2,7 +2,7 @@
  * The shipped scenarios against their fixtures in tests/fixtures/ (see tests/fixtures/README.md).
  *
  * Each fixture is recorded at fixture scale — the scenario as shipped (population, years, seed)
- * with FIXTURE_REPLICATIONS replications — so `deno task test` checks all three in seconds:
+ * with FIXTURE_REPLICATIONS replications — so `deno task test` checks all three quickly:
  * - exact: the same seed again gives a byte-identical summary.csv;
  * - statistical: another seed passes the statistical comparison.
  *
@@ -10,14 +10,21 @@
  * `deno test -A tests/fixtures_test.ts -- --update` (or per scenario with `deno task compare
  * OUT_DIR tests/fixtures/NAME.json --update`) and review the diff.
  */
-import { assertMatchesFixture } from "../fixtures/assert_matches_fixture.ts";
-import { fixtureSourceFromRun } from "../fixtures/fixture_source_from_run.ts";
+import { assertMatchesFixture, fixtureSourceFromRun } from "../ci_fixtures/mod.ts";
 import { runScenario } from "../models/run_scenario.ts";
 import { loadScenario } from "../scenarios/load.ts";
 
-/** Replications of the shipped fixtures. */
-const FIXTURE_REPLICATIONS = 5;
-const SHIPPED = ["default", "south-worcestershire", "pilot-35k"];
+/**
+ * Replications of each shipped fixture: enough that a 5% change in emergency admissions or bed
+ * days, in any year, fails the statistical comparison with 80% power
+ * (tests/fixtures_sensitivity_test.ts; tests/fixtures/README.md lists every metric's figure).
+ */
+const FIXTURE_REPLICATIONS: Record<string, number> = {
+  "default": 10,
+  "south-worcestershire": 5,
+  "pilot-35k": 20,
+};
+const SHIPPED = Object.keys(FIXTURE_REPLICATIONS);
 const here = (path: string) => new URL(path, import.meta.url).pathname;
 const update = Deno.args.includes("--update");
 
@@ -26,7 +33,8 @@ for (const name of SHIPPED) {
     const scenario = await loadScenario(here(`../scenarios/${name}.json`));
     const fixturePath = here(`./fixtures/${name}.json`);
     const options = { testFile: "tests/fixtures_test.ts" };
-    const run = await runScenario(scenario, { replications: FIXTURE_REPLICATIONS, workers: 2 });
+    const replications = FIXTURE_REPLICATIONS[name]!;
+    const run = await runScenario(scenario, { replications, workers: 2 });
     const source = await fixtureSourceFromRun(run);
     if (update) {
       await assertMatchesFixture(source, fixturePath, { ...options, update, mode: "statistical" });
@@ -37,7 +45,7 @@ for (const name of SHIPPED) {
     });
     await t.step("statistical: another seed is within the noise", async () => {
       const rerun = await runScenario(scenario, {
-        replications: FIXTURE_REPLICATIONS,
+        replications,
         seed: scenario.seed + 1,
         workers: 2,
       });

@@ -13,8 +13,8 @@ const FOLDERS = [
   "models",
   "scenarios",
   "report",
+  "studies",
   "cli",
-  "fixtures",
   "ci_fixtures",
   "examples",
   "bench",
@@ -140,6 +140,7 @@ const MODEL_LAYERS: string[][] = [
     "models/modifiers.ts",
     "models/calendar.ts",
     "models/context.ts",
+    "models/metric_registry.ts",
     "models/population/",
     "models/recording/",
   ],
@@ -149,7 +150,7 @@ const MODEL_LAYERS: string[][] = [
   ],
   ["models/downstream/", "models/acute/patient.ts", "models/acute/surge_beds.ts"],
   ["models/primary_community/", "models/acute/acute_beds.ts"],
-  ["models/interventions/averted_admissions.ts"],
+  ["models/interventions/averted_admissions.ts", "models/settings/"],
   ["models/acute/emergency_admissions.ts"],
   ["models/discharge/"],
   ["models/census_start.ts", "models/system_model.ts"],
@@ -170,6 +171,29 @@ Deno.test("the health model's parts import only their own layer or lower ones", 
     for (const t of targets) {
       const to = layerOf(t);
       if (to > from) offenders.push(`${file} (layer ${from}) imports ${t} (layer ${to})`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+Deno.test("report/ formats results: no runtime import of a model runner or of studies/", () => {
+  const runners = /^(models\/(run_scenario|simulate|system_model|record_event_log)\.ts|studies\/)/;
+  const offenders: string[] = [];
+  for (const file of sourceFiles()) {
+    const from = relative(ROOT, file);
+    if (!from.startsWith("report/") || /_test\.ts$|\/_test_/.test(from)) continue;
+    const text = stripComments(Deno.readTextFileSync(file));
+    for (
+      const m of text.matchAll(/(import|export)\s+(type\s+)?[^'"]*?from\s*["'](\.[^"']+)["']/g)
+    ) {
+      const to = relative(ROOT, resolve(dirname(file), m[3]!));
+      if (runners.test(to) && !m[2] && !/^(import|export)\s+\{\s*type\s[^}]*\}$/.test(m[0])) {
+        const names = m[0].match(/\{([^}]*)\}/)?.[1] ?? "";
+        const values = names.split(",").map((n) => n.trim()).filter((n) =>
+          n && !n.startsWith("type ")
+        );
+        if (values.length > 0) offenders.push(`${from} imports ${values.join(", ")} from ${to}`);
+      }
     }
   }
   assert.deepEqual(offenders, []);

@@ -18,6 +18,7 @@ import type { HomeCare } from "../downstream/home_care.ts";
 import type { IntermediateCare } from "../downstream/intermediate_care.ts";
 import type { Reablement } from "../downstream/reablement.ts";
 import type { Population } from "../population/population.ts";
+import type { SettingPart } from "../settings/setting.ts";
 
 /** The parts a discharge hands over to. */
 export interface DischargePathwayOptions {
@@ -35,6 +36,8 @@ export interface DischargePathwayOptions {
   homeCare: HomeCare;
   /** Care-home places. */
   careHomes: CareHomes;
+  /** Pluggable settings offered each patient at medically fit, in order. */
+  settings: readonly SettingPart[];
 }
 
 /** The discharge-pathway part of one replication (see the module doc). */
@@ -63,6 +66,7 @@ export class DischargePathway {
       const where = `acute:${ctx.scenario.hospitals[p.hospital]!.id}`;
       ctx.log.emit(p.caseId, "discharge_ready", where, where, p.dest);
     }
+    for (const s of this.#o.settings) if (s.takeDischarge(p, now)) return;
     const arrange = this.arrangementDays(p);
     if (arrange > 0) {
       this.#o.beds.startDelay(p, now);
@@ -195,6 +199,30 @@ export class DischargePathway {
       return;
     }
     this.#o.beds.startDelay(p, now);
+  }
+
+  /**
+   * A patient who left the acute bed for another setting dies there: counted in the population
+   * account; a care-home resident's place is freed.
+   *
+   * @param p The patient.
+   */
+  dieOutsideHospital(p: Patient): void {
+    const now = this.#ctx.sim.now;
+    this.#o.population.hospitalDeath(now);
+    if (p.fromCareHome) {
+      this.#o.careHomes.away--;
+      this.#o.careHomes.place();
+    }
+  }
+
+  /**
+   * The patient goes home to their cell (a care-home resident back to their held place).
+   *
+   * @param p The patient.
+   */
+  returnHome(p: Patient): void {
+    this.#returnHome(p);
   }
 
   #returnHome(p: Patient): void {

@@ -62,12 +62,13 @@ export class DayMultipliers {
   }
 
   /**
-   * The deterioration multipliers for the cohort step, if the `rates` hook is given.
+   * The deterioration multipliers for the cohort step, if any intervention hook is given (the
+   * `rates` hook or per-intervention components).
    *
    * @returns The per-cell multipliers, or undefined.
    */
   deterioration(): Float64Array | undefined {
-    return this.#mods.rates ? this.det : undefined;
+    return this.active ? this.det : undefined;
   }
 
   /**

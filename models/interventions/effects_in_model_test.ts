@@ -10,6 +10,7 @@ import { specModel, specRun } from "../_spec_run.ts";
 import { isHome, segmentOf } from "../population/cells.ts";
 import { buildModifiers } from "./compose.ts";
 import { DayMultipliers } from "./day_multipliers.ts";
+import { SystemModel } from "../system_model.ts";
 import { defineIntervention } from "./intervention.ts";
 import { DAYS_PER_MONTH } from "./ramp.ts";
 import { effectStream, sampleIntervention } from "./sample.ts";
@@ -79,4 +80,32 @@ Deno.test("averted admissions are credited only to the cohort's segments", () =>
     averted.filter((a) => a.segment === s).reduce((n, a) => n + a.count, 0);
   assert.equal(bySegment(1) + bySegment(2), 0);
   assert.ok(bySegment(3) > 0 && bySegment(4) > 0);
+});
+
+Deno.test("a care model's deterioration effect reaches the cohort step (components hook alone)", () => {
+  const input = { years: 1, startDate: "2025-04-01", population: { size: 30000 } };
+  const segment4 = (m: ReturnType<typeof specModel>) => {
+    let n = 0;
+    const counts = m.parts.population.counts;
+    for (let c = 0; c < counts.length; c++) if (segmentOf(c) === 4) n += counts[c]!;
+    return n;
+  };
+  const base = specModel(input);
+  base.run();
+  const none = new SystemModel(parseScenario({ version: 1, start: { mode: "empty" }, ...input }), {
+    seed: 1,
+    replication: 0,
+    modifiers: {
+      components: () => [{
+        tag: "halt",
+        cohort: "everyone",
+        share: 1,
+        ramp: 1,
+        multipliers: { deterioration: 0 },
+      }],
+    },
+  });
+  none.run();
+  // No one deteriorates into segment 4, so it only loses people (deaths, recovery).
+  assert.ok(segment4(none) < 0.9 * segment4(base), `${segment4(none)} vs ${segment4(base)}`);
 });

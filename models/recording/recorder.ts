@@ -109,6 +109,8 @@ export class Recorder {
   readonly dailyByHospital: number[][];
   /** End-of-day acute occupancy per model year (samples for percentiles). */
   readonly dailyOccupancy: number[][];
+  /** People in plugged-in settings, by day (only when there are any). */
+  readonly inSettings: number[] | undefined;
   /** Stay accounting. */
   readonly stays: StayAccount = {
     bedDaysFromStays: 0,
@@ -124,7 +126,10 @@ export class Recorder {
    * @param startTime Simulation time of day 0 (end of warm-up).
    * @param options `years` measured and number of `hospitals`.
    */
-  constructor(startTime: number, options: { years: number; hospitals: number }) {
+  constructor(
+    startTime: number,
+    options: { years: number; hospitals: number; settings?: boolean },
+  ) {
     const Y = options.years;
     this.#years = Y;
     this.counts = Object.fromEntries(
@@ -141,6 +146,7 @@ export class Recorder {
     >;
     this.dailyByHospital = Array.from({ length: options.hospitals }, () => []);
     this.dailyOccupancy = Array.from({ length: Y }, () => []);
+    this.inSettings = options.settings ? [] : undefined;
   }
 
   /**
@@ -173,8 +179,15 @@ export class Recorder {
    * @param dayIndex Measured day (0 = startDate).
    * @param values The day's values.
    * @param byHospital Occupied acute beds per site.
+   * @param inSettings People in plugged-in settings.
    */
-  snapshot(dayIndex: number, values: DaySnapshot, byHospital: readonly number[]): void {
+  snapshot(
+    dayIndex: number,
+    values: DaySnapshot,
+    byHospital: readonly number[],
+    inSettings = 0,
+  ): void {
+    this.inSettings?.push(inSettings);
     const d = this.daily;
     d.dayIndex.push(dayIndex);
     for (const k of DAILY_SERIES) if (k !== "dayIndex") d[k].push(values[k]);

@@ -12,7 +12,7 @@ import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunMeta } from "../run_meta.ts";
 import type { SummaryRow } from "../summarize_run.ts";
 import { addDays, type RunGroup, type RunTables } from "../tables.ts";
-import { HEADLINE_METRICS } from "../metrics.ts";
+import { avoidedName, HEADLINE_METRICS, metricDefinitions } from "../metrics.ts";
 import { barChart, fanChart, type FanPoint, smallLineChart } from "./charts.ts";
 import { colour, escapeHtml, formatNumber } from "./svg.ts";
 
@@ -132,19 +132,20 @@ function headlineTable(meta: RunMeta, rows: SummaryRow[]): string {
       escapeHtml(o.label)
     } vs baseline</span></th>`;
   }
+  const described = new Map(metricDefinitions([]).map((d) => [d.metric, d.description]));
   let body = "";
   for (const metric of metrics) {
     const b = find(rows, base.scenario, "baseline", metric, "all");
     if (!b) continue;
-    body += `<tr><td class="text"><code>${metric}</code></td><td class="text">${
+    const title = described.has(metric) ? ` title="${escapeHtml(described.get(metric)!)}"` : "";
+    body += `<tr><td class="text"${title}><code>${metric}</code></td><td class="text">${
       escapeHtml(b.unit)
     }</td>${cell(b)}`;
     for (const o of options) {
       const s = find(rows, o.scenario, "scenario", metric, "all");
       const a = rows.find((r) =>
         r.scenario === o.scenario && r.variant === "avoided" && r.year === "all" &&
-        (r.metric === `${metric}_avoided` ||
-          (metric === "emergency_admissions" && r.metric === "admissions_avoided"))
+        r.metric === avoidedName(metric)
       );
       body += cell(s) + cell(a);
     }

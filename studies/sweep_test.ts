@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { runSweep, setParameter, sweepCsv, sweepHtml } from "./sweep.ts";
+import { sweepCsv, sweepHtml } from "../report/sweep.ts";
+import { runSweep, setParameter } from "./sweep.ts";
 
 Deno.test("sweeps vary one parameter at a time", async (t) => {
   await t.step("setParameter() copies and sets dotted and indexed paths", () => {

@@ -1,0 +1,416 @@
+/**
+ * The metric registry: every annual metric of the model, with its unit, kind, how years combine
+ * into the whole horizon, a description, and how its value is read from a replication's
+ * recording. The result types (`AnnualMetric`), the annual rows, the summary's units and order,
+ * the report's labels and report/METRICS.md are all generated from this one list; a new metric
+ * is one entry here.
+ *
+ * @module
+ */
+
+import { quantile } from "../sim/mod.ts";
+import type { Segment } from "./population/cells.ts";
+import type { Counted, Recorder } from "./recording/recorder.ts";
+
+/** What a metric measures. */
+export type MetricKind =
+  /** Events in the year (admissions, visits, starts). */
+  | "count"
+  /** A level of the year: a mean or percentile of beds, places, hours per week. */
+  | "level"
+  /** Time: bed days, hours waited, mean waits in days. */
+  | "duration";
+
+/** How annual values combine into the whole-horizon figure (`year = "all"`). */
+export type YearAggregate = "sum" | "mean";
+
+/** One registered metric. */
+export interface MetricSpec {
+  /** Stable snake_case name. */
+  readonly name: string;
+  /** Unit, snake_case. */
+  readonly unit: string;
+  /** What it measures. */
+  readonly kind: MetricKind;
+  /** `sum` for counts and totals, `mean` for levels and mean waits. */
+  readonly aggregation: YearAggregate;
+  /** One sentence for readers (METRICS.md, the report). */
+  readonly description: string;
+  /** Also reported per need segment 1–4. */
+  readonly segmented?: boolean;
+  /** Position among the headline metrics (terminal table, report), if it is one. */
+  readonly headline?: number;
+  /**
+   * The value of a model year (0-based) from a replication's recording, in total or for one
+   * segment (segmented metrics only).
+   */
+  readonly value: (record: Recorder, year: number, segment?: Segment) => number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** A counted event, by year (and segment). */
+function counted(name: Counted): MetricSpec["value"] {
+  return (r, y, s) => r.counts[name].get(y, s ?? 0);
+}
+
+/**
+ * Every annual metric, in the order of the annual rows.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(METRICS.some((m) => m.name === "bed_days" && m.kind === "duration"));
+ * ```
+ */
+export const METRICS = [
+  {
+    name: "emergency_admissions",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "Emergency admissions to acute (G&A) beds, all routes.",
+    segmented: true,
+    headline: 1,
+    value: counted("emergency_admissions"),
+  },
+  {
+    name: "emergency_admissions_averted",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "Admission candidates averted within the run (crisis response, step-up, care models).",
+    segmented: true,
+    value: counted("emergency_admissions_averted"),
+  },
+  {
+    name: "ed_attendances",
+    unit: "attendances",
+    kind: "count",
+    aggregation: "sum",
+    description: "ED attendances.",
+    segmented: true,
+    value: counted("ed_attendances"),
+  },
+  {
+    name: "gp_consultations",
+    unit: "consultations",
+    kind: "count",
+    aggregation: "sum",
+    description: "GP consultations given.",
+    segmented: true,
+    value: counted("gp_consultations"),
+  },
+  {
+    name: "gp_unmet_demand",
+    unit: "consultations",
+    kind: "count",
+    aggregation: "sum",
+    description: "GP demand not met within the wait limit.",
+    value: counted("gp_unmet_demand"),
+  },
+  {
+    name: "gp_days_to_appointment_mean",
+    unit: "days",
+    kind: "duration",
+    aggregation: "mean",
+    description: "Mean wait for a GP appointment.",
+    value: (r, y) => ratio(r.counts.gp_wait_days_total.get(y), r.counts.gp_consultations.get(y)),
+  },
+  {
+    name: "bed_days",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "Acute bed days occupied (incl. delayed transfers).",
+    segmented: true,
+    headline: 2,
+    value: (r, y, s) => (s ? r.bedDaysBySegment[s - 1]! : r.levels.bed_days).area[y]!,
+  },
+  {
+    name: "delayed_transfer_bed_days",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "Bed days of medically fit patients waiting for their destination.",
+    segmented: true,
+    headline: 7,
+    value: (r, y, s) => (s ? r.dtocBySegment[s - 1]! : r.levels.dtoc).area[y]!,
+  },
+  {
+    name: "readmissions_30d",
+    unit: "readmissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "Emergency readmissions within 30 days.",
+    segmented: true,
+    value: counted("readmissions_30d"),
+  },
+  {
+    name: "care_home_admissions",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "Permanent care-home admissions.",
+    segmented: true,
+    value: counted("care_home_admissions"),
+  },
+  {
+    name: "care_home_admissions_from_hospital",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "… of which discharged from hospital.",
+    value: counted("care_home_admissions_from_hospital"),
+  },
+  {
+    name: "deaths_in_hospital",
+    unit: "deaths",
+    kind: "count",
+    aggregation: "sum",
+    description: "Deaths in an acute bed.",
+    segmented: true,
+    value: counted("deaths_in_hospital"),
+  },
+  {
+    name: "deaths_elsewhere",
+    unit: "deaths",
+    kind: "count",
+    aggregation: "sum",
+    description: "Deaths at home or in a care home.",
+    segmented: true,
+    value: counted("deaths_elsewhere"),
+  },
+  {
+    name: "ed_boarding_hours",
+    unit: "hours",
+    kind: "duration",
+    aggregation: "sum",
+    description: "Hours admitted patients waited in ED for a bed.",
+    headline: 6,
+    value: counted("ed_boarding_hours"),
+  },
+  {
+    name: "acute_occupied_beds_mean",
+    unit: "beds",
+    kind: "level",
+    aggregation: "mean",
+    description: "Mean occupied acute beds (bed days ÷ 365).",
+    headline: 3,
+    value: (r, y) => r.levels.bed_days.area[y]! / 365,
+  },
+  {
+    name: "acute_occupied_beds_p95",
+    unit: "beds",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "95th percentile of the year's end-of-day acute occupancy (linear interpolation, type 7).",
+    headline: 4,
+    value: (r, y) => quantile(r.dailyOccupancy[y]!, 0.95),
+  },
+  {
+    name: "acute_days_over_92pct",
+    unit: "days",
+    kind: "count",
+    aggregation: "sum",
+    description: "Days with acute occupancy above 92% of open beds.",
+    headline: 5,
+    value: counted("acute_days_over_92pct"),
+  },
+  {
+    name: "care_home_occupied_mean",
+    unit: "places",
+    kind: "level",
+    aggregation: "mean",
+    description: "Mean care-home places occupied.",
+    headline: 8,
+    value: (r, y) => {
+      const days = r.daily.careHomeOccupied.slice(y * 365, (y + 1) * 365);
+      return days.reduce((a, b) => a + b, 0) / Math.max(1, days.length);
+    },
+  },
+  {
+    name: "home_care_hours_mean",
+    unit: "hours_per_week",
+    kind: "level",
+    aggregation: "mean",
+    description: "Mean home-care hours per week in use.",
+    headline: 9,
+    value: (r, y) => r.levels.home_care_hours.area[y]! / 365,
+  },
+  {
+    name: "intermediate_occupied_mean",
+    unit: "beds",
+    kind: "level",
+    aggregation: "mean",
+    description: "Mean intermediate-care beds occupied.",
+    value: (r, y) => r.levels.intermediate.area[y]! / 365,
+  },
+  {
+    name: "crisis_response_visits",
+    unit: "visits",
+    kind: "count",
+    aggregation: "sum",
+    description: "Same-day crisis-response home visits.",
+    value: counted("crisis_response_visits"),
+  },
+  {
+    name: "step_up_admissions",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "Step-up admissions to intermediate care instead of acute.",
+    value: counted("step_up_admissions"),
+  },
+  {
+    name: "district_nursing_visits",
+    unit: "visits",
+    kind: "count",
+    aggregation: "sum",
+    description: "District-nursing visits.",
+    segmented: true,
+    value: counted("district_nursing_visits"),
+  },
+  {
+    name: "reablement_starts",
+    unit: "episodes",
+    kind: "count",
+    aggregation: "sum",
+    description: "Reablement episodes started.",
+    value: counted("reablement_starts"),
+  },
+  {
+    name: "home_care_package_starts",
+    unit: "packages",
+    kind: "count",
+    aggregation: "sum",
+    description: "Long-term home-care packages started.",
+    value: counted("home_care_package_starts"),
+  },
+  {
+    name: "intermediate_care_starts",
+    unit: "admissions",
+    kind: "count",
+    aggregation: "sum",
+    description: "Intermediate-care bed admissions (step-up and step-down).",
+    value: counted("intermediate_care_starts"),
+  },
+  {
+    name: "inter_site_transfers",
+    unit: "transfers",
+    kind: "count",
+    aggregation: "sum",
+    description: "Patients moved between acute sites.",
+    value: counted("inter_site_transfers"),
+  },
+  {
+    name: "utc_attendances",
+    unit: "attendances",
+    kind: "count",
+    aggregation: "sum",
+    description: "Urgent treatment centre attendances.",
+    value: counted("utc_attendances"),
+  },
+  {
+    name: "home_care_wait_days_mean",
+    unit: "days",
+    kind: "duration",
+    aggregation: "mean",
+    description: "Mean wait for a home-care package.",
+    value: (r, y) =>
+      ratio(r.counts.home_care_wait_days_total.get(y), r.counts.home_care_package_starts.get(y)),
+  },
+  {
+    name: "care_home_wait_days_mean",
+    unit: "days",
+    kind: "duration",
+    aggregation: "mean",
+    description: "Mean wait for a care-home place.",
+    value: (r, y) =>
+      ratio(r.counts.care_home_wait_days_total.get(y), r.counts.care_home_admissions.get(y)),
+  },
+  {
+    name: "acute_surge_bed_days",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Bed days provided by surge beds opened under ED pressure (OPEL-style escalation).",
+    value: (r, y) => r.levels.acute_surge_beds.area[y]!,
+  },
+  {
+    name: "acute_surge_openings",
+    unit: "openings",
+    kind: "count",
+    aggregation: "sum",
+    description: "Times a site opened its surge beds.",
+    value: counted("acute_surge_openings"),
+  },
+  {
+    name: "intermediate_care_alternatives",
+    unit: "patients",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "Patients waiting in an acute bed for an intermediate-care bed who went home with home-based support instead.",
+    value: counted("intermediate_care_alternatives"),
+  },
+] as const satisfies readonly MetricSpec[];
+
+/** An annual metric name. */
+export type AnnualMetric = typeof METRICS[number]["name"];
+
+/**
+ * Stable snake_case names of annual metrics, in row order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(ANNUAL_METRICS.includes("emergency_admissions"));
+ * ```
+ */
+export const ANNUAL_METRICS: readonly AnnualMetric[] = METRICS.map((m) => m.name);
+
+/**
+ * Metrics that are also reported per segment (1–4) as well as in total.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(SEGMENTED_METRICS.includes("bed_days"));
+ * ```
+ */
+export const SEGMENTED_METRICS: readonly AnnualMetric[] = METRICS
+  .filter((m: MetricSpec) => m.segmented).map((m) => m.name);
+
+/**
+ * Headline metrics, in display order (terminal table and report).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(HEADLINE_METRICS[0], "emergency_admissions");
+ * ```
+ */
+export const HEADLINE_METRICS: readonly AnnualMetric[] = METRICS
+  .filter((m: MetricSpec) => m.headline !== undefined)
+  .sort((a: MetricSpec, b: MetricSpec) => a.headline! - b.headline!)
+  .map((m) => m.name);
+
+/**
+ * The registered metric of a name, if any.
+ *
+ * @param name Metric name.
+ * @returns Its spec, or undefined.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(metricSpec("bed_days")?.unit, "bed_days");
+ * ```
+ */
+export function metricSpec(name: string): MetricSpec | undefined {
+  return METRICS.find((m) => m.name === name);
+}
