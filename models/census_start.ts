@@ -32,9 +32,14 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   const { population, rates, beds } = parts;
   const counts = population.counts;
   const nCells = counts.length;
-  // Acute occupants: cells weighted by admissions × mean LOS (length-biased).
+  // Acute occupants: cells weighted by admissions × mean LOS (length-biased); zero-day stays
+  // hold no bed overnight, so an overnight stay's mean is 1 + E[L].
+  const sigma = rates.losSigma;
+  const meanL = (c: number) => Math.exp(rates.losMu[c]! + sigma * sigma / 2);
   const w = new Float64Array(nCells);
-  for (let c = 0; c < nCells; c++) w[c] = counts[c]! * rates.pAdmit[c]! * Math.exp(rates.losMu[c]!);
+  for (let c = 0; c < nCells; c++) {
+    w[c] = counts[c]! * rates.pAdmit[c]! * (1 - rates.losZeroDayShare[c]!) * (1 + meanL(c));
+  }
   const size = sc.population.size;
   const nominalBeds = sc.hospitals.map((_h, i) => beds.capacityAt(i, 0));
   const totalBeds = nominalBeds.reduce((acc, b) => acc + b, 0);
@@ -59,11 +64,12 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
       if (c < 0 || counts[c]! <= 0) continue;
       const draws = drawAdmission(s);
       draws.site = sumBefore(shares, i) + shares[i]! * 0.5;
-      // Residual stay of someone present at a random time: U × (length-biased draw).
-      // For lognormal(μ, σ) the length-biased law is lognormal(μ + σ², σ).
-      const sigma = rates.losSigma;
-      const lb = Math.exp(
-        rates.losMu[c]! + sigma * sigma + sigma * normalQuantile(draws.lengthOfStay),
+      // Residual stay of someone present at a random time: U × (length-biased draw of 1 + L).
+      // (1 + l)·f(l) ∝ f(l) + E[L]·(length-biased f)(l): with probability 1 ÷ (1 + E[L]) L is
+      // lognormal(μ, σ), else lognormal(μ + σ², σ), the lognormal's length-biased law.
+      const biased = s.random() >= 1 / (1 + meanL(c));
+      const lb = 1 + Math.exp(
+        rates.losMu[c]! + (biased ? sigma * sigma : 0) + sigma * normalQuantile(draws.lengthOfStay),
       );
       parts.admissions.admit(0, c, draws, {
         losMultiplier: 1,

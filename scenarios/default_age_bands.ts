@@ -59,8 +59,10 @@ export interface AgeBand {
   emergencyAdmissionRatePerPersonYear: number;
   /** Band-average referrals from home to a permanent care-home place, per person-year. */
   careHomeReferralRatePerPersonYear: number;
-  /** Mean acute length of stay of a segment-2 patient in this band, days. */
+  /** Mean emergency length of stay of the band's admissions (zero-day stays as 0), days. */
   lengthOfStayMeanDays: number;
+  /** Share of the band's emergency admissions discharged the same day. */
+  zeroDayShare: number;
   /** Discharge destination mix after an acute stay. */
   dischargeMix: DischargeMix;
 }
@@ -110,7 +112,8 @@ export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [
     edAttendanceRatePerPersonYear: 0.4,
     emergencyAdmissionRatePerPersonYear: 0.056,
     careHomeReferralRatePerPersonYear: 0.00005,
-    lengthOfStayMeanDays: 4,
+    lengthOfStayMeanDays: 3.82,
+    zeroDayShare: 0.374,
     dischargeMix: {
       home: 0.969,
       reablement: 0.01,
@@ -135,7 +138,8 @@ export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [
     edAttendanceRatePerPersonYear: 0.4,
     emergencyAdmissionRatePerPersonYear: 0.15,
     careHomeReferralRatePerPersonYear: 0.001,
-    lengthOfStayMeanDays: 9,
+    lengthOfStayMeanDays: 5.62,
+    zeroDayShare: 0.3,
     dischargeMix: {
       home: 0.83,
       reablement: 0.04,
@@ -160,7 +164,8 @@ export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [
     edAttendanceRatePerPersonYear: 0.6,
     emergencyAdmissionRatePerPersonYear: 0.27,
     careHomeReferralRatePerPersonYear: 0.02,
-    lengthOfStayMeanDays: 12,
+    lengthOfStayMeanDays: 7.43,
+    zeroDayShare: 0.283,
     dischargeMix: {
       home: 0.695,
       reablement: 0.06,
@@ -185,7 +190,8 @@ export const DEFAULT_AGE_BANDS: readonly AgeBand[] = [
     edAttendanceRatePerPersonYear: 1,
     emergencyAdmissionRatePerPersonYear: 0.42,
     careHomeReferralRatePerPersonYear: 0.1,
-    lengthOfStayMeanDays: 14,
+    lengthOfStayMeanDays: 7.74,
+    zeroDayShare: 0.283,
     dischargeMix: {
       home: 0.57,
       reablement: 0.07,
@@ -285,13 +291,18 @@ export const AGE_BAND_SOURCES: Record<AgeBandRateField, Record<string, Parameter
   careHomeReferralRatePerPersonYear: all(
     A("set so care-home admissions ≈ deaths (B3 ASCOF 584/100,000 65+ council-funded only, A)"),
   ),
-  lengthOfStayMeanDays: {
-    "0-64": A(
-      "B2 all-admission mean LOS 5.0 d (B/C), ~1/3 zero-day stays (B1); band LOS not retrieved (F8 #3)",
+  lengthOfStayMeanDays: all(
+    E(
+      "H4: overnight means 7.9 d all ages and 10.8 d at 85+ (Health Foundation 2019), 62% of bed days 65+, band ratios from all-method means by age; × (1 − zero-day share) (models/demography/default_length_of_stay.ts)",
     ),
-    "65-74": A("B2 65+ mean LOS 11.9 d (B) split by age; band LOS not retrieved (F8 #3)"),
-    "75-84": A("B2 65+ mean LOS 11.9 d (B) split by age; band LOS not retrieved (F8 #3)"),
-    "85+": A("B2 65+ mean LOS 11.9 d (B) split by age; band LOS not retrieved (F8 #3)"),
+  ),
+  zeroDayShare: {
+    "0-64": E(
+      "H4: about a third of emergency admissions are zero-day; the rest of the all-ages share after the older bands",
+    ),
+    "65-74": A("H4: between the all-ages third and the 75+ figure"),
+    "75-84": E("H4: 28.3% short stays of people 75+ (Yorkshire & Humber 2011–14)"),
+    "85+": E("H4: 28.3% short stays of people 75+ (Yorkshire & Humber 2011–14)"),
   },
   dischargeMix: all(
     A("B3/F4 step-down IC 39k/month ≈ 8% of emergency admissions, 4× care-home discharges (B); in-hospital deaths and reablement/package shares not in evidence.md"),

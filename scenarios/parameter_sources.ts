@@ -1,7 +1,8 @@
 /**
  * Lists every parameter of a resolved scenario with its value and where the value comes from:
  * the evidence.md row of its default (with the assumption flag), or the scenario itself when
- * the planner set it. The report shows this table.
+ * the planner set it, and the docs/evidence.md section that sets out the evidence. The report
+ * shows this table.
  *
  * @module
  */
@@ -22,6 +23,88 @@ export interface ParameterSourceRow {
   source: string;
   /** True when the value rests on an assumption (evidence uncertain or silent). */
   assumption: boolean;
+  /** Where the evidence behind the default is set out, e.g. `docs/evidence.md#h7-readmissions`. */
+  reference: string;
+}
+
+/**
+ * The docs/evidence.md section of each parameter, by dotted-path prefix (array indices
+ * dropped); the longest matching prefix wins, and a parameter with no evidence section points
+ * to the list of figures not found.
+ */
+const EVIDENCE_SECTIONS: Record<string, string> = {
+  "acute": "h5-beds-and-occupancy",
+  "acute.dischargeArrangementMeanDays": "h6-delayed-transfers-by-cause",
+  "acute.edRouteShare": "h2-ed-attendances",
+  "acute.over21DaysShare65Plus": "h4-length-of-stay",
+  "acute.readmission30DayProbability": "h7-readmissions",
+  "acute.weekendDischargeRatio": "h6-delayed-transfers-by-cause",
+  "careHomes": "c1-care-home-residents",
+  "careHomes.deathRatePerResidentYear": "c2-care-home-flows-and-turnover",
+  "careHomes.edAttendanceRatePerResidentYear": "c3-care-home-residents-hospital-use",
+  "careHomes.emergencyAdmissionRatePerResidentYear": "c3-care-home-residents-hospital-use",
+  "community.crisisResponse": "s3-district-nursing-and-crisis-response",
+  "community.crisisResponse.avoidableShare": "h1-emergency-admissions-by-age",
+  "community.districtNursingVisitsPerPersonYear": "s3-district-nursing-and-crisis-response",
+  "community.intermediateCare": "s1-intermediate-care",
+  "gp": "h3-gp-consultations",
+  "gp.appointmentsPerFtePerWeek": "w1-workforce-productivity",
+  "gp.ftePer1000People": "w1-workforce-productivity",
+  "hospitals.acuteBeds": "h5-beds-and-occupancy",
+  "population.ageBands.ageingOutRatePerYear": "d1-population-by-age",
+  "population.ageBands.careHomeReferralRatePerPersonYear": "c2-care-home-flows-and-turnover",
+  "population.ageBands.careHomeShare": "c1-care-home-residents",
+  "population.ageBands.deathRatePerPersonYear": "m1-mortality-by-age",
+  "population.ageBands.deteriorationRatePerPersonYear": "f2-frailty-transitions",
+  "population.ageBands.dischargeMix": "s4-discharge-pathways",
+  "population.ageBands.edAttendanceRatePerPersonYear": "h2-ed-attendances",
+  "population.ageBands.emergencyAdmissionRatePerPersonYear": "h1-emergency-admissions-by-age",
+  "population.ageBands.gpConsultationRatePerPersonYear": "h3-gp-consultations",
+  "population.ageBands.growthRatePerYear": "d3-growth-by-age-band",
+  "population.ageBands.lengthOfStayMeanDays": "h4-length-of-stay",
+  "population.ageBands.zeroDayShare": "h4-length-of-stay",
+  "population.ageBands.populationShare": "d1-population-by-age",
+  "population.ageBands.recoveryRatePerPersonYear": "f2-frailty-transitions",
+  "population.ageBands.segmentShares": "f1-frailty-prevalence-by-age",
+  "population.careHomeResidentSegmentShares": "c1-care-home-residents",
+  "population.demography": "d1-population-by-age",
+  "population.segmentRateRatios.careHomeReferral": "c2-care-home-flows-and-turnover",
+  "population.segmentRateRatios.edAttendance": "h2-ed-attendances",
+  "population.segmentRateRatios.gpDemand": "h3-gp-consultations",
+  "population.segmentRateRatios.hospitalisation": "h1-emergency-admissions-by-age",
+  "population.segmentRateRatios.lengthOfStay": "h4-length-of-stay",
+  "population.segmentRateRatios.mortality": "m2-mortality-by-frailty-segment",
+  "seasonality": "h5-beds-and-occupancy",
+  "socialCare": "s2-reablement-and-home-care",
+  "start.census.occupancy.acute": "h5-beds-and-occupancy",
+  "start.census.occupancy.homeCare": "s2-reablement-and-home-care",
+  "start.census.occupancy.intermediate": "s1-intermediate-care",
+  "start.census.occupancy.reablement": "s2-reablement-and-home-care",
+  "workforce": "w1-workforce-productivity",
+  "workforce.productivity.districtNurseVisitsPerFtePerDay":
+    "s3-district-nursing-and-crisis-response",
+};
+
+/**
+ * The docs/evidence.md anchor of a parameter.
+ *
+ * @param path Dotted path, e.g. `population.ageBands[3].deathRatePerPersonYear`.
+ * @returns The reference, e.g. `docs/evidence.md#m1-mortality-by-age`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(evidenceReference("careHomes.places"), "docs/evidence.md#c1-care-home-residents");
+ * assert.equal(evidenceReference("start.warmUpDays"), "docs/evidence.md#x1-figures-not-found");
+ * ```
+ */
+export function evidenceReference(path: string): string {
+  const parts = path.replace(/\[\d+\]/g, "").split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const section = EVIDENCE_SECTIONS[parts.slice(0, n).join(".")];
+    if (section) return `docs/evidence.md#${section}`;
+  }
+  return "docs/evidence.md#x1-figures-not-found";
 }
 
 // deno-lint-ignore no-explicit-any
@@ -99,6 +182,7 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
       value,
       source: isDefault ? String(meta.source) : "scenario",
       assumption: isDefault ? Boolean(meta.assumption) : false,
+      reference: evidenceReference(dottedPath(path)),
     });
   };
   walk(scenarioSchema, []);
@@ -117,6 +201,7 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
           ? (std ? src.source : `${src.source} (inherited from band ${from.id})`)
           : "scenario",
         assumption: isDefault ? src.assumption : false,
+        reference: evidenceReference(`population.ageBands[${i}].${field}`),
       });
     }
   });
@@ -135,6 +220,7 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
         ? `derived: acute.bedsPer1000People — ${bedsMeta.source}`
         : "scenario",
       assumption: h.acuteBeds === derived ? Boolean(bedsMeta.assumption) : false,
+      reference: evidenceReference(`hospitals[${i}].acuteBeds`),
     });
   });
   const chMeta = metaOf(
@@ -148,6 +234,7 @@ export function parameterSources(scenario: Scenario): ParameterSourceRow[] {
       ? `derived: careHomes.placesPer1000Aged75Plus — ${chMeta.source}`
       : "scenario",
     assumption: false,
+    reference: evidenceReference("careHomes.places"),
   });
   return rows;
 }

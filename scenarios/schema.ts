@@ -135,7 +135,12 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
   lengthOfStayMeanDays: bandField(
     duration,
     "lengthOfStayMeanDays",
-    "Mean acute LOS (segment 2), days.",
+    "Mean emergency LOS of the band's admissions, zero-day stays counted as 0, days.",
+  ),
+  zeroDayShare: bandField(
+    z.number().min(0).max(0.99),
+    "zeroDayShare",
+    "Share of the band's emergency admissions discharged the same day.",
   ),
   dischargeMix: bandField(dischargeMixSchema, "dischargeMix", "Discharge destination shares."),
 });
@@ -300,6 +305,32 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         ...assumption("Care-home referral rate ratio by segment.", "not in evidence.md"),
       }),
     }).prefault({}),
+    demography: z.strictObject({
+      inputs: z.enum(["england-2019", "stationary"]).default("england-2019").meta({
+        ...evidence(
+          "Births, deaths, net migration and frailty by single year of age: England mid-2019 (births and net migration as observed) or its stationary population (zero growth, no migration).",
+          "D1–D3, M1–M3, F1–F2, C1–C2 (models/demography/default_demography.ts)",
+        ),
+      }),
+      trend: z.strictObject({
+        deteriorationPerYear: num(
+          0,
+          assumption(
+            "Secular trend: relative change a year of every deterioration rate (0.01 = +1% a year).",
+            "none",
+          ),
+          { min: -0.5, max: 0.5 },
+        ),
+        mortalityPerYear: num(
+          0,
+          assumption(
+            "Secular trend: relative change a year of every death rate (−0.01 = −1% a year).",
+            "none",
+          ),
+          { min: -0.5, max: 0.5 },
+        ),
+      }).prefault({}),
+    }).prefault({}),
     careHomeResidentSegmentShares: z.tuple([share, share, share, share]).refine(sumsToOne, {
       message: "expected 4 shares summing to 1",
     }).default([0.02, 0.13, 0.4, 0.45]).meta({
@@ -318,10 +349,10 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   }),
   acute: z.strictObject({
     bedsPer1000People: num(
-      2.15,
+      1.7,
       evidence(
         "G&A beds per 1,000 people when a hospital omits acuteBeds.",
-        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); 2.15 calibrated to D occupancy 89–92% over 5 years (with surge beds and discharge arrangement times) — assumption",
+        "B2 G&A ≈1.8/1,000 (D) and all beds 2.35–2.4/1,000 (B); the model holds emergency stays only: 1.7 calibrated to year-1 occupancy in B2's 89–92% at the default scenario (demography, LOS mixture, surge beds, arrangement times) — assumption",
         { assumption: true },
       ),
       { limit: LIMITS.per1000 },
@@ -333,13 +364,12 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
           "B2 winter bed pressure (A) — size not in evidence.md",
         ),
       }),
-    lengthOfStayCv: num(
-      1.2,
-      assumption(
-        "Coefficient of variation of the lognormal LOS.",
-        "B2 ~5% of 65+ stays >21 d hold >40% of bed days (B/C)",
+    over21DaysShare65Plus: probability(
+      0.05,
+      evidence(
+        "Share of emergency admissions of people 65+ staying over 21 days; fits the overnight lognormal's shape shared by every band.",
+        "H4 about 5% of people 65+ admitted stay over 21 days (docs/evidence.md#h4-length-of-stay)",
       ),
-      { max: 5 },
     ),
     readmission30DayProbability: probability(
       0.07,

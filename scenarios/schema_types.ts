@@ -29,6 +29,7 @@ export type ScenarioInput = {
       emergencyAdmissionRatePerPersonYear?: number | undefined;
       careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
+      zeroDayShare?: number | undefined;
       dischargeMix?: {
         home: number;
         reablement: number;
@@ -45,6 +46,12 @@ export type ScenarioInput = {
       gpDemand?: [number, number, number, number] | undefined;
       lengthOfStay?: [number, number, number, number] | undefined;
       careHomeReferral?: [number, number, number, number] | undefined;
+    } | undefined;
+    demography?: {
+      inputs?: "england-2019" | "stationary" | undefined;
+      trend?:
+        | { deteriorationPerYear?: number | undefined; mortalityPerYear?: number | undefined }
+        | undefined;
     } | undefined;
     careHomeResidentSegmentShares?: [number, number, number, number] | undefined;
   };
@@ -83,7 +90,7 @@ export type ScenarioInput = {
   acute?: {
     bedsPer1000People?: number | undefined;
     escalationShareByMonth?: number[] | undefined;
-    lengthOfStayCv?: number | undefined;
+    over21DaysShare65Plus?: number | undefined;
     readmission30DayProbability?: number | undefined;
     edRouteShare?: number | undefined;
     weekendDischargeRatio?: number | undefined;
@@ -398,6 +405,7 @@ export type ParsedScenario = {
       emergencyAdmissionRatePerPersonYear?: number | undefined;
       careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
+      zeroDayShare?: number | undefined;
       dischargeMix?: {
         home: number;
         reablement: number;
@@ -415,6 +423,10 @@ export type ParsedScenario = {
       lengthOfStay: [number, number, number, number];
       careHomeReferral: [number, number, number, number];
     };
+    demography: {
+      inputs: "england-2019" | "stationary";
+      trend: { deteriorationPerYear: number; mortalityPerYear: number };
+    };
     careHomeResidentSegmentShares: [number, number, number, number];
   };
   hospitals: {
@@ -426,7 +438,7 @@ export type ParsedScenario = {
   acute: {
     bedsPer1000People: number;
     escalationShareByMonth: number[];
-    lengthOfStayCv: number;
+    over21DaysShare65Plus: number;
     readmission30DayProbability: number;
     edRouteShare: number;
     weekendDischargeRatio: number;
@@ -497,7 +509,7 @@ export type ParsedScenario = {
       id?: string | undefined;
       ageBands?: string[] | undefined;
       minAgeYears?: number | undefined;
-      segments?: (1 | 4 | 3 | 2)[] | undefined;
+      segments?: (1 | 2 | 4 | 3)[] | undefined;
       residence?: ("home" | "careHome")[] | undefined;
       topRiskPercent?: number | undefined;
     } | undefined;
@@ -586,7 +598,7 @@ export type ParsedScenario = {
         id?: string | undefined;
         ageBands?: string[] | undefined;
         minAgeYears?: number | undefined;
-        segments?: (1 | 4 | 3 | 2)[] | undefined;
+        segments?: (1 | 2 | 4 | 3)[] | undefined;
         residence?: ("home" | "careHome")[] | undefined;
         topRiskPercent?: number | undefined;
       } | undefined;
@@ -714,6 +726,7 @@ export type AgeBandInput = {
   emergencyAdmissionRatePerPersonYear?: number | undefined;
   careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
+  zeroDayShare?: number | undefined;
   dischargeMix?: {
     home: number;
     reablement: number;
@@ -741,6 +754,7 @@ export type ParsedAgeBand = {
   emergencyAdmissionRatePerPersonYear?: number | undefined;
   careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
+  zeroDayShare?: number | undefined;
   dischargeMix?: {
     home: number;
     reablement: number;
@@ -766,7 +780,7 @@ export type Cohort = {
   id?: string | undefined;
   ageBands?: string[] | undefined;
   minAgeYears?: number | undefined;
-  segments?: (1 | 4 | 3 | 2)[] | undefined;
+  segments?: (1 | 2 | 4 | 3)[] | undefined;
   residence?: ("home" | "careHome")[] | undefined;
   topRiskPercent?: number | undefined;
 };
@@ -873,7 +887,7 @@ export type CareModelEntry = {
     id?: string | undefined;
     ageBands?: string[] | undefined;
     minAgeYears?: number | undefined;
-    segments?: (1 | 4 | 3 | 2)[] | undefined;
+    segments?: (1 | 2 | 4 | 3)[] | undefined;
     residence?: ("home" | "careHome")[] | undefined;
     topRiskPercent?: number | undefined;
   } | undefined;
@@ -1057,7 +1071,7 @@ export type Option = {
       id?: string | undefined;
       ageBands?: string[] | undefined;
       minAgeYears?: number | undefined;
-      segments?: (1 | 4 | 3 | 2)[] | undefined;
+      segments?: (1 | 2 | 4 | 3)[] | undefined;
       residence?: ("home" | "careHome")[] | undefined;
       topRiskPercent?: number | undefined;
     } | undefined;

@@ -68,8 +68,18 @@ export async function schemaTypesText(): Promise<string> {
   const dir = new URL("./", import.meta.url).pathname;
   const zod = await zodTypes();
   const probe = `${dir}__schema_types_probe.ts`;
+  // Copies of the schema modules without the annotations that name the generated types, so
+  // the types come from the schemas themselves and not from the previous schema_types.ts.
+  const modules = [...new Set(SCHEMAS.map((s) => s.module))];
+  const copy = (module: string) => `__probe_${module}`;
+  for (const module of modules) {
+    let text = await Deno.readTextFile(`${dir}${module}`);
+    text = text.replace(/(export const \w+): z\.ZodType<\w+, \w+> =/g, "$1 =");
+    for (const other of modules) text = text.replaceAll(`"./${other}"`, `"./${copy(other)}"`);
+    await Deno.writeTextFile(`${dir}${copy(module)}`, text);
+  }
   const lines = ['import { z } from "npm:zod@4.1.12";'];
-  for (const s of SCHEMAS) lines.push(`import { ${s.schema} } from "./${s.module}";`);
+  for (const s of SCHEMAS) lines.push(`import { ${s.schema} } from "./${copy(s.module)}";`);
   for (const s of SCHEMAS) {
     lines.push(`export type ${s.input} = z.input<typeof ${s.schema}>;`);
     lines.push(`export type ${s.output} = z.output<typeof ${s.schema}>;`);
@@ -122,6 +132,7 @@ export async function schemaTypesText(): Promise<string> {
     return new TextDecoder().decode((await fmt.output()).stdout);
   } finally {
     await Deno.remove(probe);
+    for (const module of modules) await Deno.remove(`${dir}${copy(module)}`);
   }
 }
 

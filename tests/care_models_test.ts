@@ -83,7 +83,8 @@ Deno.test("nested design holds the parameter draw fixed within a sample", async 
 });
 
 Deno.test("EHCH reduces care-home residents' admissions and not others'", () => {
-  const s = parseScenario({ ...small, years: 2 });
+  // 2.65% of people 65+ are residents (B3): 40,000 people give > 200 residents' arrivals.
+  const s = parseScenario({ ...small, years: 2, population: { size: 40000 } });
   const ehch = defineIntervention({
     id: "ehch",
     cohort: { residence: ["careHome"] },

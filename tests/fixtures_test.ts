@@ -21,7 +21,7 @@ import { loadScenario } from "../scenarios/load.ts";
  */
 const FIXTURE_REPLICATIONS: Record<string, number> = {
   "default": 10,
-  "south-worcestershire": 5,
+  "south-worcestershire": 10,
   "pilot-35k": 20,
 };
 const SHIPPED = Object.keys(FIXTURE_REPLICATIONS);

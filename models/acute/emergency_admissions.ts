@@ -15,7 +15,7 @@ import type { AvertedAdmissions } from "../interventions/averted_admissions.ts";
 import type { DayMultipliers } from "../interventions/day_multipliers.ts";
 import { poissonInverse } from "../inverse.ts";
 import type { Destination } from "../modifiers.ts";
-import { bandOf, isHome, placeOf, segmentOf } from "../population/cells.ts";
+import { isHome, placeOf, segmentOf } from "../population/cells.ts";
 import { type CellRates, DESTINATIONS } from "../population/cell_rates.ts";
 import type { Population } from "../population/population.ts";
 import type { CommunityServices } from "../primary_community/community.ts";
@@ -111,14 +111,25 @@ export class EmergencyAdmissions {
       attendances.add(t, edOnly, segmentOf(c));
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
-      const mAll = mul.adm[c]! * mul.ed[c]! * mul.conv[c]!;
-      const extra = poissonInverse(this.#extra.random(), lambda * Math.max(0, mAll - 1));
+      // Multipliers above 1 add candidates route by route: ED attendance and conversion act on
+      // the ED route only, an admission multiplier on both.
+      const edShare = ctx.scenario.acute.edRouteShare;
+      const extraEd = edShare * Math.max(0, mul.adm[c]! * mul.ed[c]! * mul.conv[c]! - 1);
+      const extraGp = (1 - edShare) * Math.max(0, mul.adm[c]! - 1);
+      const extra = poissonInverse(this.#extra.random(), lambda * (extraEd + extraGp));
       for (let i = 0; i < base; i++) {
         const uAvert = this.#avert.random();
         this.#candidate(c, drawAdmission(this.#attributes), uAvert);
       }
+      const pEd = extraEd / (extraEd + extraGp);
       for (let i = 0; i < extra; i++) {
-        this.#candidate(c, drawAdmission(this.#extraAttributes), 0);
+        const draws = drawAdmission(this.#extraAttributes);
+        // Reuse the route uniform: below pEd an ED-route candidate, else a GP-route one.
+        const u = draws.route;
+        draws.route = u < pEd
+          ? (u / pEd) * edShare
+          : edShare + (u - pEd) / (1 - pEd) * (1 - edShare);
+        this.#candidate(c, draws, 0);
       }
     }
   }
@@ -264,20 +275,24 @@ export class EmergencyAdmissions {
       }
       return "home";
     }
-    const base = this.#ctx.scenario.population.ageBands[bandOf(c)]!.dischargeMix;
+    const base = this.#o.rates.mix;
+    const n = DESTINATIONS.length;
     let total = 0;
-    for (const d of DESTINATIONS) total += base[d] * (mix[d] ?? 1);
+    for (let i = 0; i < n; i++) total += base[c * n + i]! * (mix[DESTINATIONS[i]!] ?? 1);
     let cum = 0;
-    for (const d of DESTINATIONS) {
-      cum += base[d] * (mix[d] ?? 1) / total;
-      if (u < cum) return d;
+    for (let i = 0; i < n; i++) {
+      cum += base[c * n + i]! * (mix[DESTINATIONS[i]!] ?? 1) / total;
+      if (u < cum) return DESTINATIONS[i]!;
     }
     return "home";
   }
 
   #losDays(c: number, u: number, multiplier: number): number {
     const r = this.#o.rates;
-    return Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(u)) * multiplier;
+    const zero = r.losZeroDayShare[c]!;
+    if (u < zero) return 0;
+    const v = (u - zero) / (1 - zero);
+    return (1 + Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
   }
 
   /** Acute care collaboration: no free bed here → the site with most free beds, if any. */

@@ -4,6 +4,10 @@
  * asserts against a value derived from the scenario's parameters.
  */
 import assert from "node:assert/strict";
+import { defaultLengthOfStayFit } from "../demography/default_length_of_stay.ts";
+import { shareLongerThan } from "../demography/length_of_stay.ts";
+import { cellRates } from "../population/cell_rates.ts";
+import { cohortParams, initialCounts } from "../population/cohort.ts";
 import { ARRIVALS, FIXED_BEDS, meanSe, specRun } from "../_spec_run.ts";
 import { annualValue } from "../result.ts";
 
@@ -35,36 +39,67 @@ Deno.test("seasonality: demand in a month follows that month's factor (January 2
   assert.ok(Math.abs(feb / rest - 1) < 0.2, `February ${feb}/day vs ${rest}/day`);
 });
 
-/** One age band, so the expected mean stay follows from the band's mean and segment ratios. */
+/** Days from each case's `from` event to its next `to` event, in log order. */
+function gapsBetween(
+  log: readonly { activity: string; caseId: string; timeDays: number }[],
+  from: string,
+  to: string,
+): number[] {
+  const since = new Map<string, number>();
+  const gaps: number[] = [];
+  for (const r of log) {
+    if (r.activity === from) since.set(r.caseId, r.timeDays);
+    else if (r.activity === to && since.has(r.caseId)) {
+      gaps.push(r.timeDays - since.get(r.caseId)!);
+      since.delete(r.caseId);
+    }
+  }
+  return gaps;
+}
+
+/** One age band, so the expected stays follow from the band's mixture. */
 const ONE_BAND = {
   ageBands: [{
     id: "all",
     minAgeYears: 0,
     populationShare: 1,
-    lengthOfStayMeanDays: 8,
+    lengthOfStayMeanDays: 5,
     careHomeShare: 0,
   }],
 };
 
-Deno.test("length of stay: mean stay = band mean × segment ratio, weighted by admissions", () => {
+Deno.test("length of stay: the band's mean, zero-day share and share over 21 days hold", () => {
   const input = {
     years: 3,
     population: { size: 20000, ...ONE_BAND },
-    acute: { lengthOfStayCv: 1, weekendDischargeRatio: 1 },
+    acute: { weekendDischargeRatio: 1 },
   };
-  const { result, scenario } = specRun(input, { unconstrained: true });
+  const { result, scenario, log } = specRun(input, { unconstrained: true });
   const band = scenario.population.ageBands[0]!;
-  const ratios = scenario.population.segmentRateRatios.lengthOfStay;
-  let weighted = 0;
-  let admissions = 0;
-  for (const s of [1, 2, 3, 4] as const) {
-    const n = annualValue(result, "emergency_admissions", { segment: s });
-    weighted += n * band.lengthOfStayMeanDays * ratios[s - 1]!;
-    admissions += n;
-  }
-  const expected = weighted / admissions;
+  // The segment ratios scale overnight stays around the band's admissions-weighted mean.
   const observed = result.accounting.meanStayDays;
-  assert.ok(Math.abs(observed / expected - 1) < 0.05, `mean stay ${observed} vs ${expected}`);
+  assert.ok(
+    Math.abs(observed / band.lengthOfStayMeanDays - 1) < 0.05,
+    `mean stay ${observed} vs ${band.lengthOfStayMeanDays}`,
+  );
+  const stays = gapsBetween(log, "admit", "discharge_ready");
+  assert.ok(stays.length > 3000, `${stays.length} stays`);
+  const check = (name: string, share: number, p: number) => {
+    const se = Math.sqrt(p * (1 - p) / stays.length);
+    assert.ok(Math.abs(share - p) < 4 * se, `${name}: ${share} vs ${p}`);
+  };
+  check("zero-day", stays.filter((d) => d === 0).length / stays.length, band.zeroDayShare);
+  // One band, none 65+: the default bands' overnight shape, the band's mean; the segment
+  // ratios spread stays, so the tail is checked loosely against the band's own mixture.
+  const sigma = defaultLengthOfStayFit().overnightSigma;
+  const overnight = band.lengthOfStayMeanDays / (1 - band.zeroDayShare) - 1;
+  const mixture = {
+    zeroDayShare: band.zeroDayShare,
+    overnightMu: Math.log(overnight) - sigma * sigma / 2,
+    overnightSigma: sigma,
+  };
+  const over7 = stays.filter((d) => d > 7).length / stays.length;
+  assert.ok(Math.abs(over7 - shareLongerThan(mixture, 7)) < 0.02, `over 7 days: ${over7}`);
 });
 
 Deno.test("length of stay: an intervention's lengthOfStay multiplier scales every stay", () => {
@@ -151,16 +186,16 @@ Deno.test("readmissions come within 30 days of going home, uniformly, with the s
   assert.ok(Math.abs(g.mean - 15) < 4 * (30 / Math.sqrt(12 * g.n)), `mean gap ${g.mean}`);
 });
 
-Deno.test("discharge destinations follow the band's discharge mix", () => {
+Deno.test("discharge destinations: the living follow the band's mix, deaths are the cells' hospital share of all-cause deaths", () => {
   const mix = {
     home: 0.5,
     reablement: 0.15,
     homeCarePackage: 0.1,
-    intermediateCare: 0.1,
-    careHome: 0.05,
+    intermediateCare: 0.15,
+    careHome: 0,
     death: 0.1,
   };
-  const { log } = specRun({
+  const { log, scenario } = specRun({
     years: 1,
     start: { mode: "empty" },
     population: {
@@ -169,20 +204,36 @@ Deno.test("discharge destinations follow the band's discharge mix", () => {
         id: "all",
         minAgeYears: 0,
         populationShare: 1,
-        careHomeShare: 0,
-        careHomeReferralRatePerPersonYear: 0,
         emergencyAdmissionRatePerPersonYear: 0.1,
         dischargeMix: mix,
       }],
     },
   });
   const ready = log.filter((r) => r.activity === "discharge_ready" && r.timeDays >= 0);
-  assert.ok(ready.length > 2000, `${ready.length} discharges`);
-  for (const [dest, p] of Object.entries(mix)) {
-    const share = ready.filter((r) => r.resource === dest).length / ready.length;
-    const se = Math.sqrt(p * (1 - p) / ready.length);
+  const living = ready.filter((r) => r.resource !== "death");
+  assert.ok(living.length > 2000, `${living.length} discharges`);
+  for (const [dest, share0] of Object.entries(mix)) {
+    if (dest === "death") continue;
+    const p = share0 / (1 - mix.death);
+    const share = living.filter((r) => r.resource === dest).length / living.length;
+    const se = Math.sqrt(p * (1 - p) / living.length) || 1e-9;
     assert.ok(Math.abs(share - p) < 4 * se, `${dest}: ${share} vs ${p}`);
   }
+  // Deaths in hospital: a share of admissions equal to Σ people × hospital death rate ÷
+  // Σ people × admission rate (binomial se over the discharges seen).
+  const params = cohortParams(scenario);
+  const rates = cellRates(scenario, params);
+  const counts = initialCounts(scenario);
+  let deaths = 0;
+  let admissions = 0;
+  counts.forEach((n, c) => {
+    deaths += n * params.hospitalDeathRatePerYear[c]!;
+    admissions += n * rates.pAdmit[c]! * 365;
+  });
+  const p = deaths / admissions;
+  const died = (ready.length - living.length) / ready.length;
+  const se = Math.sqrt(p * (1 - p) / ready.length);
+  assert.ok(p > 0.01 && Math.abs(died - p) < 4 * se, `${died} vs ${p}`);
 });
 
 Deno.test("acute care collaboration: a transfer reaches the other site's bed after the delay", () => {
@@ -196,15 +247,7 @@ Deno.test("acute care collaboration: a transfer reaches the other site's bed aft
     ],
     acute: FIXED_BEDS,
   }, { modifiers: { capacity: () => ({ interSiteTransferDelayHours: 6 }) } });
-  const transferred = new Map<string, number>();
-  const gaps: number[] = [];
-  for (const r of log) {
-    if (r.activity === "transfer") transferred.set(r.caseId, r.timeDays);
-    else if (r.activity === "admit" && transferred.has(r.caseId)) {
-      gaps.push(r.timeDays - transferred.get(r.caseId)!);
-      transferred.delete(r.caseId);
-    }
-  }
+  const gaps = gapsBetween(log, "transfer", "admit");
   assert.ok(gaps.length > 200, `${gaps.length} transfers`);
   for (const g of gaps) assert.ok(Math.abs(g - 0.25) < 1e-9, `transfer took ${g} days`);
   const transfers = log.filter((r) => r.activity === "transfer" && r.timeDays >= 0).length;

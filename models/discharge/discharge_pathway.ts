@@ -108,7 +108,7 @@ export class DischargePathway {
       case "death":
         o.beds.release(p);
         ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment);
-        o.population.hospitalDeath(now, p.cell);
+        o.population.hospitalDeath(now);
         if (p.fromCareHome) {
           o.careHomes.away--;
           o.careHomes.place();
@@ -127,21 +127,21 @@ export class DischargePathway {
       case "reablement": {
         const req = o.reablement.request();
         if (!req.triggered) this.#waitInBedOrHome(p, now);
+        if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(req, () => {
           this.#leaveBedForHome(p);
           o.reablement.start(req, true);
         });
-        o.admissions.maybeReadmit(p);
         return;
       }
       case "homeCarePackage": {
         const get = o.homeCare.request();
         if (!get.triggered) this.#waitInBedOrHome(p, now);
+        if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(get, () => {
           this.#leaveBedForHome(p);
           o.homeCare.start(now);
         });
-        o.admissions.maybeReadmit(p);
         return;
       }
       case "intermediateCare": {
@@ -180,11 +180,15 @@ export class DischargePathway {
     });
   }
 
-  /** Leaves the acute bed (if still in it) for home; the wait continues at home under D2A. */
+  /**
+   * Leaves the acute bed (if still in it) for home, where the 30-day readmission window starts;
+   * under D2A the wait continued at home and the window started when they left.
+   */
   #leaveBedForHome(p: Patient): void {
     if (p.inBed) {
       this.#o.beds.release(p);
       this.#returnHome(p);
+      this.#o.admissions.maybeReadmit(p);
     }
   }
 
@@ -198,14 +202,14 @@ export class DischargePathway {
   }
 
   /**
-   * A patient who left the acute bed for another setting dies there: an all-cause death,
-   * replaced by entries; a care-home resident's place is freed.
+   * A patient who left the acute bed for another setting dies there: counted in the population
+   * account; a care-home resident's place is freed.
    *
    * @param p The patient.
    */
   dieOutsideHospital(p: Patient): void {
     const now = this.#ctx.sim.now;
-    this.#o.population.hospitalDeath(now, p.cell);
+    this.#o.population.hospitalDeath(now);
     if (p.fromCareHome) {
       this.#o.careHomes.away--;
       this.#o.careHomes.place();

@@ -1,14 +1,18 @@
 /**
  * The population as cohort cells (age band × need segment × residence) holding integer counts,
- * moved once a day by one-uniform binomial/Poisson draws: deaths, deterioration, recovery,
- * ageing to the next band, referrals from home to a care home, and entries so each band grows
- * at its annual rate. Pure functions over plain arrays; the caller supplies the uniforms.
+ * moved once a day by one-uniform binomial/Poisson draws: all-cause deaths, deterioration,
+ * recovery, ageing to the next band by segment, referrals from home to a care home, and births
+ * and net migration by band — rates solved at set-up by `models/demography`, so with no trend
+ * every age's segment mix holds and band growth emerges. Pure functions over plain arrays; the
+ * caller supplies the uniforms.
  *
  * @module
  */
 
 import type { AgeBand } from "../../scenarios/default_age_bands.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
+import { ScenarioError } from "../../scenarios/scenario_error.ts";
+import type { GridRates } from "../demography/dynamics.ts";
 import { binomialInverse, poissonInverse } from "../inverse.ts";
 import type { CellKey } from "../modifiers.ts";
 import {
@@ -20,6 +24,7 @@ import {
   residenceOf,
   segmentIndexOf,
 } from "./cells.ts";
+import { populationDemography } from "./demography_rates.ts";
 
 /** Per-cell daily probabilities and rates, precomputed from the scenario. */
 export interface CohortParams {
@@ -27,20 +32,29 @@ export interface CohortParams {
   bands: AgeBand[];
   /** Cell keys, by cell index. */
   cells: CellKey[];
+  /** Deaths outside hospital per person-year per cell, before any secular trend. */
+  deathRatePerYear: Float64Array;
+  /**
+   * Deaths in hospital per person-year per cell (the hospital share of the all-cause rate);
+   * emergency admissions carry them.
+   */
+  hospitalDeathRatePerYear: Float64Array;
+  /** Deterioration per person-year per cell, before any secular trend (0 for segment 4). */
+  deteriorationRatePerYear: Float64Array;
   /** Daily death probability per cell. */
   pDeath: Float64Array;
   /** Daily deterioration probability per cell (0 for segment 4). */
   pDeteriorate: Float64Array;
   /** Daily recovery probability per cell (0 for segment 1). */
   pRecover: Float64Array;
-  /** Daily probability of ageing into the next band per cell. */
+  /** Daily probability of ageing into the next band per cell (0 in the last band). */
   pAgeOut: Float64Array;
   /** Daily probability of a referral from home to a care home per cell (0 in care homes). */
   pCareHomeReferral: Float64Array;
-  /** Annual growth rate per band. */
-  growthRatePerYear: Float64Array;
-  /** Segment shares of new entries per band (4 per band). */
-  entrySegmentShares: Float64Array;
+  /** Births and net migration per day, by band. */
+  inflowPerDay: Float64Array;
+  /** Segment shares of each band's inflow (4 per band). */
+  inflowSegmentShares: Float64Array;
   /** Mean of a segment rate-ratio vector under each band's default segment shares. */
   meanRatio: (band: number, ratios: readonly number[]) => number;
 }
@@ -48,10 +62,17 @@ export interface CohortParams {
 const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
 
 /**
- * Precomputes cell keys and daily probabilities.
+ * Precomputes cell keys and daily probabilities from the solved demography
+ * ({@linkcode populationDemography}): deaths outside hospital (the all-cause rate less its
+ * hospital share, which emergency admissions carry), deterioration and recovery per cell
+ * (residents with their own), ageing out of each band by segment, births and net migration by band, and
+ * referrals from home to a care home — the solved admission flow less the flow the hospital
+ * discharges into care homes, band by band, so that the two together hold the residents steady.
  *
  * @param scenario A resolved scenario.
  * @returns The parameters.
+ * @throws {ScenarioError} If a band's discharges to care homes exceed its solved care-home
+ *   admissions, or the demography cannot be solved for the bands.
  *
  * @example
  * ```ts
@@ -63,23 +84,30 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
  */
 export function cohortParams(scenario: Scenario): CohortParams {
   const bands = scenario.population.ageBands;
-  const ratios = scenario.population.segmentRateRatios;
   const nCells = bands.length * CELLS_PER_BAND;
   const meanRatio = (b: number, r: readonly number[]) =>
     bands[b].segmentShares.reduce((s, share, i) => s + share * r[i], 0) || 1;
+  const demography = populationDemography(scenario);
+  const rates = residentFallback(demography.rates, demography.counts);
   const cells: CellKey[] = [];
+  const shares = demography.hospitalDeathShares;
+  const inHospital = (c: number) => residenceOf(c) === HOME ? shares.home : shares.careHome;
+  const deathRate = rates.deathRate.map((x, c) => x * (1 - inHospital(c)));
+  const hospitalDeathRate = rates.deathRate.map((x, c) => x * inHospital(c));
+  const referralShare = homeReferralShares(scenario, {
+    counts: demography.counts,
+    admissionRate: rates.careHomeAdmissionRate,
+    hospitalDeathRate,
+    meanRatio,
+  });
   const pDeath = new Float64Array(nCells);
   const pDeteriorate = new Float64Array(nCells);
   const pRecover = new Float64Array(nCells);
   const pAgeOut = new Float64Array(nCells);
   const pCareHomeReferral = new Float64Array(nCells);
-  const growth = new Float64Array(bands.length);
-  const entryShares = new Float64Array(bands.length * 4);
+  const inflowPerDay = new Float64Array(bands.length);
+  const inflowShares = new Float64Array(bands.length * 4);
   bands.forEach((band, b) => {
-    growth[b] = band.growthRatePerYear;
-    for (let s = 0; s < 4; s++) entryShares[b * 4 + s] = band.segmentShares[s];
-    const deathBase = band.deathRatePerPersonYear / meanRatio(b, ratios.mortality);
-    const refBase = band.careHomeReferralRatePerPersonYear / meanRatio(b, ratios.careHomeReferral);
     for (let s = 0; s < 4; s++) {
       for (let r = 0; r < 2; r++) {
         const c = cellIndex(b, s, r);
@@ -91,36 +119,163 @@ export function cohortParams(scenario: Scenario): CohortParams {
           segment: (s + 1) as 1 | 2 | 3 | 4,
           residence: r === HOME ? "home" : "careHome",
         };
-        pDeath[c] = daily(
-          r === HOME
-            ? deathBase * ratios.mortality[s]
-            : scenario.careHomes.deathRatePerResidentYear,
-        );
-        pDeteriorate[c] = s < 3 ? daily(band.deteriorationRatePerPersonYear[s]) : 0;
-        pRecover[c] = s > 0 ? daily(band.recoveryRatePerPersonYear[s - 1]) : 0;
-        pAgeOut[c] = b < bands.length - 1 ? daily(band.ageingOutRatePerYear) : 0;
-        pCareHomeReferral[c] = r === HOME ? daily(refBase * ratios.careHomeReferral[s]) : 0;
+        pDeath[c] = daily(deathRate[c]);
+        pDeteriorate[c] = daily(rates.deteriorationRate[c]);
+        pRecover[c] = daily(rates.recoveryRate[c]);
+        pAgeOut[c] = b < bands.length - 1 ? daily(rates.ageingRate[c]) : 0;
+        pCareHomeReferral[c] = r === HOME
+          ? daily(rates.careHomeAdmissionRate[c] * referralShare[b])
+          : 0;
+        inflowPerDay[b] += rates.inflowPerYear[c] / 365;
       }
+    }
+    for (let s = 0; s < 4; s++) {
+      const inflow = rates.inflowPerYear[cellIndex(b, s, HOME)] +
+        rates.inflowPerYear[cellIndex(b, s, CARE_HOME)];
+      inflowShares[b * 4 + s] = inflowPerDay[b] > 0 ? inflow / 365 / inflowPerDay[b] : 0;
     }
   });
   return {
     bands,
     cells,
+    deathRatePerYear: deathRate,
+    hospitalDeathRatePerYear: hospitalDeathRate,
+    deteriorationRatePerYear: rates.deteriorationRate,
     pDeath,
     pDeteriorate,
     pRecover,
     pAgeOut,
     pCareHomeReferral,
-    growthRatePerYear: growth,
-    entrySegmentShares: entryShares,
+    inflowPerDay,
+    inflowSegmentShares: inflowShares,
     meanRatio,
   };
 }
 
 /**
- * Initial cell counts: `size` people split by band share, segment share and care-home share;
- * care-home residents use `residentSegmentShares` and, when given, a census total.
- * Largest-remainder rounding keeps the total exactly `size`.
+ * Sets the daily death and deterioration probabilities for model year `year` (0-based) under a
+ * secular trend: each rate × (1 + change a year)^year. Runs once a year, never per event.
+ *
+ * @param params Cohort parameters (modified).
+ * @param options `year` and the scenario's `trend`.
+ *
+ * @example Deaths falling 1% a year: year 2's rate is 0.99² of year 0's
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * const p = cohortParams(parseScenario({ version: 1, population: { size: 10 } }));
+ * applyTrend(p, { year: 2, trend: { deteriorationPerYear: 0, mortalityPerYear: -0.01 } });
+ * const c = 31;
+ * assert.ok(Math.abs(p.pDeath[c] - (1 - Math.exp(-p.deathRatePerYear[c] * 0.99 ** 2 / 365))) < 1e-15);
+ * ```
+ */
+export function applyTrend(
+  params: CohortParams,
+  options: { year: number; trend: { deteriorationPerYear: number; mortalityPerYear: number } },
+): void {
+  const death = Math.pow(1 + options.trend.mortalityPerYear, options.year);
+  const det = Math.pow(1 + options.trend.deteriorationPerYear, options.year);
+  for (let c = 0; c < params.pDeath.length; c++) {
+    params.pDeath[c] = daily(params.deathRatePerYear[c] * death);
+    params.pDeteriorate[c] = daily(params.deteriorationRatePerYear[c] * det);
+  }
+}
+
+/**
+ * Residents' rates where the steady state has no residents (e.g. under 65): a person who is
+ * discharged into a care home there dies, deteriorates and recovers like residents of the same
+ * segment in the nearest band that has them, and ages at the rate of people at home.
+ */
+function residentFallback(rates: GridRates, counts: Float64Array): GridRates {
+  const out: GridRates = {
+    deathRate: rates.deathRate.slice(),
+    deteriorationRate: rates.deteriorationRate.slice(),
+    recoveryRate: rates.recoveryRate.slice(),
+    careHomeAdmissionRate: rates.careHomeAdmissionRate,
+    ageingRate: rates.ageingRate.slice(),
+    inflowPerYear: rates.inflowPerYear,
+  };
+  const nBands = counts.length / CELLS_PER_BAND;
+  for (let b = 0; b < nBands; b++) {
+    for (let s = 0; s < 4; s++) {
+      const c = cellIndex(b, s, CARE_HOME);
+      if (counts[c] > 0) continue;
+      let from = -1;
+      for (let d = 1; d < nBands && from < 0; d++) {
+        for (const nb of [b + d, b - d]) {
+          if (nb >= 0 && nb < nBands && counts[cellIndex(nb, s, CARE_HOME)] > 0) {
+            from = cellIndex(nb, s, CARE_HOME);
+            break;
+          }
+        }
+      }
+      const home = cellIndex(b, s, HOME);
+      const src = from >= 0 ? from : home;
+      out.deathRate[c] = rates.deathRate[src];
+      out.deteriorationRate[c] = rates.deteriorationRate[src];
+      out.recoveryRate[c] = rates.recoveryRate[src];
+      out.ageingRate[c] = rates.ageingRate[home];
+    }
+  }
+  return out;
+}
+
+/**
+ * Per band, the share of the solved care-home admissions that comes from home: 1 − the expected
+ * discharges from hospital into care homes (directly or via intermediate care, readmissions
+ * included) ÷ the solved admissions.
+ */
+function homeReferralShares(
+  scenario: Scenario,
+  o: {
+    counts: Float64Array;
+    admissionRate: Float64Array;
+    hospitalDeathRate: Float64Array;
+    meanRatio: (band: number, ratios: readonly number[]) => number;
+  },
+): Float64Array {
+  const bands = scenario.population.ageBands;
+  const hosp = scenario.population.segmentRateRatios.hospitalisation;
+  const out = new Float64Array(bands.length);
+  const problems: string[] = [];
+  bands.forEach((band, b) => {
+    let solved = 0;
+    let fromHospital = 0;
+    // Survivors of an admission go to a care home with the band's share of living destinations,
+    // directly or after intermediate care; readmissions add admissions.
+    const mix = band.dischargeMix;
+    const viaIntermediate = mix.intermediateCare *
+      scenario.community.intermediateCare.dischargeMix.careHome;
+    const careHome = (mix.careHome + viaIntermediate) / (1 - mix.death) *
+      (1 + scenario.acute.readmission30DayProbability);
+    for (let s = 0; s < 4; s++) {
+      const c = cellIndex(b, s, HOME);
+      const admitted = band.emergencyAdmissionRatePerPersonYear * hosp[s] / o.meanRatio(b, hosp);
+      solved += o.counts[c] * o.admissionRate[c];
+      fromHospital += o.counts[c] * Math.max(0, admitted - o.hospitalDeathRate[c]) * careHome;
+    }
+    if (solved === 0) return;
+    out[b] = 1 - fromHospital / solved;
+    if (out[b] < 0) {
+      problems.push(
+        `population.ageBands[${b}].dischargeMix.careHome: expected discharges into care homes (${
+          (fromHospital / solved * 100).toFixed(0)
+        }% of the band's ${
+          solved.toFixed(0)
+        } care-home admissions a year) at most all of them, found ${band.dischargeMix.careHome}; lower it`,
+      );
+    }
+  });
+  if (problems.length > 0) {
+    throw new ScenarioError("Cannot hold care-home residents steady", problems);
+  }
+  return out;
+}
+/**
+ * Initial cell counts: the solved steady-state population by cell ({@linkcode
+ * populationDemography}) scaled to `size`; a census total of care-home residents, when given,
+ * rescales the residents of every band (each band keeps its size, the difference at home in the
+ * band's home mix). Largest-remainder rounding keeps the total exactly `size`.
  *
  * @param scenario A resolved scenario.
  * @param options `careHomeResidents` (census total, optional).
@@ -138,23 +293,31 @@ export function initialCounts(
   scenario: Scenario,
   options: { careHomeResidents?: number } = {},
 ): Float64Array {
-  const bands = scenario.population.ageBands;
   const size = scenario.population.size;
-  const resShares = scenario.population.careHomeResidentSegmentShares;
-  const target = new Float64Array(bands.length * CELLS_PER_BAND);
-  const defaultResidents = bands.reduce((s, b) => s + b.populationShare * b.careHomeShare, 0) *
-    size;
-  const scale = options.careHomeResidents !== undefined && defaultResidents > 0
-    ? options.careHomeResidents / defaultResidents
-    : 1;
-  bands.forEach((band, b) => {
-    const people = band.populationShare * size;
-    const residents = Math.min(people, people * band.careHomeShare * scale);
-    for (let s = 0; s < 4; s++) {
-      target[cellIndex(b, s, CARE_HOME)] = residents * resShares[s];
-      target[cellIndex(b, s, HOME)] = (people - residents) * band.segmentShares[s];
+  const target = populationDemography(scenario).counts.slice();
+  const nBands = target.length / CELLS_PER_BAND;
+  let residents = 0;
+  for (let c = 0; c < target.length; c++) if (residenceOf(c) === CARE_HOME) residents += target[c];
+  if (options.careHomeResidents !== undefined && residents > 0) {
+    const scale = options.careHomeResidents / residents;
+    for (let b = 0; b < nBands; b++) {
+      let home = 0;
+      let moved = 0;
+      for (let s = 0; s < 4; s++) {
+        home += target[cellIndex(b, s, HOME)];
+        const c = cellIndex(b, s, CARE_HOME);
+        const next = target[c] * scale;
+        moved += next - target[c];
+        target[c] = next;
+      }
+      if (moved > home) {
+        throw new ScenarioError("Cannot start from the census", [
+          `start.census.careHomeResidents: expected at most the people old enough to live in a care home, found ${options.careHomeResidents}; lower it`,
+        ]);
+      }
+      for (let s = 0; s < 4; s++) target[cellIndex(b, s, HOME)] *= home > 0 ? 1 - moved / home : 1;
     }
-  });
+  }
   return largestRemainder(target, size);
 }
 
@@ -208,8 +371,8 @@ export interface CohortDayOutcome {
  *
  * @param counts Cell counts (modified).
  * @param params Precomputed parameters.
- * @param options `uniforms`, optional `deteriorationMultiplier` per cell, `otherDeaths` per band
- *   (deaths outside the cells, replaced by entries), and `out` buffers to reuse.
+ * @param options `uniforms`, optional `deteriorationMultiplier` per cell, and `out` buffers to
+ *   reuse.
  * @returns The day's deaths, deteriorations, referrals and entries.
  *
  * @example Nobody to move, nothing happens
@@ -229,8 +392,6 @@ export function cohortDay(
   options: {
     uniforms: CohortUniforms;
     deteriorationMultiplier?: Float64Array;
-    /** Deaths per band since the last tick that happened outside the cells (in hospital). */
-    otherDeaths?: Float64Array;
     out?: CohortDayOutcome;
   },
 ): CohortDayOutcome {
@@ -248,18 +409,12 @@ export function cohortDay(
   out.entries = 0;
   const delta = new Float64Array(n);
   const nBands = params.bands.length;
-  const bandSize = new Float64Array(nBands);
-  const expDeaths = new Float64Array(nBands);
-  const expAgeOut = new Float64Array(nBands);
   const detMul = options.deteriorationMultiplier;
   for (let c = 0; c < n; c++) {
     const people = counts[c];
     const b = bandOf(c);
     const s = segmentIndexOf(c);
     const r = residenceOf(c);
-    bandSize[b] += people;
-    expDeaths[b] += people * params.pDeath[c];
-    expAgeOut[b] += people * params.pAgeOut[c];
     const dead = binomialInverse(u.deaths(), people, params.pDeath[c]);
     let left = people - dead;
     const pDet = Math.min(1, params.pDeteriorate[c] * (detMul ? detMul[c] : 1));
@@ -281,16 +436,16 @@ export function cohortDay(
     if (aged > 0) delta[cellIndex(b + 1, s, r)] += aged;
   }
   for (let b = 0; b < nBands; b++) {
-    const ageIn = b > 0 ? expAgeOut[b - 1] : 0;
-    const growth = bandSize[b] * (Math.pow(1 + params.growthRatePerYear[b], 1 / 365) - 1);
-    const other = options.otherDeaths ? options.otherDeaths[b] : 0;
-    const expected = Math.max(0, growth + expDeaths[b] + other + expAgeOut[b] - ageIn);
-    let k = poissonInverse(u.entries(), expected);
+    let k = poissonInverse(u.entries(), params.inflowPerDay[b]);
     out.entries += k;
     let restShare = 1;
     for (let s = 0; s < 3; s++) {
-      const share = params.entrySegmentShares[b * 4 + s];
-      const ks = binomialInverse(u.entryMix(), k, restShare > 0 ? share / restShare : 0);
+      const share = params.inflowSegmentShares[b * 4 + s];
+      const ks = binomialInverse(
+        u.entryMix(),
+        k,
+        restShare > 0 ? Math.min(1, share / restShare) : 0,
+      );
       delta[cellIndex(b, s, HOME)] += ks;
       k -= ks;
       restShare -= share;

@@ -1,7 +1,7 @@
 /**
  * The population part: integer counts of people in cohort cells (age band × need segment ×
  * residence), moved once a day by the cohort step (deaths, deterioration, recovery, ageing,
- * entries), and the population account over the measured period. Individuals who leave the
+ * births and net migration), and the population account over the measured period. Individuals who leave the
  * cells for a bed (ED, acute, intermediate care) are taken out with {@linkcode Population.leave}
  * and put back with {@linkcode Population.arrive}.
  *
@@ -9,8 +9,9 @@
  */
 
 import type { ModelContext } from "../context.ts";
-import { bandOf, CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import { CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
 import {
+  applyTrend,
   cohortDay,
   type CohortDayOutcome,
   type CohortParams,
@@ -54,7 +55,7 @@ export class Population {
   startByBand: Record<string, number> = {};
   readonly #ctx: ModelContext;
   readonly #uniforms: CohortUniforms;
-  readonly #hospitalDeathsByBand: Float64Array;
+  #trendYear = 0;
   readonly #out: CohortDayOutcome;
 
   /**
@@ -67,7 +68,6 @@ export class Population {
     this.params = cohortParams(scenario);
     this.counts = initialCounts(scenario, { careHomeResidents: options.careHomeResidents });
     const n = this.params.cells.length;
-    this.#hospitalDeathsByBand = new Float64Array(this.params.bands.length);
     this.#out = {
       deaths: new Float64Array(n),
       deteriorations: new Float64Array(n),
@@ -127,21 +127,25 @@ export class Population {
   }
 
   /**
-   * The cohort step of day `t`: deaths (those in hospital since the last step are replaced by
-   * entries), deterioration, recovery, ageing, entries.
+   * The cohort step of day `t`: deaths, deterioration, recovery, ageing, births and net
+   * migration. At the start of each model year a secular trend, if any, resets the year's death
+   * and deterioration probabilities.
    *
    * @param t Simulation time (start of the day).
    * @param deteriorationMultiplier Per-cell multipliers, if an intervention changes them.
    * @returns New care-home referrals from home, by cell.
    */
   tick(t: number, deteriorationMultiplier: Float64Array | undefined): Float64Array {
+    const year = Math.max(0, Math.floor((t - this.#ctx.warmUpDays) / 365));
+    if (year !== this.#trendYear) {
+      this.#trendYear = year;
+      applyTrend(this.params, { year, trend: this.#ctx.scenario.population.demography.trend });
+    }
     const out = cohortDay(this.counts, this.params, {
       uniforms: this.#uniforms,
       deteriorationMultiplier,
-      otherDeaths: this.#hospitalDeathsByBand,
       out: this.#out,
     });
-    this.#hospitalDeathsByBand.fill(0);
     let deaths = 0;
     const died = this.#ctx.record.counts.deaths_elsewhere;
     for (let c = 0; c < this.counts.length; c++) {
@@ -155,13 +159,12 @@ export class Population {
   }
 
   /**
-   * A death in hospital of someone from cell `c` at `t` (replaced by an entry at the next step).
+   * A death in hospital at `t` (one of the all-cause deaths of the cells: the community death
+   * rate excludes the hospital share).
    *
    * @param t Simulation time.
-   * @param c Cell index.
    */
-  hospitalDeath(t: number, c: number): void {
-    this.#hospitalDeathsByBand[bandOf(c)]!++;
+  hospitalDeath(t: number): void {
     this.#accountFlows(t, 0, 1);
   }
 
