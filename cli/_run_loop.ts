@@ -8,6 +8,7 @@
 
 import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
+import { checkModelSetup } from "../models/check_setup.ts";
 import { type PairedInput, scenarioOptions } from "../models/run_scenario.ts";
 import { Checkpoint } from "../report/checkpoint.ts";
 import { summaryFiles } from "../report/outputs.ts";
@@ -64,6 +65,7 @@ export async function runCheckpointed(
   options: RunLoopOptions,
 ): Promise<CheckpointedRun> {
   const { replications, seed } = options;
+  checkModelSetup(scenario);
   const indices = options.shard
     ? shardIndices(replications, options.shard)
     : Array.from({ length: replications }, (_, i) => i);

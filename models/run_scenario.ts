@@ -8,6 +8,7 @@
  * @module
  */
 
+import { checkModelSetup } from "./check_setup.ts";
 import { runReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { entryTag, interventionsFromEntry } from "./care_models/registry.ts";
@@ -318,6 +319,7 @@ export async function runScenario(
       `Cannot run scenario: parameterSamples must be an integer ≥ 1 dividing replications (${replications}), received ${samples}`,
     );
   }
+  checkModelSetup(scenario);
   const opts = [...scenarioOptions(scenario), ...(options.extraOptions ?? [])];
   const input: PairedInput = {
     scenario,

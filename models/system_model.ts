@@ -17,7 +17,7 @@ import { buildCalendar } from "./calendar.ts";
 import { startFromCensus } from "./census_start.ts";
 import type { ModelContext } from "./context.ts";
 import { DischargePathway } from "./discharge/discharge_pathway.ts";
-import { CareHomes } from "./downstream/care_homes.ts";
+import { CareHomes, checkCareHomePlaces } from "./downstream/care_homes.ts";
 import { HomeCare } from "./downstream/home_care.ts";
 import { IntermediateCare } from "./downstream/intermediate_care.ts";
 import { Reablement } from "./downstream/reablement.ts";
@@ -133,6 +133,7 @@ export class SystemModel {
     const population = new Population(ctx, {
       careHomeResidents: isCensus ? scenario.start.census.careHomeResidents : undefined,
     });
+    if (!ctx.unconstrained) checkCareHomePlaces(scenario, population.careHomeResidents());
     const rates = cellRates(scenario, population.params);
     const tags = new TagAccounts(warmUpDays, scenario.years);
     const multipliers = new DayMultipliers(population.cellCount, {

@@ -84,33 +84,6 @@ Deno.test("the schema checks the census against capacity", async (t) => {
   });
 });
 
-Deno.test("the schema checks care-home places against the residents at day 0", async (t) => {
-  await t.step("no places", () => {
-    rejects(
-      { ...base, careHomes: { places: 0 } },
-      /careHomes\.places: expected room for the \d+ care-home residents at day 0 \(from each age band's careHomeShare\), found 0 places/,
-    );
-  });
-  await t.step("a single age band (no one 75+, so no places by default)", () => {
-    rejects(
-      {
-        ...base,
-        population: {
-          size: 3000,
-          ageBands: [{ id: "all", minAgeYears: 0, populationShare: 1, careHomeShare: 0.01 }],
-        },
-      },
-      "careHomes.places: expected room for the 30 care-home residents at day 0",
-    );
-  });
-  await t.step("a census above the places", () => {
-    rejects(
-      { ...base, careHomes: { places: 10 }, start: { census: { careHomeResidents: 11 } } },
-      "careHomes.places: expected room for the 11 care-home residents at day 0 (from start.census.careHomeResidents 11), found 10 places",
-    );
-  });
-});
-
 Deno.test("the schema wants a bed where patients arrive and positive durations", async (t) => {
   await t.step("a site with acuteBeds 0", () => {
     rejects(

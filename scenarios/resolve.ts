@@ -124,7 +124,6 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
   checkCareModels(parsed, bands.map((b) => b.id), problems);
   checkBeds(parsed, hospitals, problems);
   checkCensus(parsed, hospitals, problems);
-  checkCareHomeResidents(parsed, bands, places, problems);
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -270,58 +269,3 @@ function checkCensus(parsed: Parsed, hospitals: HospitalConfig[], problems: stri
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-
-/**
- * The care-home residents at day 0 fit the places. The population is split as the model splits
- * it (`initialCounts` in models/cohort.ts): each band's people by careHomeShare (scaled to
- * start.census.careHomeResidents when given), residents by careHomeResidentSegmentShares and the
- * rest by segmentShares, rounded to whole people by largest remainder.
- */
-function checkCareHomeResidents(
-  parsed: Parsed,
-  bands: AgeBand[],
-  places: number,
-  problems: string[],
-): void {
-  const size = parsed.population.size;
-  const given = parsed.start.mode === "census" ? parsed.start.census.careHomeResidents : undefined;
-  const byShare = sum(bands.map((b) => b.populationShare * b.careHomeShare)) * size;
-  if (given !== undefined && given > 0 && !(byShare > 0)) {
-    problems.push(
-      `start.census.careHomeResidents: expected 0 when no age band has a careHomeShare above 0, found ${given}; set careHomeShare on the bands where residents are`,
-    );
-    return;
-  }
-  const scale = given !== undefined && byShare > 0 ? given / byShare : 1;
-  const shares = parsed.population.careHomeResidentSegmentShares;
-  const target: number[] = [];
-  const inCareHome: boolean[] = [];
-  for (const b of bands) {
-    const people = b.populationShare * size;
-    const residents = Math.min(people, people * b.careHomeShare * scale);
-    for (let s = 0; s < 4; s++) {
-      // Cell order as the model's: (band, segment, residence) with home before care home.
-      target.push((people - residents) * b.segmentShares[s], residents * shares[s]);
-      inCareHome.push(false, true);
-    }
-  }
-  const whole = largestRemainder(target, size);
-  const residents = sum(whole.filter((_n, i) => inCareHome[i]));
-  if (residents > places) {
-    const source = given !== undefined
-      ? `start.census.careHomeResidents ${given}`
-      : "each age band's careHomeShare";
-    problems.push(
-      `careHomes.places: expected room for the ${residents} care-home residents at day 0 (from ${source}), found ${places} places; give more places or fewer residents`,
-    );
-  }
-}
-
-/** Whole numbers summing to `total`: floors, then +1 to the largest remainders (ties by index). */
-function largestRemainder(target: number[], total: number): number[] {
-  const out = target.map(Math.floor);
-  const order = target.map((t, i) => [t - out[i], i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  const missing = total - sum(out);
-  for (let k = 0; k < missing && k < order.length; k++) out[order[k][1]]++;
-  return out;
-}

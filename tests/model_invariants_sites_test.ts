@@ -5,19 +5,23 @@ import { checkInvariants } from "../models/invariants.ts";
 import { fuzzDefaults } from "./fuzz/fuzz_defaults.ts";
 
 Deno.test("checkInvariants() lets the all-site total rise while one site drains closed escalation beds", () => {
-  // February escalation doubles each site's beds; when they close in March one site drains
-  // above its beds while the other admits within its own (found by the scenario fuzzer).
-  const input = structuredClone(fuzzDefaults()[2]) as {
-    acute: { escalationShareByMonth: number[] };
-    population: { ageBands: { recoveryRatePerPersonYear: number[] }[] };
-  };
-  input.acute.escalationShareByMonth[1] = 1;
-  input.population.ageBands[1].recoveryRatePerPersonYear[0] = 1.000000001;
+  // The fuzzer found it: February escalation doubles each site's beds; when they close in March
+  // one site drains above its beds while the other admits within its own, so the all-site total
+  // rises above the all-site capacity. Here the case is written into a real two-site run's days.
+  const input = structuredClone(fuzzDefaults()[2]) as { hospitals?: unknown[] };
   const scenario = parseScenario(input);
-  const r = simulateReplication(scenario, { seed: scenario.seed });
+  assert.ok(scenario.hospitals.length > 1, "a run with several sites");
+  const run = simulateReplication(scenario, { seed: scenario.seed });
+  const occupied = run.daily.acuteOccupied;
+  const k = occupied.findIndex((o, i) => i > 0 && o > occupied[i - 1]!);
+  assert.ok(k > 0, "a day whose occupancy rises");
+  const capacity = [...run.daily.acuteCapacity];
+  capacity[k] = occupied[k]! - 1;
+  const r = { ...run, daily: { ...run.daily, acuteCapacity: capacity } };
   const d = r.daily;
   const risingAbove = d.dayIndex.filter((_, i) =>
-    i > 0 && d.acuteOccupied[i] > d.acuteCapacity[i] && d.acuteOccupied[i] > d.acuteOccupied[i - 1]
+    i > 0 && d.acuteOccupied[i]! > d.acuteCapacity[i]! &&
+    d.acuteOccupied[i]! > d.acuteOccupied[i - 1]!
   );
   assert.ok(risingAbove.length > 0, "the case under test happens");
   assert.deepEqual(checkInvariants(r), []);

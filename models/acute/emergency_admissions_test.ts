@@ -208,6 +208,8 @@ Deno.test("discharge destinations: the living follow the band's mix, deaths are 
         dischargeMix: mix,
       }],
     },
+    // One band from age 0 has no one "75+", so no places by default: room for the residents.
+    careHomes: { places: 100_000 },
   });
   const ready = log.filter((r) => r.activity === "discharge_ready" && r.timeDays >= 0);
   const living = ready.filter((r) => r.resource !== "death");

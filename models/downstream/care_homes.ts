@@ -6,6 +6,8 @@
  * @module
  */
 
+import type { Scenario } from "../../scenarios/schema.ts";
+import { ScenarioError } from "../../scenarios/scenario_error.ts";
 import type { Patient } from "../acute/patient.ts";
 import { type ModelContext, UNLIMITED } from "../context.ts";
 import { careHomeCellOf, isHome, segmentOf } from "../population/cells.ts";
@@ -115,4 +117,32 @@ export class CareHomes {
       this.#homeHead = 0;
     }
   }
+}
+
+/**
+ * Checks that the care-home residents at day 0 fit the places (a scenario whose population
+ * starts with more residents than places would run over capacity from its first day).
+ *
+ * @param scenario The resolved scenario.
+ * @param residents Residents at day 0 (from the population's demography, or the census).
+ * @throws {ScenarioError} Naming `careHomes.places` when they do not fit.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * const scenario = parseScenario({ version: 1, careHomes: { places: 10 } });
+ * assert.throws(() => checkCareHomePlaces(scenario, 11), /careHomes\.places/);
+ * ```
+ */
+export function checkCareHomePlaces(scenario: Scenario, residents: number): void {
+  const places = scenario.careHomes.places;
+  if (residents <= places) return;
+  const census = scenario.start.mode === "census" &&
+    scenario.start.census.careHomeResidents !== undefined;
+  throw new ScenarioError("Cannot start the care homes", [
+    `careHomes.places: expected room for the ${residents} care-home residents at day 0 (from ${
+      census ? "start.census.careHomeResidents" : "the population's demography"
+    }), found ${places} places; give more places or fewer residents`,
+  ]);
 }

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { checkModelSetup } from "../../models/check_setup.ts";
 import { parseScenario } from "../../scenarios/load.ts";
 import { ScenarioError } from "../../scenarios/scenario_error.ts";
 import { runPairedReplication, scenarioOptions } from "../../models/run_scenario.ts";
@@ -47,6 +48,7 @@ export function checkScenario(input: unknown): Outcome {
   let scenario;
   try {
     scenario = parseScenario(input);
+    checkModelSetup(scenario);
   } catch (error) {
     if (error instanceof ScenarioError) {
       return { kind: "rejected", problems: error.problems.length };
