@@ -6,7 +6,6 @@
 import assert from "node:assert/strict";
 import { FIXED_BEDS, meanSe, ROOMY_DOWNSTREAM, specRun } from "../_spec_run.ts";
 import { annualValue } from "../result.ts";
-import { DEFAULT_AGE_BANDS } from "../../scenarios/default_age_bands.ts";
 
 /** Per-destination delays (delayed → discharge) of patients who were delayed in a bed. */
 function delaysByDestination(log: ReturnType<typeof specRun>["log"]): Map<string, number[]> {
@@ -68,13 +67,12 @@ Deno.test("delayed transfers: bed days = Σ time from delayed to leaving the bed
 });
 
 Deno.test("bed blocking: with no care-home places, care-home discharges stay in their bed", () => {
-  // No residents at the start either: places 0 holds nobody.
-  const ageBands = DEFAULT_AGE_BANDS.map((b) => ({ ...b, careHomeShare: 0 }));
+  // No residents at the start either (a census of none): places 0 holds nobody.
   const { log, result } = specRun({
     years: 1,
-    population: { size: 40000, ageBands },
+    population: { size: 40000 },
     careHomes: { places: 0 },
-    start: { mode: "empty" },
+    start: { mode: "census", census: { careHomeResidents: 0, acuteOccupied: 0 } },
     acute: {
       dischargeArrangementMeanDays: {
         reablement: 3,

@@ -131,7 +131,11 @@ export class CareHomes {
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseScenario } from "../../scenarios/load.ts";
- * const scenario = parseScenario({ version: 1, careHomes: { places: 10 } });
+ * const scenario = parseScenario({
+ *   version: 1,
+ *   population: { size: 3000 },
+ *   careHomes: { places: 10 },
+ * });
  * assert.throws(() => checkCareHomePlaces(scenario, 11), /careHomes\.places/);
  * ```
  */
