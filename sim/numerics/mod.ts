@@ -1,7 +1,9 @@
 /**
  * Numerics shared by the engine, the model and the reports: the one quantile definition
  * ({@linkcode quantile}, linear interpolation, Hyndman–Fan type 7), the standard normal quantile, the
- * lognormal's natural-scale ↔ log-scale parameters, and ln Γ.
+ * lognormal's natural-scale ↔ log-scale parameters, ln Γ, and {@linkcode PortableMath}: exp, log,
+ * log1p, log10, pow and sin(πx) with the same bits in every JavaScript engine (ports of FreeBSD
+ * msun), which library code computes results with instead of `Math`'s.
  *
  * @example
  * ```ts
@@ -17,3 +19,4 @@ export { quantile, quantileSorted } from "./quantile.ts";
 export { normalQuantile } from "./normal.ts";
 export { type LognormalParams, lognormalParams } from "./lognormal.ts";
 export { logGamma } from "./log_gamma.ts";
+export { PortableMath, type PortableMathFunctions } from "./portable_math.ts";
