@@ -5,6 +5,9 @@
  * @module
  */
 
+import { log } from "./portable_exp_log.ts";
+import { sinPi } from "./portable_sin_pi.ts";
+
 const LANCZOS_G = 7;
 const LANCZOS = [
   0.99999999999980993,
@@ -33,11 +36,11 @@ const LANCZOS = [
 export function logGamma(x: number): number {
   if (x < 0.5) {
     // Reflection: Γ(x) Γ(1 − x) = π / sin(πx)
-    return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    return log(Math.PI / sinPi(x)) - logGamma(1 - x);
   }
   const z = x - 1;
   let sum = LANCZOS[0]!;
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i]! / (z + i);
   const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return 0.5 * log(2 * Math.PI) + (z + 0.5) * log(t) - t + log(sum);
 }

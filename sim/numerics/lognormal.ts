@@ -5,6 +5,8 @@
  * @module
  */
 
+import { log, log1p } from "./portable_exp_log.ts";
+
 /** Parameters of the normal distribution of ln X. */
 export interface LognormalParams {
   /** Mean of ln X. */
@@ -29,6 +31,6 @@ export interface LognormalParams {
  */
 export function lognormalParams(options: { mean: number; sd: number }): LognormalParams {
   const cv = options.sd / options.mean;
-  const sigma2 = Math.log1p(cv * cv);
-  return { mu: Math.log(options.mean) - 0.5 * sigma2, sigma: Math.sqrt(sigma2) };
+  const sigma2 = log1p(cv * cv);
+  return { mu: log(options.mean) - 0.5 * sigma2, sigma: Math.sqrt(sigma2) };
 }

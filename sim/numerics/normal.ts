@@ -5,6 +5,8 @@
  * @module
  */
 
+import { log } from "./portable_exp_log.ts";
+
 function poly(coefficients: readonly number[], x: number): number {
   let value = 0;
   for (let i = coefficients.length - 1; i >= 0; i--) value = value * x + coefficients[i]!;
@@ -91,7 +93,7 @@ export function normalQuantile(p: number): number {
     const r = 0.180625 - q * q;
     return (q * poly(A, r)) / poly(B, r);
   }
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   let value: number;
   if (r <= 5) {
     r -= 1.6;

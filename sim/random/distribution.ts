@@ -9,6 +9,7 @@
 import type { RandomStream } from "./stream.ts";
 import { EmpiricalTable } from "./empirical_table.ts";
 import { logGamma } from "../numerics/log_gamma.ts";
+import { exp } from "../numerics/portable_exp_log.ts";
 import {
   requireAtLeast,
   requireCount,
@@ -196,7 +197,7 @@ export function weibull(options: { shape: number; scale: number }): Distribution
   requireAtLeast(create("weibull"), "shape", shape, 0, true);
   requireAtLeast(create("weibull"), "scale", scale, 0, true);
   const p = { shape, scale };
-  return make("weibull", p, scale * Math.exp(logGamma(1 + 1 / shape)), (s) => s.weibull(p));
+  return make("weibull", p, scale * exp(logGamma(1 + 1 / shape)), (s) => s.weibull(p));
 }
 
 /**
@@ -332,7 +333,7 @@ function truncatedStandardNormalMean(a: number, b: number): number {
   for (let i = 0; i <= panels; i++) {
     const z = lo + i * h;
     const w = i === 0 || i === panels ? 1 : i % 2 === 1 ? 4 : 2;
-    const f = w * Math.exp(-0.5 * (z * z - z0 * z0));
+    const f = w * exp(-0.5 * (z * z - z0 * z0));
     num += f * z;
     den += f;
   }

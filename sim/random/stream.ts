@@ -9,6 +9,8 @@ import seedrandom from "npm:seedrandom@3.0.5";
 import { checkEmpirical, type EmpiricalSpec } from "./empirical_table.ts";
 import { logGamma } from "../numerics/log_gamma.ts";
 import { lognormalParams } from "../numerics/lognormal.ts";
+import { exp, log, log1p } from "../numerics/portable_exp_log.ts";
+import { pow } from "../numerics/portable_pow.ts";
 import {
   requireAtLeast,
   requireCount,
@@ -290,7 +292,7 @@ export class RandomStream {
    */
   exponential(mean: number): number {
     requireAtLeast("sample exponential", "mean", mean, 0, true);
-    return -mean * Math.log(1 - this.#next());
+    return -mean * log(1 - this.#next());
   }
 
   /**
@@ -333,7 +335,7 @@ export class RandomStream {
     requireAtLeast("sample lognormal", "sd", sd, 0);
     if (sd === 0) return mean;
     const { mu, sigma } = lognormalParams({ mean, sd });
-    return Math.exp(mu + sigma * this.#standardNormal());
+    return exp(mu + sigma * this.#standardNormal());
   }
 
   /**
@@ -376,7 +378,7 @@ export class RandomStream {
     const { shape, scale } = options;
     requireAtLeast("sample weibull", "shape", shape, 0, true);
     requireAtLeast("sample weibull", "scale", scale, 0, true);
-    return scale * Math.pow(-Math.log(1 - this.#next()), 1 / shape);
+    return scale * pow(-log(1 - this.#next()), 1 / shape);
   }
 
   /**
@@ -532,7 +534,7 @@ export class RandomStream {
     requireAtLeast("sample beta", "beta", beta, 0, true);
     const lx = this.#logStandardGamma(alpha);
     const ly = this.#logStandardGamma(beta);
-    return 1 / (1 + Math.exp(ly - lx));
+    return 1 / (1 + exp(ly - lx));
   }
 
   /**
@@ -593,7 +595,7 @@ export class RandomStream {
       v = 2 * this.#next() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    const m = Math.sqrt((-2 * log(s)) / s);
     this.#spareNormal = v * m;
     this.#hasSpare = true;
     return u * m;
@@ -604,7 +606,7 @@ export class RandomStream {
     if (shape < 1) {
       // Gamma(k) = Gamma(k + 1) · U^(1/k).
       const g = this.#standardGamma(shape + 1);
-      return g * Math.pow(this.#next(), 1 / shape);
+      return g * pow(this.#next(), 1 / shape);
     }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
@@ -618,16 +620,16 @@ export class RandomStream {
       const u = this.#next();
       const x2 = x * x;
       if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+      if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
     }
   }
 
   /** log of a Gamma(shape, 1) draw, without underflow for small shapes. */
   #logStandardGamma(shape: number): number {
     if (shape < 1) {
-      return Math.log(this.#standardGamma(shape + 1)) + Math.log(this.#next()) / shape;
+      return log(this.#standardGamma(shape + 1)) + log(this.#next()) / shape;
     }
-    return Math.log(this.#standardGamma(shape));
+    return log(this.#standardGamma(shape));
   }
 
   /** Standard normal conditioned on [a, b] with 0 <= a < b <= Infinity. */
@@ -637,16 +639,16 @@ export class RandomStream {
       // Uniform proposal on [a, b]; density ratio exp((a² − z²)/2) <= 1.
       for (;;) {
         const z = a + (b - a) * this.#next();
-        if (this.#next() <= Math.exp(0.5 * (a * a - z * z))) return z;
+        if (this.#next() <= exp(0.5 * (a * a - z * z))) return z;
       }
     }
     // Translated exponential proposal (Robert 1995).
     for (;;) {
-      const z = a - Math.log(1 - this.#next()) / lambda;
+      const z = a - log(1 - this.#next()) / lambda;
       const u = this.#next();
       if (z > b) continue;
       const d = z - lambda;
-      if (u <= Math.exp(-0.5 * d * d)) return z;
+      if (u <= exp(-0.5 * d * d)) return z;
     }
   }
 
@@ -656,7 +658,7 @@ export class RandomStream {
       // Uniform proposal; density ratio exp(−z²/2) <= 1 since 0 is inside.
       for (;;) {
         const z = a + (b - a) * this.#next();
-        if (this.#next() <= Math.exp(-0.5 * z * z)) return z;
+        if (this.#next() <= exp(-0.5 * z * z)) return z;
       }
     }
     for (;;) {
@@ -668,14 +670,14 @@ export class RandomStream {
   #setUpPoisson(mean: number): void {
     this.#poisMean = mean;
     if (mean < 10) {
-      this.#poisA = Math.exp(-mean);
+      this.#poisA = exp(-mean);
       return;
     }
     const slam = Math.sqrt(mean);
     const b = 0.931 + 2.53 * slam;
     this.#poisB = b;
     this.#poisA = -0.059 + 0.02483 * b;
-    this.#poisC = Math.log(1.1239 + 1.1328 / (b - 3.4)); // log(1/alpha)
+    this.#poisC = log(1.1239 + 1.1328 / (b - 3.4)); // log(1/alpha)
     this.#poisD = 0.9277 - 3.6224 / (b - 2); // v_r
   }
 
@@ -699,7 +701,7 @@ export class RandomStream {
     const b = this.#poisB;
     const logInvAlpha = this.#poisC;
     const vr = this.#poisD;
-    const logMean = Math.log(mean);
+    const logMean = log(mean);
     for (;;) {
       const u = this.#next() - 0.5;
       const v = this.#next();
@@ -708,7 +710,7 @@ export class RandomStream {
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
       if (
-        Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <=
+        log(v) + logInvAlpha - log(a / (us * us) + b) <=
           -mean + k * logMean - logGamma(k + 1)
       ) {
         return k;
@@ -721,7 +723,7 @@ export class RandomStream {
     this.#binP = p;
     const q = p > 0.5 ? 1 - p : p;
     if (n * q < 10) {
-      this.#binA = Math.exp(n * Math.log1p(-q)); // P(X = 0)
+      this.#binA = exp(n * log1p(-q)); // P(X = 0)
       this.#binB = q / (1 - q);
       this.#binC = Math.min(n, n * q + 10 * Math.sqrt(n * q * (1 - q) + 1)); // search bound
       return;
@@ -771,10 +773,10 @@ export class RandomStream {
       const k = Math.floor(((2 * a) / us + b) * u + c);
       if (k < 0 || k > n) continue;
       if (us >= 0.07 && v <= vr) return k;
-      v = Math.log((v * alpha) / (a / (us * us) + b));
-      const bound = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) +
-        (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
-        (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) +
+      v = log((v * alpha) / (a / (us * us) + b));
+      const bound = (m + 0.5) * log((m + 1) / (r * (n - m + 1))) +
+        (n + 1) * log((n - m + 1) / (n - k + 1)) +
+        (k + 0.5) * log((r * (n - k + 1)) / (k + 1)) +
         stirlingTail(m) + stirlingTail(n - m) - stirlingTail(k) - stirlingTail(n - k);
       if (v <= bound) return k;
     }

@@ -7,6 +7,7 @@
  */
 
 import { logGamma } from "../numerics/log_gamma.ts";
+import { exp, log } from "../numerics/portable_exp_log.ts";
 
 const TINY = 1e-300;
 const EPS = 1e-16;
@@ -53,9 +54,9 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
 export function incompleteBeta(x: number, y: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (y <= 0) return 1;
-  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) +
-    b * Math.log(y);
-  const front = Math.exp(logFront);
+  const logFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) +
+    b * log(y);
+  const front = exp(logFront);
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
   return 1 - (front * betaContinuedFraction(b, a, y)) / b;
 }
@@ -66,7 +67,7 @@ export function incompleteBeta(x: number, y: number, a: number, b: number): numb
  */
 export function incompleteGammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
-  const logFront = -x + a * Math.log(x) - logGamma(a);
+  const logFront = -x + a * log(x) - logGamma(a);
   if (x < a + 1) {
     let ap = a;
     let del = 1 / a;
@@ -75,7 +76,7 @@ export function incompleteGammaQ(a: number, x: number): number {
       ap += 1;
       del *= x / ap;
       sum += del;
-      if (Math.abs(del) < Math.abs(sum) * EPS) return 1 - sum * Math.exp(logFront);
+      if (Math.abs(del) < Math.abs(sum) * EPS) return 1 - sum * exp(logFront);
     }
   } else {
     let b = x + 1 - a;
@@ -92,7 +93,7 @@ export function incompleteGammaQ(a: number, x: number): number {
       d = 1 / d;
       const del = d * c;
       h *= del;
-      if (Math.abs(del - 1) < EPS) return Math.exp(logFront) * h;
+      if (Math.abs(del - 1) < EPS) return exp(logFront) * h;
     }
   }
   throw new RangeError(

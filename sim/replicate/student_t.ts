@@ -7,6 +7,7 @@
 
 import { logGamma } from "../numerics/log_gamma.ts";
 import { normalQuantile } from "../numerics/normal.ts";
+import { exp, log, log1p } from "../numerics/portable_exp_log.ts";
 import { incompleteBeta, incompleteGammaQ } from "./_special.ts";
 
 /** Above this many degrees of freedom the Cornish–Fisher expansion is exact to ~1e-14. */
@@ -33,9 +34,9 @@ function central(t: number, df: number): number {
 }
 
 function density(t: number, df: number): number {
-  return Math.exp(
-    logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI) -
-      ((df + 1) / 2) * Math.log1p((t * t) / df),
+  return exp(
+    logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * log(df * Math.PI) -
+      ((df + 1) / 2) * log1p((t * t) / df),
   );
 }
 
