@@ -5,7 +5,7 @@
  * @module
  */
 
-import { lognormalParams, normalQuantile } from "../sim/mod.ts";
+import { lognormalParams, normalQuantile, PortableMath } from "../sim/mod.ts";
 import { drawAdmission } from "./acute/patient.ts";
 import { type ModelContext, onDone } from "./context.ts";
 import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
@@ -35,7 +35,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   // Acute occupants: cells weighted by admissions × mean LOS (length-biased); zero-day stays
   // hold no bed overnight, so an overnight stay's mean is 1 + E[L].
   const sigma = rates.losSigma;
-  const meanL = (c: number) => Math.exp(rates.losMu[c]! + sigma * sigma / 2);
+  const meanL = (c: number) => PortableMath.exp(rates.losMu[c]! + sigma * sigma / 2);
   const w = new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) {
     w[c] = counts[c]! * rates.pAdmit[c]! * (1 - rates.losZeroDayShare[c]!) * (1 + meanL(c));
@@ -68,7 +68,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
       // (1 + l)·f(l) ∝ f(l) + E[L]·(length-biased f)(l): with probability 1 ÷ (1 + E[L]) L is
       // lognormal(μ, σ), else lognormal(μ + σ², σ), the lognormal's length-biased law.
       const biased = s.random() >= 1 / (1 + meanL(c));
-      const lb = 1 + Math.exp(
+      const lb = 1 + PortableMath.exp(
         rates.losMu[c]! + (biased ? sigma * sigma : 0) + sigma * normalQuantile(draws.lengthOfStay),
       );
       parts.admissions.admit(0, c, draws, {
@@ -108,7 +108,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
     const req = ic.request();
     ic.occupied++;
     ctx.record.levels.intermediate.add(0, 1);
-    const lb = Math.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
+    const lb = PortableMath.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
     ic.stay(req, c, s.random() * lb);
   }
   // Reablement episodes and home-care packages (exponential durations: residual = same law).

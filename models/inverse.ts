@@ -10,7 +10,7 @@
  * @module
  */
 
-import { normalQuantile } from "../sim/mod.ts";
+import { normalQuantile, PortableMath } from "../sim/mod.ts";
 
 const EXACT_LIMIT = 40;
 
@@ -33,7 +33,7 @@ export function poissonInverse(u: number, mean: number): number {
   if (mean >= EXACT_LIMIT) {
     return Math.max(0, Math.floor(mean + Math.sqrt(mean) * normalQuantile(u) + 0.5));
   }
-  let p = Math.exp(-mean);
+  let p = PortableMath.exp(-mean);
   let cdf = p;
   let k = 0;
   while (u >= cdf && k < 400) {
@@ -71,7 +71,7 @@ export function binomialInverse(u: number, n: number, p: number): number {
   }
   const q = 1 - p;
   const ratio = p / q;
-  let pk = Math.exp(n * Math.log1p(-p));
+  let pk = PortableMath.exp(n * PortableMath.log1p(-p));
   let cdf = pk;
   let k = 0;
   while (u >= cdf && k < n) {

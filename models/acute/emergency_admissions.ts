@@ -8,7 +8,7 @@
  * @module
  */
 
-import { normalQuantile, type RandomStream } from "../../sim/mod.ts";
+import { normalQuantile, PortableMath, type RandomStream } from "../../sim/mod.ts";
 import { type ModelContext, monthAt, onDone, weekdayAt } from "../context.ts";
 import type { CareHomes } from "../downstream/care_homes.ts";
 import type { AvertedAdmissions } from "../interventions/averted_admissions.ts";
@@ -292,7 +292,7 @@ export class EmergencyAdmissions {
     const zero = r.losZeroDayShare[c]!;
     if (u < zero) return 0;
     const v = (u - zero) / (1 - zero);
-    return (1 + Math.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
+    return (1 + PortableMath.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
   }
 
   /** Acute care collaboration: no free bed here → the site with most free beds, if any. */

@@ -13,6 +13,8 @@
  * @module
  */
 
+import { PortableMath } from "../../sim/mod.ts";
+
 /** A figure published for an age band. */
 export interface BandValue {
   /** Lowest age in the band, years (bands run to the next band's minimum; the last is open). */
@@ -127,8 +129,8 @@ function transformedProfile(
 ): Float64Array {
   const { weights, edges, knots, scale, trend } = grid;
   const logit = scale === "logit";
-  const forward = logit ? (x: number) => Math.log(x / (1 - x)) : Math.log;
-  const back = logit ? (y: number) => 1 / (1 + Math.exp(-y)) : Math.exp;
+  const forward = logit ? (x: number) => PortableMath.log(x / (1 - x)) : PortableMath.log;
+  const back = logit ? (y: number) => 1 / (1 + PortableMath.exp(-y)) : PortableMath.exp;
   for (const b of bands) {
     if (!(b.value > 0) || (logit && !(b.value < 1))) {
       throw new RangeError(

@@ -14,6 +14,7 @@ import { bandProfile, type BandValue } from "./age_profile.ts";
 import type { SegmentTuple } from "./cells.ts";
 import type { DemographyInputs } from "./frailty_solver.ts";
 import { stationaryPopulation } from "./population.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** A default figure with the docs/evidence.md anchor it comes from. */
 export interface SourcedValue<T> {
@@ -75,12 +76,12 @@ export const DEMOGRAPHY_EVIDENCE = {
   /** Segment 1 → 2 from age 50: fit → any frailty per person-year, 50–64 / 65–74 / 75–84 / 85+ (Walsh 2023). */
   fitToFrailByBand: ev([0.048, 0.13, 0.214, 0.38], "f2-frailty-transitions"),
   /** Below 50, recovery 2 → 1: prefrail → non-frail 19% per ≈2-year wave (TILDA), −ln(1 − 0.19) ÷ 2. */
-  prefrailRecoveryRatePerYear: ev(-Math.log(1 - 0.19) / 2, "f2-frailty-transitions", true),
+  prefrailRecoveryRatePerYear: ev(-PortableMath.log(1 - 0.19) / 2, "f2-frailty-transitions", true),
   /**
    * Recovery 3 → 2 and 4 → 3 per person-year: frail → prefrail 21% per ≈2-year wave (TILDA),
    * −ln(1 − 0.21) ÷ 2; applied to both steps (the 4 → 3 figure is an assumption).
    */
-  frailRecoveryRatePerYear: ev(-Math.log(1 - 0.21) / 2, "f2-frailty-transitions", true),
+  frailRecoveryRatePerYear: ev(-PortableMath.log(1 - 0.21) / 2, "f2-frailty-transitions", true),
   /** Death rate ratios by segment vs segment 1 (eFI 1-year mortality HRs, Clegg 2016). */
   mortalityRateRatios: ev([1, 1.92, 3.1, 4.52] as SegmentTuple, "m2-mortality-by-frailty-segment"),
   /** Care-home residents aged 65+, England 2016/17 (IAU). */
@@ -156,11 +157,11 @@ export function defaultPopulationByAge(): Float64Array {
   const out = new Float64Array(AGES);
   DEFAULT_BAND_MIN_AGES.forEach((min, b) => {
     const max = b + 1 < DEFAULT_BAND_MIN_AGES.length ? DEFAULT_BAND_MIN_AGES[b + 1] : AGES;
-    const decay = Math.exp(-(death[b] + E.observedGrowthByBand.value[b]));
+    const decay = PortableMath.exp(-(death[b] + E.observedGrowthByBand.value[b]));
     let sum = 0;
     for (let a = min; a < max; a++) {
       // The open last age holds the whole geometric tail.
-      out[a] = Math.pow(decay, a - min) / (a === AGES - 1 ? 1 - decay : 1);
+      out[a] = PortableMath.pow(decay, a - min) / (a === AGES - 1 ? 1 - decay : 1);
       sum += out[a];
     }
     for (let a = min; a < max; a++) out[a] *= E.populationByBand.value[b] / sum;

@@ -8,6 +8,7 @@
  */
 
 import { CELLS_PER_GROUP, IN_CARE_HOME, SEGMENTS } from "./cells.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** Per-cell rates (per person-year) and inflows (people per year) of an age grid. */
 export interface GridRates {
@@ -122,8 +123,8 @@ export function projectExpected(
     const admissions = new Float64Array(n);
     for (let k = 0; k < steps; k++) {
       const t = year + k * h;
-      const detF = Math.pow(detTrend, t);
-      const deathF = Math.pow(deathTrend, t);
+      const detF = PortableMath.pow(detTrend, t);
+      const deathF = PortableMath.pow(deathTrend, t);
       delta.fill(0);
       for (let c = 0; c < n; c++) {
         const x = counts[c];

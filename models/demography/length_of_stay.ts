@@ -9,6 +9,7 @@
  */
 
 import { errorFunction } from "npm:simple-statistics@7.8.8";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** A length-of-stay mixture: zero-day stays, or 1 + lognormal(mu, sigma) days. */
 export interface LengthOfStayMixture {
@@ -34,7 +35,7 @@ export interface LengthOfStayMixture {
  */
 export function meanLengthOfStayDays(mixture: LengthOfStayMixture): number {
   const { zeroDayShare: z, overnightMu: mu, overnightSigma: sigma } = mixture;
-  return (1 - z) * (1 + Math.exp(mu + sigma * sigma / 2));
+  return (1 - z) * (1 + PortableMath.exp(mu + sigma * sigma / 2));
 }
 
 /**
@@ -55,7 +56,7 @@ export function shareLongerThan(mixture: LengthOfStayMixture, days: number): num
   const overnight = 1 - mixture.zeroDayShare;
   if (days < 1) return days < 0 ? 1 : overnight;
   if (days === 1) return overnight;
-  const x = (Math.log(days - 1) - mixture.overnightMu) / mixture.overnightSigma;
+  const x = (PortableMath.log(days - 1) - mixture.overnightMu) / mixture.overnightSigma;
   return overnight * 0.5 * (1 - errorFunction(x / Math.SQRT2));
 }
 
@@ -174,7 +175,7 @@ function mixtureFor(t: LengthOfStayTarget, sigma: number): LengthOfStayMixture {
   const extraDays = t.meanDays / (1 - t.zeroDayShare) - 1;
   return {
     zeroDayShare: t.zeroDayShare,
-    overnightMu: Math.log(extraDays) - sigma * sigma / 2,
+    overnightMu: PortableMath.log(extraDays) - sigma * sigma / 2,
     overnightSigma: sigma,
   };
 }

@@ -19,6 +19,7 @@ import type { IntermediateCare } from "../downstream/intermediate_care.ts";
 import type { Reablement } from "../downstream/reablement.ts";
 import type { Population } from "../population/population.ts";
 import type { SettingPart } from "../settings/setting.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** The parts a discharge hands over to. */
 export interface DischargePathwayOptions {
@@ -87,7 +88,7 @@ export class DischargePathway {
     if (ctx.unconstrained || p.dest === "home" || p.dest === "death") return 0;
     if (assessedAtHome(p)) return 0;
     const mean = ctx.scenario.acute.dischargeArrangementMeanDays[p.dest];
-    return mean > 0 ? -mean * Math.log(1 - p.draws.arrangement) : 0;
+    return mean > 0 ? -mean * PortableMath.log(1 - p.draws.arrangement) : 0;
   }
 
   /**
@@ -169,7 +170,7 @@ export class DischargePathway {
     const ctx = this.#ctx;
     const mean = ctx.scenario.community.intermediateCare.alternativeAfterMeanDays;
     if (!(mean > 0) || ctx.unconstrained) return;
-    const wait = -mean * Math.log(1 - p.draws.alternative);
+    const wait = -mean * PortableMath.log(1 - p.draws.alternative);
     ctx.sim.schedule(wait, () => {
       if (req.triggered || !p.inBed) return;
       this.#o.intermediate.cancel(req);

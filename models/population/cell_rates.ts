@@ -18,6 +18,7 @@ import type { Destination } from "../modifiers.ts";
 import { bandOf, isHome, segmentIndexOf } from "./cells.ts";
 import type { CohortParams } from "./cohort.ts";
 import { populationDemography } from "./demography_rates.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** Discharge destinations, in discharge-mix order. */
 export const DESTINATIONS: Destination[] = [
@@ -99,7 +100,7 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
     pDn[c] = scenario.community.districtNursingVisitsPerPersonYear[s] / 365;
     const mixture = los.bands[band.id]!;
     losZeroDayShare[c] = mixture.zeroDayShare;
-    losMu[c] = mixture.overnightMu + Math.log(ratios.lengthOfStay[s] / los.meanRatio[b]!);
+    losMu[c] = mixture.overnightMu + PortableMath.log(ratios.lengthOfStay[s] / los.meanRatio[b]!);
     const admitted = pAdmit[c] * 365;
     const pDie = admitted > 0 ? params.hospitalDeathRatePerYear[c] / admitted : 0;
     if (pDie > 1 || (admitted === 0 && params.hospitalDeathRatePerYear[c] > 0)) {
@@ -197,7 +198,7 @@ function fixedShapeFit(bands: readonly AgeBand[]): LengthOfStayFit {
     }
     out.bands[b.id] = {
       zeroDayShare: b.zeroDayShare,
-      overnightMu: Math.log(overnight) - sigma * sigma / 2,
+      overnightMu: PortableMath.log(overnight) - sigma * sigma / 2,
       overnightSigma: sigma,
     };
   });

@@ -25,6 +25,7 @@ import {
   segmentIndexOf,
 } from "./cells.ts";
 import { populationDemography } from "./demography_rates.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** Per-cell daily probabilities and rates, precomputed from the scenario. */
 export interface CohortParams {
@@ -59,7 +60,7 @@ export interface CohortParams {
   meanRatio: (band: number, ratios: readonly number[]) => number;
 }
 
-const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
+const daily = (ratePerYear: number) => 1 - PortableMath.exp(-ratePerYear / 365);
 
 /**
  * Precomputes cell keys and daily probabilities from the solved demography
@@ -173,8 +174,8 @@ export function applyTrend(
   params: CohortParams,
   options: { year: number; trend: { deteriorationPerYear: number; mortalityPerYear: number } },
 ): void {
-  const death = Math.pow(1 + options.trend.mortalityPerYear, options.year);
-  const det = Math.pow(1 + options.trend.deteriorationPerYear, options.year);
+  const death = PortableMath.pow(1 + options.trend.mortalityPerYear, options.year);
+  const det = PortableMath.pow(1 + options.trend.deteriorationPerYear, options.year);
   for (let c = 0; c < params.pDeath.length; c++) {
     params.pDeath[c] = daily(params.deathRatePerYear[c] * death);
     params.pDeteriorate[c] = daily(params.deteriorationRatePerYear[c] * det);

@@ -12,6 +12,7 @@ import type { DayMultipliers } from "../interventions/day_multipliers.ts";
 import { binomialInverse, poissonInverse } from "../inverse.ts";
 import type { CapacityAdditions } from "../modifiers.ts";
 import type { Population } from "../population/population.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
 /** Days in the GP waiting-list ring; a request still waiting after it abandons. */
 export const GP_RING = 90;
@@ -83,7 +84,7 @@ export class GpAccess {
     const today = this.#head;
     q[today]! += demand;
     // Abandonment (one uniform per queued day-cohort), and spill to ED.
-    const pAbandon = 1 - Math.exp(-gp.abandonRatePerDay);
+    const pAbandon = 1 - PortableMath.exp(-gp.abandonRatePerDay);
     let abandoned = 0;
     for (let k = 1; k < GP_RING; k++) {
       const slot = (today - k + GP_RING) % GP_RING;

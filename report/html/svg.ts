@@ -5,6 +5,8 @@
  * @module
  */
 
+import { PortableMath } from "../../sim/mod.ts";
+
 /**
  * Escapes text for HTML/SVG content and attribute values.
  *
@@ -110,7 +112,7 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
     max += pad;
   }
   const raw = (max - min) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
+  const mag = PortableMath.pow(10, Math.floor(PortableMath.log10(raw)));
   const norm = raw / mag;
   const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
   const start = Math.floor(min / step) * step;
