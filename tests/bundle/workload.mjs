@@ -1,6 +1,8 @@
 // The same work for every runtime the bundle is tested in (Deno from source, Node and headless
-// Chromium from the bundle): an engine model, one replication of a scenario, and replications
-// of it in parallel on workers. Takes caresim's module namespace; returns plain JSON data.
+// Chromium from the bundle): an engine model, one replication of a scenario, replications of it
+// in parallel on workers, and the output files a run writes (summary.json, summary.csv, the
+// annual, daily and workforce CSVs, report.html). Takes caresim's module namespace; returns
+// plain JSON data.
 
 /**
  * @param {Record<string, any>} caresim The caresim module namespace.
@@ -9,6 +11,7 @@
 export async function workload(caresim, { workers }) {
   const { Simulation, Resource, ResourceRecords, parseScenario, simulateReplication, runScenario } =
     caresim;
+  const { buildOutputs, runMeta, runTables } = caresim;
   const sim = new Simulation({ seed: 5 });
   const records = new ResourceRecords();
   const servers = new Resource(sim, { name: "servers", capacity: 3, records });
@@ -41,5 +44,6 @@ export async function workload(caresim, { workers }) {
   });
   const single = simulateReplication(scenario, { seed: 1, replication: 0 });
   const parallel = await runScenario(scenario, { replications: 3, seed: 2, workers });
-  return JSON.parse(JSON.stringify({ engine, single, parallel: parallel.results }));
+  const files = buildOutputs(await runMeta(parallel), runTables(parallel)).files;
+  return JSON.parse(JSON.stringify({ engine, single, parallel: parallel.results, files }));
 }
