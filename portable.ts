@@ -37,7 +37,6 @@ export * from "./models/settings/setting.ts";
 export * from "./models/settings/registry.ts";
 export type { AdmissionDraws, Patient } from "./models/acute/patient.ts";
 export type { ModelContext } from "./models/context.ts";
-export { YearCounts, YearIntegral } from "./models/recording/year_accumulator.ts";
 export * from "./models/invariants.ts";
 export * from "./models/run_scenario.ts";
 export * from "./models/workforce.ts";

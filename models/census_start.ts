@@ -107,7 +107,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
     population.leave(c);
     const req = ic.request();
     ic.occupied++;
-    ctx.record.levels.intermediate.add(0, 1);
+    ctx.record.levels.intermediate.add(1);
     const lb = PortableMath.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
     ic.stay(req, c, s.random() * lb);
   }

@@ -8,7 +8,6 @@
  * @module
  */
 
-import { quantile } from "../sim/mod.ts";
 import type { Segment } from "./population/cells.ts";
 import type { Counted, Recorder } from "./recording/recorder.ts";
 
@@ -51,7 +50,7 @@ const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
 /** A counted event, by year (and segment). */
 function counted(name: Counted): MetricSpec["value"] {
-  return (r, y, s) => r.counts[name].get(y, s ?? 0);
+  return (r, y, s) => r.counts[name].get(y, s === undefined ? undefined : s - 1);
 }
 
 /**
@@ -126,7 +125,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     description: "Acute bed days occupied (incl. delayed transfers).",
     segmented: true,
     headline: 2,
-    value: (r, y, s) => (s ? r.bedDaysBySegment[s - 1]! : r.levels.bed_days).area[y]!,
+    value: (r, y, s) => (s ? r.bedDaysBySegment[s - 1]! : r.levels.bed_days).periodIntegral(y),
   },
   {
     name: "delayed_transfer_bed_days",
@@ -136,7 +135,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     description: "Bed days of medically fit patients waiting for their destination.",
     segmented: true,
     headline: 7,
-    value: (r, y, s) => (s ? r.dtocBySegment[s - 1]! : r.levels.dtoc).area[y]!,
+    value: (r, y, s) => (s ? r.dtocBySegment[s - 1]! : r.levels.dtoc).periodIntegral(y),
   },
   {
     name: "readmissions_30d",
@@ -198,7 +197,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     aggregation: "mean",
     description: "Mean occupied acute beds (bed days ÷ 365).",
     headline: 3,
-    value: (r, y) => r.levels.bed_days.area[y]! / 365,
+    value: (r, y) => r.levels.bed_days.periodIntegral(y) / 365,
   },
   {
     name: "acute_occupied_beds_p95",
@@ -208,7 +207,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     description:
       "95th percentile of the year's end-of-day acute occupancy (linear interpolation, type 7).",
     headline: 4,
-    value: (r, y) => quantile(r.dailyOccupancy[y]!, 0.95),
+    value: (r, y) => r.dailyOccupancy[y]!.quantile(0.95),
   },
   {
     name: "acute_days_over_92pct",
@@ -238,7 +237,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     aggregation: "mean",
     description: "Mean home-care hours per week in use.",
     headline: 9,
-    value: (r, y) => r.levels.home_care_hours.area[y]! / 365,
+    value: (r, y) => r.levels.home_care_hours.periodIntegral(y) / 365,
   },
   {
     name: "intermediate_occupied_mean",
@@ -246,7 +245,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     kind: "level",
     aggregation: "mean",
     description: "Mean intermediate-care beds occupied.",
-    value: (r, y) => r.levels.intermediate.area[y]! / 365,
+    value: (r, y) => r.levels.intermediate.periodIntegral(y) / 365,
   },
   {
     name: "crisis_response_visits",
@@ -338,7 +337,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     aggregation: "sum",
     description:
       "Bed days provided by surge beds opened under ED pressure (OPEL-style escalation).",
-    value: (r, y) => r.levels.acute_surge_beds.area[y]!,
+    value: (r, y) => r.levels.acute_surge_beds.periodIntegral(y),
   },
   {
     name: "acute_surge_openings",

@@ -103,7 +103,8 @@ export function simulateReplication(
   );
   const acuteOccupiedByHospital: Record<string, number[]> = {};
   scenario.hospitals.forEach((h, i) => (acuteOccupiedByHospital[h.id] = rec.dailyByHospital[i]!));
-  const bedDaysFromOccupancy = lv.bed_days.total();
+  let bedDaysFromOccupancy = 0;
+  for (let y = 0; y < years; y++) bedDaysFromOccupancy += lv.bed_days.periodIntegral(y);
   const tags = model.parts.tags.list;
   const interventions = tags.length > 0 ? interventionAccount(tags, years) : undefined;
   const population = model.parts.population;
@@ -156,15 +157,15 @@ function interventionAccount(tags: readonly TagStats[], years: number): Interven
       const base = { year, careModel: st.tag, cohort: st.cohort };
       out.averted.push({ ...base, count: st.averted.get(y) });
       for (let s = 1; s <= 4; s++) {
-        out.averted.push({ ...base, segment: s as 1 | 2 | 3 | 4, count: st.averted.get(y, s) });
+        out.averted.push({ ...base, segment: s as 1 | 2 | 3 | 4, count: st.averted.get(y, s - 1) });
       }
       for (const [destination, counts] of Object.entries(st.displaced)) {
         out.displacement.push({ year, careModel: st.tag, destination, count: counts.get(y) });
       }
       out.cohorts.push({
         ...base,
-        peopleMean: st.cohortPeopleDays[y] / 365,
-        enrolledMean: st.enrolledPeopleDays[y] / 365,
+        peopleMean: st.cohortPeopleDays.get(y) / 365,
+        enrolledMean: st.enrolledPeopleDays.get(y) / 365,
       });
     }
   }

@@ -121,7 +121,8 @@ export class SystemModel {
       days,
       unconstrained: options.unconstrained ?? false,
       modifiers: options.modifiers ?? {},
-      record: new Recorder(warmUpDays, {
+      record: new Recorder(sim, {
+        startDays: warmUpDays,
         years: scenario.years,
         hospitals: scenario.hospitals.length,
         settings: BUILT_IN_SETTINGS.length + (options.settings?.length ?? 0) > 0,
@@ -231,7 +232,6 @@ export class SystemModel {
       sim.schedule(0.5 / 24, () => review(0.5));
     }
     sim.run({ until: end + 1e-9 });
-    this.ctx.record.finish(end);
     beds.finish(end);
     this.parts.population.finish(this.#awayFromCells());
   }

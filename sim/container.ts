@@ -6,6 +6,7 @@
  * @module
  */
 import { SimEvent } from "./event.ts";
+import { TimeWeighted } from "./monitor/time_weighted.ts";
 import type { Simulation } from "./simulation.ts";
 
 /** Options for {@linkcode Container}. */
@@ -130,11 +131,9 @@ export class Container {
   #gets = new Fifo<ContainerRequest>();
   #waitingGets = 0;
   #puts = new Fifo<ContainerRequest>();
-  #since = 0;
-  #last = 0;
-  #areaLevel = 0;
-  #areaGetQueue = 0;
-  #maxGetQueue = 0;
+  // statistics: the engine's time-weighted monitors, and counts
+  #levelMonitor: TimeWeighted;
+  #getQueueMonitor: TimeWeighted;
   #getWaitSum = 0;
   #getCount = 0;
   #putCount = 0;
@@ -162,7 +161,8 @@ export class Container {
     this.capacity = capacity;
     this.#sim = sim;
     this.#level = initial;
-    this.#since = this.#last = sim.now;
+    this.#levelMonitor = new TimeWeighted(sim, { initial });
+    this.#getQueueMonitor = new TimeWeighted(sim);
   }
 
   /** The amount in the container now. */
@@ -194,10 +194,8 @@ export class Container {
   get(amount: number): ContainerRequest {
     this.#checkAmount(amount, "get");
     const request = new ContainerRequest(this.#sim, amount, "get");
-    this.#account();
     this.#gets.push(request);
-    this.#waitingGets++;
-    if (this.#waitingGets > this.#maxGetQueue) this.#maxGetQueue = this.#waitingGets;
+    this.#getQueueMonitor.update(++this.#waitingGets);
     this.#settle();
     return request;
   }
@@ -212,7 +210,6 @@ export class Container {
   put(amount: number): ContainerRequest {
     this.#checkAmount(amount, "put");
     const request = new ContainerRequest(this.#sim, amount, "put");
-    this.#account();
     this.#puts.push(request);
     this.#settle();
     return request;
@@ -226,9 +223,8 @@ export class Container {
    */
   cancel(request: ContainerRequest): boolean {
     if (!request._active || request.triggered) return false;
-    this.#account();
     request._active = false;
-    if (this.#isGet(request)) this.#waitingGets--;
+    if (this.#isGet(request)) this.#getQueueMonitor.update(--this.#waitingGets);
     this.#settle();
     return true;
   }
@@ -239,15 +235,14 @@ export class Container {
    * @returns Time-weighted level and queue, waits and counts.
    */
   stats(): ContainerStats {
-    this.#account();
-    const observed = this.#sim.now - this.#since;
-    const per = (area: number) => (observed > 0 ? area / observed : 0);
+    const observed = this.#levelMonitor.durationDays;
+    const per = (level: TimeWeighted) => (observed > 0 ? level.mean() : 0);
     return {
       name: this.name,
       observedDays: observed,
-      meanLevel: per(this.#areaLevel),
-      meanGetQueueLength: per(this.#areaGetQueue),
-      maxGetQueueLength: this.#maxGetQueue,
+      meanLevel: per(this.#levelMonitor),
+      meanGetQueueLength: per(this.#getQueueMonitor),
+      maxGetQueueLength: this.#getQueueMonitor.max,
       meanGetWaitDays: this.#getCount > 0 ? this.#getWaitSum / this.#getCount : 0,
       gets: this.#getCount,
       puts: this.#putCount,
@@ -256,9 +251,8 @@ export class Container {
 
   /** Starts a new observation window now, keeping the state. */
   resetStats(): void {
-    this.#since = this.#last = this.#sim.now;
-    this.#areaLevel = this.#areaGetQueue = 0;
-    this.#maxGetQueue = this.#waitingGets;
+    this.#levelMonitor.reset();
+    this.#getQueueMonitor.reset();
     this.#getWaitSum = 0;
     this.#getCount = this.#putCount = 0;
   }
@@ -275,7 +269,7 @@ export class Container {
         }
         if (this.#level + put.amount > this.capacity) break;
         this.#puts.shift();
-        this.#level += put.amount;
+        this.#levelMonitor.update(this.#level += put.amount);
         this.#putCount++;
         put.succeed(put.amount);
         progressed = true;
@@ -288,23 +282,13 @@ export class Container {
         }
         if (this.#level < get.amount) break;
         this.#gets.shift();
-        this.#waitingGets--;
-        this.#level -= get.amount;
+        this.#getQueueMonitor.update(--this.#waitingGets);
+        this.#levelMonitor.update(this.#level -= get.amount);
         this.#getCount++;
         this.#getWaitSum += this.#sim.now - get.requestedAtDays;
         get.succeed(get.amount);
         progressed = true;
       }
-    }
-  }
-
-  #account(): void {
-    const now = this.#sim.now;
-    const dt = now - this.#last;
-    if (dt > 0) {
-      this.#areaLevel += this.#level * dt;
-      this.#areaGetQueue += this.#waitingGets * dt;
-      this.#last = now;
     }
   }
 

@@ -7,6 +7,7 @@
 import { SimEvent } from "./event.ts";
 import type { Process } from "./process.ts";
 import { PriorityQueue } from "./_priority_queue.ts";
+import { TimeWeighted } from "./monitor/time_weighted.ts";
 import type { RecordOutcome, ResourceRecords } from "./resource_records.ts";
 import type { Simulation } from "./simulation.ts";
 
@@ -266,13 +267,10 @@ export class Resource {
   #holders: ResourceRequest[] = [];
   #records: ResourceRecords | null;
   #seq = 0;
-  // statistics
-  #since = 0;
-  #last = 0;
-  #areaInUse = 0;
-  #areaCapacity = 0;
-  #areaQueue = 0;
-  #maxQueue = 0;
+  // statistics: the engine's time-weighted monitors, and counts
+  #inUseLevel: TimeWeighted;
+  #capacityLevel: TimeWeighted;
+  #queueLevel: TimeWeighted;
   #waitSum = 0;
   #waitMax = 0;
   #requests = 0;
@@ -301,8 +299,10 @@ export class Resource {
     this.#sim = sim;
     this.#capacity = capacity;
     this.#records = records ?? null;
-    this.#since = this.#last = sim.now;
     if (capacitySchedule !== undefined) this.#followSchedule(capacitySchedule);
+    this.#inUseLevel = new TimeWeighted(sim);
+    this.#capacityLevel = new TimeWeighted(sim, { initial: this.#capacity });
+    this.#queueLevel = new TimeWeighted(sim);
   }
 
   /** Current number of units. */
@@ -353,10 +353,8 @@ export class Resource {
     } else if (preempt && this.#preemptFor(request)) {
       this.#grant(request);
     } else {
-      this.#account();
       this.#queue.push(request, priority);
-      this.#queued++;
-      if (this.#queued > this.#maxQueue) this.#maxQueue = this.#queued;
+      this.#queueLevel.update(++this.#queued);
     }
     if (this.#sim._trace !== null) this.#trace(request, "request");
     return request;
@@ -373,10 +371,9 @@ export class Resource {
     this.#checkOwn(request, "release");
     if (request._status === "preempted") return;
     if (request._status !== "granted") this.#refuseRelease(request);
-    this.#account();
     request._status = "released";
     this.#dropHolder(request);
-    this.#inUse--;
+    this.#inUseLevel.update(--this.#inUse);
     this.#released++;
     if (this.#records !== null) this.#end(request, "released");
     if (this.#sim._trace !== null) this.#trace(request, "release");
@@ -394,9 +391,8 @@ export class Resource {
     if (request._status === "granted") {
       this.release(request);
     } else if (request._status === "queued") {
-      this.#account();
       request._status = "cancelled";
-      this.#queued--;
+      this.#queueLevel.update(--this.#queued);
       this.#cancelled++;
       if (this.#records !== null) this.#end(request, "cancelled");
       if (this.#sim._trace !== null) this.#trace(request, "withdraw");
@@ -413,8 +409,8 @@ export class Resource {
    */
   setCapacity(capacity: number): void {
     checkCapacity(this.name, capacity);
-    this.#account();
     this.#capacity = capacity;
+    this.#capacityLevel.update(capacity);
     this.#serve();
   }
 
@@ -424,17 +420,18 @@ export class Resource {
    * @returns Time-weighted use, utilisation, queue and wait statistics and counts.
    */
   stats(): ResourceStats {
-    this.#account();
-    const observed = this.#sim.now - this.#since;
-    const per = (area: number) => (observed > 0 ? area / observed : 0);
+    const observed = this.#inUseLevel.durationDays;
+    const areaInUse = this.#inUseLevel.integral;
+    const areaCapacity = this.#capacityLevel.integral;
+    const per = (level: TimeWeighted) => (observed > 0 ? level.mean() : 0);
     return {
       name: this.name,
       observedDays: observed,
-      meanInUse: per(this.#areaInUse),
-      meanCapacity: per(this.#areaCapacity),
-      utilisation: this.#areaCapacity > 0 ? this.#areaInUse / this.#areaCapacity : 0,
-      meanQueueLength: per(this.#areaQueue),
-      maxQueueLength: this.#maxQueue,
+      meanInUse: per(this.#inUseLevel),
+      meanCapacity: per(this.#capacityLevel),
+      utilisation: areaCapacity > 0 ? areaInUse / areaCapacity : 0,
+      meanQueueLength: per(this.#queueLevel),
+      maxQueueLength: this.#queueLevel.max,
       meanWaitDays: this.#granted > 0 ? this.#waitSum / this.#granted : 0,
       maxWaitDays: this.#waitMax,
       requests: this.#requests,
@@ -447,9 +444,9 @@ export class Resource {
 
   /** Starts a new observation window now (e.g. at the end of a warm-up), keeping the state. */
   resetStats(): void {
-    this.#since = this.#last = this.#sim.now;
-    this.#areaInUse = this.#areaCapacity = this.#areaQueue = 0;
-    this.#maxQueue = this.#queued;
+    this.#inUseLevel.reset();
+    this.#capacityLevel.reset();
+    this.#queueLevel.reset();
     this.#waitSum = this.#waitMax = 0;
     this.#requests =
       this.#granted =
@@ -460,14 +457,13 @@ export class Resource {
   }
 
   #grant(request: ResourceRequest): void {
-    this.#account();
     const now = this.#sim.now;
     request._status = "granted";
     request._qid = this.#seq++;
     request.grantedAtDays = now;
     request._slot = this.#holders.length;
     this.#holders.push(request);
-    this.#inUse++;
+    this.#inUseLevel.update(++this.#inUse);
     this.#granted++;
     const wait = now - request.requestedAtDays;
     this.#waitSum += wait;
@@ -490,7 +486,7 @@ export class Resource {
     while (this.#queued > 0 && this.#inUse < this.#capacity) {
       const next = this.#queue.pop()!;
       if (next._status !== "queued") continue;
-      this.#queued--;
+      this.#queueLevel.update(--this.#queued);
       this.#grant(next);
       if (this.#sim._trace !== null) this.#trace(next, "grant");
     }
@@ -507,10 +503,9 @@ export class Resource {
       ) victim = holder;
     }
     if (victim === null || victim.priority <= request.priority) return false;
-    this.#account();
     victim._status = "preempted";
     this.#dropHolder(victim);
-    this.#inUse--;
+    this.#inUseLevel.update(--this.#inUse);
     this.#preempted++;
     if (this.#records !== null) this.#end(victim, "preempted");
     if (this.#sim._trace !== null) this.#trace(victim, "pre-empted");
@@ -521,17 +516,6 @@ export class Resource {
     };
     if (victim.owner !== null && victim.owner.isAlive) victim.owner.interrupt(cause);
     return true;
-  }
-
-  #account(): void {
-    const now = this.#sim.now;
-    const dt = now - this.#last;
-    if (dt > 0) {
-      this.#areaInUse += this.#inUse * dt;
-      this.#areaCapacity += this.#capacity * dt;
-      this.#areaQueue += this.#queued * dt;
-      this.#last = now;
-    }
   }
 
   #end(request: ResourceRequest, outcome: RecordOutcome): void {

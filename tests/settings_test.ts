@@ -9,6 +9,7 @@ import {
   type ModelContext,
   parseScenario,
   type Patient,
+  PeriodCounter,
   type ReplicationResult,
   Resource,
   type ScenarioRun,
@@ -17,8 +18,7 @@ import {
   type SettingPart,
   simulateReplication,
   summarizeRun,
-  YearCounts,
-  YearIntegral,
+  TimeWeighted,
 } from "../mod.ts";
 
 const SHARE = 0.5;
@@ -45,9 +45,9 @@ function hospice(beds: number): Setting {
       },
     ],
     create(ctx: ModelContext, hooks: SettingHooks): SettingPart {
-      const years = ctx.scenario.years;
-      const admissions = new YearCounts(ctx.warmUpDays, years);
-      const bedDays = new YearIntegral(ctx.warmUpDays, years);
+      const years = { startDays: ctx.warmUpDays, lengthDays: 365, count: ctx.scenario.years };
+      const admissions = new PeriodCounter({ periods: years });
+      const bedDays = new TimeWeighted(ctx.sim, { periods: years });
       const pool = new Resource(ctx.sim, { name: "hospice", capacity: beds });
       const stream = ctx.sim.stream("hospice");
       let inside = 0;
@@ -60,11 +60,11 @@ function hospice(beds: number): Setting {
           hooks.leaveAcuteBed(p);
           inside++;
           admissions.add(now, 1);
-          bedDays.add(now, 1);
+          bedDays.add(1);
           ctx.sim.schedule(stay, () => {
             pool.release(req);
             inside--;
-            bedDays.add(ctx.sim.now, -1);
+            bedDays.add(-1);
             hooks.die(p);
           });
           return true;
@@ -72,8 +72,7 @@ function hospice(beds: number): Setting {
         occupied: () => inside,
         annual(metric: string, year: number): number {
           if (metric === "hospice_admissions") return admissions.get(year);
-          bedDays.advance(ctx.warmUpDays + ctx.days);
-          return bedDays.area[year]!;
+          return bedDays.periodIntegral(year);
         },
       };
     },

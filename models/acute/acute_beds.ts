@@ -119,7 +119,7 @@ export class AcuteBeds {
         capacity: b.capacity,
       });
       if (change === 0) continue;
-      ctx.record.levels.acute_surge_beds.add(now, change);
+      ctx.record.levels.acute_surge_beds.add(change);
       if (change > 0) ctx.record.counts.acute_surge_openings.add(now, 1);
       this.#setCapacity(h, now);
     }
@@ -151,7 +151,7 @@ export class AcuteBeds {
     if (ctx.log.enabled) {
       ctx.log.emit(p.caseId, "admit", "ed", `acute:${ctx.scenario.hospitals[p.hospital]!.id}`);
     }
-    this.#change(p, now, 1);
+    this.#change(p, 1);
     p.bedStart = now;
     p.inBed = true;
     if (now >= ctx.warmUpDays && !p.census) ctx.record.stays.started++;
@@ -175,11 +175,11 @@ export class AcuteBeds {
     p.inBed = false;
     this.occupants.delete(p);
     this.sites[p.hospital]!.release(p.req!);
-    this.#change(p, now, -1);
+    this.#change(p, -1);
     if (p.delayed) {
       p.delayed = false;
       this.delayedNow--;
-      ctx.record.delayChange(now, p.segment, -1);
+      ctx.record.delayChange(p.segment, -1);
     }
     const W = ctx.warmUpDays;
     const end = W + ctx.days;
@@ -196,9 +196,8 @@ export class AcuteBeds {
    * Starts a delayed transfer of care for a patient in a bed (no-op if already delayed).
    *
    * @param p The patient.
-   * @param now Simulation time.
    */
-  startDelay(p: Patient, now: number): void {
+  startDelay(p: Patient): void {
     if (p.delayed) return;
     const ctx = this.#ctx;
     if (ctx.log.enabled) {
@@ -207,7 +206,7 @@ export class AcuteBeds {
     }
     p.delayed = true;
     this.delayedNow++;
-    ctx.record.delayChange(now, p.segment, 1);
+    ctx.record.delayChange(p.segment, 1);
   }
 
   /**
@@ -223,9 +222,9 @@ export class AcuteBeds {
     }
   }
 
-  #change(p: Patient, now: number, delta: number): void {
+  #change(p: Patient, delta: number): void {
     this.occupied[p.hospital]! += delta;
-    this.#ctx.record.bedChange(now, p.segment, delta);
+    this.#ctx.record.bedChange(p.segment, delta);
     if (this.occupied[p.hospital]! > this.sites[p.hospital]!.capacity && delta > 0) {
       this.#ctx.record.stays.overCapacityEvents++;
     }

@@ -108,7 +108,7 @@ export class EmergencyAdmissions {
         this.#edOnly.random(),
         n * rates.pEdOnly[c]! * season * mul.ed[c]!,
       );
-      attendances.add(t, edOnly, segmentOf(c));
+      attendances.add(t, edOnly, segmentOf(c) - 1);
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
       // Multipliers above 1 add candidates route by route: ED attendance and conversion act on
@@ -153,16 +153,16 @@ export class EmergencyAdmissions {
       const log = ctx.log;
       const caseId = log.newCase();
       if (mAll < 1 && uAvert >= mAll) {
-        counts.emergency_admissions_averted.add(now, 1, seg);
+        counts.emergency_admissions_averted.add(now, 1, seg - 1);
         const edSeen = viaEd && uAvert < mAdm;
-        if (edSeen) counts.ed_attendances.add(now, 1, seg);
+        if (edSeen) counts.ed_attendances.add(now, 1, seg - 1);
         if (log.enabled && edSeen) log.emit(caseId, "ed_arrival", placeOf(c), "ed");
         if (components) {
           this.#o.averted.credit(now, c, { components, viaEd, u: uAvert, caseId });
         } else if (log.enabled) log.emit(caseId, "averted", placeOf(c), placeOf(c));
         return;
       }
-      if (viaEd) counts.ed_attendances.add(now, 1, seg);
+      if (viaEd) counts.ed_attendances.add(now, 1, seg - 1);
       if (log.enabled) log.emit(caseId, viaEd ? "ed_arrival" : "gp_referral", placeOf(c), "ed");
       if (isHome(c) && this.#o.community.avert(now, c, draws, caseId)) return;
       this.admit(now, c, draws, { losMultiplier: los, mix, d2a, readmission: false, caseId });
@@ -186,8 +186,8 @@ export class EmergencyAdmissions {
     this.#o.population.leave(c);
     const fromCareHome = !isHome(c);
     if (fromCareHome) this.#o.careHomes.away++;
-    if (!o.census) ctx.record.counts.emergency_admissions.add(now, 1, seg);
-    if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg);
+    if (!o.census) ctx.record.counts.emergency_admissions.add(now, 1, seg - 1);
+    if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg - 1);
     const shares = ctx.scenario.hospitals;
     let hospital = shares.length - 1;
     let cum = 0;
@@ -249,7 +249,7 @@ export class EmergencyAdmissions {
       const draws = drawAdmission(this.#readmissionAttributes);
       const t = ctx.sim.now;
       if (draws.route < ctx.scenario.acute.edRouteShare) {
-        ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c));
+        ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
       }
       if (ctx.log.enabled) ctx.log.emit(p.caseId, "readmit", "home", "ed");
       const mul = this.#o.multipliers;

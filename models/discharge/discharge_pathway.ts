@@ -70,7 +70,7 @@ export class DischargePathway {
     for (const s of this.#o.settings) if (s.takeDischarge(p, now)) return;
     const arrange = this.arrangementDays(p);
     if (arrange > 0) {
-      this.#o.beds.startDelay(p, now);
+      this.#o.beds.startDelay(p);
       ctx.sim.schedule(arrange, () => this.#discharge(p));
     } else this.#discharge(p);
   }
@@ -108,7 +108,7 @@ export class DischargePathway {
     switch (p.dest) {
       case "death":
         o.beds.release(p);
-        ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment);
+        ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment - 1);
         o.population.hospitalDeath(now);
         if (p.fromCareHome) {
           o.careHomes.away--;
@@ -123,11 +123,11 @@ export class DischargePathway {
       case "careHome":
         o.careHomes.waitFromHospital(p, now);
         o.careHomes.place();
-        if (!p.placed) this.#waitInBedOrHome(p, now);
+        if (!p.placed) this.#waitInBedOrHome(p);
         return;
       case "reablement": {
         const req = o.reablement.request();
-        if (!req.triggered) this.#waitInBedOrHome(p, now);
+        if (!req.triggered) this.#waitInBedOrHome(p);
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(req, () => {
           this.#leaveBedForHome(p);
@@ -137,7 +137,7 @@ export class DischargePathway {
       }
       case "homeCarePackage": {
         const get = o.homeCare.request();
-        if (!get.triggered) this.#waitInBedOrHome(p, now);
+        if (!get.triggered) this.#waitInBedOrHome(p);
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(get, () => {
           this.#leaveBedForHome(p);
@@ -148,7 +148,7 @@ export class DischargePathway {
       case "intermediateCare": {
         const req = o.intermediate.request();
         if (!req.triggered) {
-          this.#waitInBedOrHome(p, now);
+          this.#waitInBedOrHome(p);
           if (p.inBed) this.#alternativeToIntermediate(p, req);
         }
         onDone(req, () => {
@@ -193,13 +193,13 @@ export class DischargePathway {
     }
   }
 
-  #waitInBedOrHome(p: Patient, now: number): void {
+  #waitInBedOrHome(p: Patient): void {
     if (assessedAtHome(p)) {
       this.#o.beds.release(p, "home_discharge_to_assess");
       this.#returnHome(p);
       return;
     }
-    this.#o.beds.startDelay(p, now);
+    this.#o.beds.startDelay(p);
   }
 
   /**

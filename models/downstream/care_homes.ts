@@ -97,7 +97,7 @@ export class CareHomes {
         this.#leave(p);
         if (p.fromCareHome) this.away--;
         pop.arrive(careHomeCellOf(p.cell));
-        counts.care_home_admissions.add(now, 1, p.segment);
+        counts.care_home_admissions.add(now, 1, p.segment - 1);
         counts.care_home_admissions_from_hospital.add(now, 1);
         counts.care_home_wait_days_total.add(now, now - p.arrive);
         free--;
@@ -108,7 +108,7 @@ export class CareHomes {
       if (pop.people(w.cell) <= 0 || !isHome(w.cell)) continue;
       pop.leave(w.cell);
       pop.arrive(careHomeCellOf(w.cell));
-      counts.care_home_admissions.add(now, 1, segmentOf(w.cell));
+      counts.care_home_admissions.add(now, 1, segmentOf(w.cell) - 1);
       counts.care_home_wait_days_total.add(now, now - w.t);
       free--;
     }

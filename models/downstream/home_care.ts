@@ -71,11 +71,11 @@ export class HomeCare {
       ctx.record.counts.home_care_wait_days_total.add(now, now - requested);
     }
     this.inUse += h;
-    ctx.record.levels.home_care_hours.add(now, h);
+    ctx.record.levels.home_care_hours.add(h);
     const d = this.#duration.exponential(ctx.scenario.socialCare.homeCare.packageDurationMeanDays);
     ctx.sim.schedule(d, () => {
       this.inUse -= h;
-      ctx.record.levels.home_care_hours.add(ctx.sim.now, -h);
+      ctx.record.levels.home_care_hours.add(-h);
       this.hours.put(h);
     });
   }

@@ -103,7 +103,7 @@ export class IntermediateCare {
   enter(now: number, c: number, held: Request | null): void {
     const req = held ?? this.beds.request();
     this.occupied++;
-    this.#ctx.record.levels.intermediate.add(now, 1);
+    this.#ctx.record.levels.intermediate.add(1);
     this.#ctx.record.counts.intermediate_care_starts.add(now, 1);
     const ic = this.#ctx.scenario.community.intermediateCare;
     const d = this.#los.lognormal({
@@ -127,7 +127,7 @@ export class IntermediateCare {
       const now = ctx.sim.now;
       this.beds.release(req);
       this.occupied--;
-      ctx.record.levels.intermediate.add(now, -1);
+      ctx.record.levels.intermediate.add(-1);
       this.#o.population.arrive(c);
       const mix = ctx.scenario.community.intermediateCare.dischargeMix;
       if (u < mix.homeCarePackage) this.#o.homeCare.requestFromHome(now);

@@ -96,7 +96,7 @@ export class AvertedAdmissions {
     const ctx = this.#ctx;
     const counts = ctx.record.counts;
     let dest = target;
-    st.averted.add(now, 1, segmentOf(c));
+    st.averted.add(now, 1, segmentOf(c) - 1);
     let to: string = dest;
     if (dest === "stepUpBed") {
       const ic = this.#o.intermediate;

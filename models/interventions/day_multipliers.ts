@@ -84,7 +84,6 @@ export class DayMultipliers {
     const rates = this.#mods.rates;
     const components = this.#mods.components;
     if (!rates && !components) return;
-    const y = Math.floor(dayIndex / 365);
     for (const cell of options.cells) {
       const r: RateMultipliers | undefined = rates?.call(this.#mods, dayIndex, cell);
       const c = cell.index;
@@ -117,8 +116,8 @@ export class DayMultipliers {
         if (options.measuring) {
           const st = this.#tags.for(k.tag, k.cohort);
           const people = options.people[c]!;
-          st.cohortPeopleDays[y]! += people * k.share;
-          st.enrolledPeopleDays[y]! += people * k.share * k.ramp;
+          st.cohortPeopleDays.add(dayIndex, people * k.share);
+          st.enrolledPeopleDays.add(dayIndex, people * k.share * k.ramp);
         }
       }
       this.gp[c] = gp;

@@ -69,8 +69,8 @@ Deno.test("cohort matching: the cohort's people-days are the people in the match
   let matched = 0;
   for (let c = 0; c < people.length; c++) if (isHome(c) && segmentOf(c) >= 3) matched += people[c]!;
   const account = m.parts.tags.list.find((t) => t.tag === "frail")!;
-  assert.equal(account.cohortPeopleDays[0], matched);
-  assert.equal(account.enrolledPeopleDays[0], matched); // fully ramped by day 300
+  assert.equal(account.cohortPeopleDays.get(0), matched);
+  assert.equal(account.enrolledPeopleDays.get(0), matched); // fully ramped by day 300
 });
 
 Deno.test("averted admissions are credited only to the cohort's segments", () => {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { YearCounts } from "../recording/year_accumulator.ts";
+import { PeriodCounter, type Periods } from "../../sim/mod.ts";
 import type { DisplacementTarget } from "../modifiers.ts";
 
 /** Where an averted admission can be displaced to, in attribution order. */
@@ -26,14 +26,14 @@ export interface TagStats {
   tag: string;
   /** Cohort label. */
   cohort: string;
-  /** Admissions averted and credited to the tag, by year × segment. */
-  averted: YearCounts;
-  /** Averted admissions by displacement destination ("none" included). */
-  displaced: Record<DisplacementTarget | "none", YearCounts>;
-  /** Σ over days of people in the cohort, by year. */
-  cohortPeopleDays: Float64Array;
-  /** Σ over days of people in the cohort × ramp-up fraction, by year. */
-  enrolledPeopleDays: Float64Array;
+  /** Admissions averted and credited to the tag, by year × segment (category = segment − 1). */
+  averted: PeriodCounter;
+  /** Averted admissions by displacement destination ("none" included), by year. */
+  displaced: Record<DisplacementTarget | "none", PeriodCounter>;
+  /** Σ over days of people in the cohort, by year; added at the measured day (0 = startDate). */
+  cohortPeopleDays: PeriodCounter;
+  /** Σ over days of people in the cohort × ramp-up fraction, by year (as above). */
+  enrolledPeopleDays: PeriodCounter;
 }
 
 /** The accounts of every intervention tag in a replication. */
@@ -41,16 +41,18 @@ export class TagAccounts {
   /** Accounts, in order of first use. */
   readonly list: TagStats[] = [];
   readonly #index = new Map<string, TagStats>();
-  readonly #startTime: number;
-  readonly #years: number;
+  /** Model years in simulation time. */
+  readonly #years: Periods;
+  /** Model years in measured days (day 0 = startDate). */
+  readonly #dayYears: Periods;
 
   /**
    * @param startTime Simulation time of day 0.
    * @param years Measured years.
    */
   constructor(startTime: number, years: number) {
-    this.#startTime = startTime;
-    this.#years = years;
+    this.#years = { startDays: startTime, lengthDays: 365, count: years };
+    this.#dayYears = { startDays: 0, lengthDays: 365, count: years };
   }
 
   /**
@@ -64,19 +66,18 @@ export class TagAccounts {
     const key = `${tag}\u0000${cohort}`;
     let st = this.#index.get(key);
     if (st === undefined) {
-      const W = this.#startTime;
-      const Y = this.#years;
-      const displaced = {} as Record<DisplacementTarget | "none", YearCounts>;
+      const periods = this.#years;
+      const displaced = {} as Record<DisplacementTarget | "none", PeriodCounter>;
       for (const d of [...DISPLACEMENT_TARGETS, "none" as const]) {
-        displaced[d] = new YearCounts(W, Y);
+        displaced[d] = new PeriodCounter({ periods });
       }
       st = {
         tag,
         cohort,
-        averted: new YearCounts(W, Y),
+        averted: new PeriodCounter({ periods, categories: 4 }),
         displaced,
-        cohortPeopleDays: new Float64Array(Y),
-        enrolledPeopleDays: new Float64Array(Y),
+        cohortPeopleDays: new PeriodCounter({ periods: this.#dayYears }),
+        enrolledPeopleDays: new PeriodCounter({ periods: this.#dayYears }),
       };
       this.#index.set(key, st);
       this.list.push(st);

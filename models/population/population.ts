@@ -152,7 +152,7 @@ export class Population {
       const k = out.deaths[c]!;
       if (k === 0) continue;
       deaths += k;
-      died.add(t, k, segmentOf(c));
+      died.add(t, k, segmentOf(c) - 1);
     }
     this.#accountFlows(t, out.entries, deaths);
     return out.careHomeReferrals;

@@ -60,7 +60,8 @@ Deno.test("a stationary baseline holds band sizes, segment mix, admissions and o
   const pop = model.record.daily.population;
   const perThousand = (y: number) =>
     1000 * adm.get(y) / (pop.slice(y * 365, (y + 1) * 365).reduce((a, x) => a + x, 0) / 365);
-  const frailAdmissions = (y: number) => (adm.get(y, 3) + adm.get(y, 4)) / adm.get(y);
+  // categories are segment − 1: segments 3 and 4 are categories 2 and 3
+  const frailAdmissions = (y: number) => (adm.get(y, 2) + adm.get(y, 3)) / adm.get(y);
   // ≈ 5,500 admissions a year: se of a year's rate ≈ 1.4%, of the difference ≈ 2%.
   assert.ok(
     Math.abs(perThousand(YEARS - 1) / perThousand(0) - 1) < 0.06,

@@ -89,7 +89,7 @@ export class CommunityServices {
     const visits = this.#ctx.record.counts.district_nursing_visits;
     for (let c = 0; c < people.length; c++) {
       const n = poissonInverse(this.#districtNursing.random(), people[c]! * rate[c]!);
-      visits.add(t, n, segmentOf(c));
+      visits.add(t, n, segmentOf(c) - 1);
     }
   }
 
@@ -122,9 +122,9 @@ export class CommunityServices {
     if (visited) {
       counts.crisis_response_visits.add(now, 1);
       if (draws.crisisAverts < cr.avertProbability) {
-        counts.emergency_admissions_averted.add(now, 1, seg);
+        counts.emergency_admissions_averted.add(now, 1, seg - 1);
         if (tag) {
-          tag.averted.add(now, 1, seg);
+          tag.averted.add(now, 1, seg - 1);
           tag.displaced.crisisResponse.add(now, 1);
         }
         if (ctx.log.enabled) {
@@ -137,10 +137,10 @@ export class CommunityServices {
     const intermediate = this.#o.intermediate;
     if (draws.stepUp < ic.stepUpProbability && intermediate.hasFreeBed()) {
       counts.step_up_admissions.add(now, 1);
-      counts.emergency_admissions_averted.add(now, 1, seg);
+      counts.emergency_admissions_averted.add(now, 1, seg - 1);
       const added = intermediate.addedBedsTag;
       if (added && intermediate.inAddedBeds()) {
-        added.averted.add(now, 1, seg);
+        added.averted.add(now, 1, seg - 1);
         added.displaced.stepUpBed.add(now, 1);
       }
       if (ctx.log.enabled) ctx.log.emit(caseId, "step_up", "ed", "intermediate", "intermediate");

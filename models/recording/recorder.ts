@@ -1,13 +1,23 @@
 /**
- * The model's recording part: annual counts (by year and segment), time integrals of levels
- * split at year boundaries, the end-of-day daily series and the stay accounting the invariant
- * checks read. Passive: the other parts report to it; it never reaches into them.
+ * The model's recording part, built on the engine's monitors: annual counts (a
+ * `PeriodCounter` per counted event, one period per model year, one category per need
+ * segment), time integrals of levels split at year boundaries (a `TimeWeighted` with the model
+ * years as its periods), end-of-day acute occupancy per year (a `Tally` per year, for the p95),
+ * the end-of-day daily series and the stay accounting the invariant checks read. Passive: the
+ * other parts report to it; it never reaches into them.
+ *
+ * Reporting to it:
+ * - a counted event: `record.counts.<name>.add(now, amount, segment - 1)` (the category is the
+ *   segment's index, 0–3; leave it out for the total only);
+ * - a level change at the current time: `record.levels.<name>.add(delta)` (the monitor reads the
+ *   time from the simulation's clock);
+ * - a new counted event or level: one name in `COUNTED` or `INTEGRATED` below.
  *
  * @module
  */
 
+import { type Clock, PeriodCounter, type Periods, Tally, TimeWeighted } from "../../sim/mod.ts";
 import type { Segment } from "../population/cells.ts";
-import { YearCounts, YearIntegral } from "./year_accumulator.ts";
 
 /** Counted events, accumulated by model year (and segment where given). */
 export const COUNTED = [
@@ -93,22 +103,27 @@ export interface StayAccount {
   overCapacityEvents: number;
 }
 
+/** Need segments, the categories of the annual counts (category = segment − 1). */
+const SEGMENTS = 4;
+
 /** The recording part of one replication (see the module doc). */
 export class Recorder {
-  /** Annual counts by name. */
-  readonly counts: Record<Counted, YearCounts>;
-  /** Time integrals by name. */
-  readonly levels: Record<Integrated, YearIntegral>;
-  /** Bed days by segment (index 0 = segment 1). */
-  readonly bedDaysBySegment: YearIntegral[];
-  /** Delayed-transfer bed days by segment (index 0 = segment 1). */
-  readonly dtocBySegment: YearIntegral[];
+  /** The measured model years: 365-day periods from the end of the warm-up. */
+  readonly years: Periods;
+  /** Annual counts by name, in total and by segment (category = segment − 1). */
+  readonly counts: Record<Counted, PeriodCounter>;
+  /** Levels by name; `periodIntegral(y)` is the level × days of model year `y`. */
+  readonly levels: Record<Integrated, TimeWeighted>;
+  /** Occupied acute beds by segment (index 0 = segment 1). */
+  readonly bedDaysBySegment: TimeWeighted[];
+  /** Delayed transfers in acute beds by segment (index 0 = segment 1). */
+  readonly dtocBySegment: TimeWeighted[];
   /** Daily series. */
   readonly daily: Record<DailyName, number[]>;
   /** Daily occupied beds per hospital. */
   readonly dailyByHospital: number[][];
   /** End-of-day acute occupancy per model year (samples for percentiles). */
-  readonly dailyOccupancy: number[][];
+  readonly dailyOccupancy: Tally[];
   /** People in plugged-in settings, by day (only when there are any). */
   readonly inSettings: number[] | undefined;
   /** Stay accounting. */
@@ -120,57 +135,58 @@ export class Recorder {
     minPlaceCount: 0,
     overCapacityEvents: 0,
   };
-  readonly #years: number;
 
   /**
-   * @param startTime Simulation time of day 0 (end of warm-up).
-   * @param options `years` measured and number of `hospitals`.
+   * @param clock The simulation (levels change at its `now`).
+   * @param options `startDays` (end of the warm-up, day 0 of year 0), `years` measured, number
+   *   of `hospitals`, and whether plugged-in `settings` are counted.
    */
   constructor(
-    startTime: number,
-    options: { years: number; hospitals: number; settings?: boolean },
+    clock: Clock,
+    options: { startDays: number; years: number; hospitals: number; settings?: boolean },
   ) {
     const Y = options.years;
-    this.#years = Y;
+    const years: Periods = { startDays: options.startDays, lengthDays: 365, count: Y };
+    this.years = years;
     this.counts = Object.fromEntries(
-      COUNTED.map((m) => [m, new YearCounts(startTime, Y)]),
-    ) as Record<Counted, YearCounts>;
-    this.levels = Object.fromEntries(
-      INTEGRATED.map((m) => [m, new YearIntegral(startTime, Y)]),
-    ) as Record<Integrated, YearIntegral>;
-    this.bedDaysBySegment = [1, 2, 3, 4].map(() => new YearIntegral(startTime, Y));
-    this.dtocBySegment = [1, 2, 3, 4].map(() => new YearIntegral(startTime, Y));
+      COUNTED.map((m) => [m, new PeriodCounter({ periods: years, categories: SEGMENTS })]),
+    ) as Record<Counted, PeriodCounter>;
+    const level = () => new TimeWeighted(clock, { periods: years });
+    this.levels = Object.fromEntries(INTEGRATED.map((m) => [m, level()])) as Record<
+      Integrated,
+      TimeWeighted
+    >;
+    this.bedDaysBySegment = Array.from({ length: SEGMENTS }, level);
+    this.dtocBySegment = Array.from({ length: SEGMENTS }, level);
     this.daily = Object.fromEntries(DAILY_SERIES.map((k) => [k, []])) as unknown as Record<
       DailyName,
       number[]
     >;
     this.dailyByHospital = Array.from({ length: options.hospitals }, () => []);
-    this.dailyOccupancy = Array.from({ length: Y }, () => []);
+    this.dailyOccupancy = Array.from({ length: Y }, () => new Tally());
     this.inSettings = options.settings ? [] : undefined;
   }
 
   /**
-   * Changes the occupied acute beds by `delta` at `t` (total and the segment's).
+   * Changes the occupied acute beds by `delta` now (total and the segment's).
    *
-   * @param t Simulation time.
    * @param segment Need segment of the patient.
    * @param delta +1 or −1.
    */
-  bedChange(t: number, segment: Segment, delta: number): void {
-    this.levels.bed_days.add(t, delta);
-    this.bedDaysBySegment[segment - 1]!.add(t, delta);
+  bedChange(segment: Segment, delta: number): void {
+    this.levels.bed_days.add(delta);
+    this.bedDaysBySegment[segment - 1]!.add(delta);
   }
 
   /**
-   * Changes the delayed transfers in acute beds by `delta` at `t`.
+   * Changes the delayed transfers in acute beds by `delta` now.
    *
-   * @param t Simulation time.
    * @param segment Need segment of the patient.
    * @param delta +1 or −1.
    */
-  delayChange(t: number, segment: Segment, delta: number): void {
-    this.levels.dtoc.add(t, delta);
-    this.dtocBySegment[segment - 1]!.add(t, delta);
+  delayChange(segment: Segment, delta: number): void {
+    this.levels.dtoc.add(delta);
+    this.dtocBySegment[segment - 1]!.add(delta);
   }
 
   /**
@@ -193,7 +209,7 @@ export class Recorder {
     for (const k of DAILY_SERIES) if (k !== "dayIndex") d[k].push(values[k]);
     byHospital.forEach((n, i) => this.dailyByHospital[i]!.push(n));
     const y = Math.floor(dayIndex / 365);
-    if (y < this.#years) this.dailyOccupancy[y]!.push(values.acuteOccupied);
+    if (y < this.years.count) this.dailyOccupancy[y]!.add(values.acuteOccupied);
   }
 
   /**
@@ -203,16 +219,5 @@ export class Recorder {
    */
   notePlaceCount(n: number): void {
     if (n < this.stays.minPlaceCount) this.stays.minPlaceCount = n;
-  }
-
-  /**
-   * Closes every integral at `end`.
-   *
-   * @param end Simulation time of the end of the run.
-   */
-  finish(end: number): void {
-    for (const l of Object.values(this.levels)) l.advance(end);
-    for (const l of this.bedDaysBySegment) l.advance(end);
-    for (const l of this.dtocBySegment) l.advance(end);
   }
 }

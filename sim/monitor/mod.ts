@@ -1,6 +1,8 @@
 /**
- * Monitors: a {@linkcode Tally} of observations, a {@linkcode TimeWeighted} level and a
- * {@linkcode TimeSeries} sampled at fixed intervals. Each can be reset at the end of a warm-up.
+ * Monitors: a {@linkcode Tally} of observations, a {@linkcode TimeWeighted} level (optionally
+ * split into {@linkcode Periods} such as model years), a {@linkcode PeriodCounter} of amounts
+ * summed per period and category, and a {@linkcode TimeSeries} sampled at fixed intervals. The
+ * engine's `Resource` and `Container` keep their time-weighted statistics in `TimeWeighted`.
  *
  * @example Tally and time-weighted level together
  * ```ts
@@ -23,4 +25,6 @@
 export type { Clock, ScheduledHandle, Scheduler } from "./clock.ts";
 export { Tally, type TallyOptions } from "./tally.ts";
 export { TimeWeighted, type TimeWeightedOptions } from "./time_weighted.ts";
+export type { Periods } from "./periods.ts";
+export { PeriodCounter, type PeriodCounterOptions } from "./period_counter.ts";
 export { TimeSeries, type TimeSeriesOptions } from "./time_series.ts";
