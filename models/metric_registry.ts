@@ -49,6 +49,14 @@ export interface MetricSpec<N extends string = string> {
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 
+/** The recorded delayed-transfer levels of the four full-service causes. */
+const DTOC_CAPACITY_LEVELS = [
+  "dtoc_care_home",
+  "dtoc_home_care",
+  "dtoc_reablement",
+  "dtoc_intermediate_care",
+] as const;
+
 /** A counted event, by year (and segment). */
 function counted(name: Counted): MetricSpec["value"] {
   return (r, y, s) => r.counts[name].get(y, s ?? 0);
@@ -357,6 +365,69 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
       "Patients waiting in an acute bed for an intermediate-care bed who went home with home-based support instead.",
     value: counted("intermediate_care_alternatives"),
   },
+  {
+    name: "delayed_transfer_bed_days_arrangement",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Delayed-transfer bed days spent while a supported discharge is arranged (assessment, funding, choice).",
+    value: (r, y) => r.levels.dtoc_arrangement.area[y]!,
+  },
+  {
+    name: "delayed_transfer_bed_days_capacity",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Delayed-transfer bed days spent waiting for room at a full downstream service (the four below).",
+    value: (r, y) => DTOC_CAPACITY_LEVELS.reduce((a, l) => a + r.levels[l].area[y]!, 0),
+  },
+  {
+    name: "delayed_transfer_bed_days_care_home",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for a care-home place.",
+    value: (r, y) => r.levels.dtoc_care_home.area[y]!,
+  },
+  {
+    name: "delayed_transfer_bed_days_home_care",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for home-care hours.",
+    value: (r, y) => r.levels.dtoc_home_care.area[y]!,
+  },
+  {
+    name: "delayed_transfer_bed_days_reablement",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for a reablement slot.",
+    value: (r, y) => r.levels.dtoc_reablement.area[y]!,
+  },
+  {
+    name: "delayed_transfer_bed_days_intermediate_care",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for an intermediate-care bed.",
+    value: (r, y) => r.levels.dtoc_intermediate_care.area[y]!,
+  },
+  {
+    name: "delayed_transfer_capacity_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Share of delayed-transfer bed days spent waiting for a full downstream service rather than for arrangements.",
+    value: (r, y) =>
+      ratio(
+        DTOC_CAPACITY_LEVELS.reduce((a, l) => a + r.levels[l].area[y]!, 0),
+        r.levels.dtoc.area[y]!,
+      ),
+  },
 ];
 
 /**
@@ -396,7 +467,14 @@ export type AnnualMetric =
   | "care_home_wait_days_mean"
   | "acute_surge_bed_days"
   | "acute_surge_openings"
-  | "intermediate_care_alternatives";
+  | "intermediate_care_alternatives"
+  | "delayed_transfer_bed_days_arrangement"
+  | "delayed_transfer_bed_days_capacity"
+  | "delayed_transfer_bed_days_care_home"
+  | "delayed_transfer_bed_days_home_care"
+  | "delayed_transfer_bed_days_reablement"
+  | "delayed_transfer_bed_days_intermediate_care"
+  | "delayed_transfer_capacity_share";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

@@ -41,6 +41,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "acute.weekendDischargeRatio": "h6-delayed-transfers-by-cause",
   "careHomes": "c1-care-home-residents",
   "careHomes.deathRatePerResidentYear": "c2-care-home-flows-and-turnover",
+  "careHomes.placeSearchMeanDays": "h6-delayed-transfers-by-cause",
   "careHomes.edAttendanceRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "careHomes.emergencyAdmissionRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "community.crisisResponse": "s3-district-nursing-and-crisis-response",

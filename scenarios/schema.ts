@@ -568,16 +568,40 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   }).prefault({}),
   careHomes: z.strictObject({
     placesPer1000Aged75Plus: num(
-      101,
+      66,
       evidence(
-        "Care-home places per 1,000 people aged 75+.",
-        "F6 10.1 beds per 100 aged 75+ (Nuffield 2018, B)",
+        "Care-home places for permanent residents aged 65+ (the model's residents), per 1,000 " +
+          "people aged 75+.",
+        "C1 274,000 residents 65+ ÷ 87% occupancy ÷ 4,777,650 people 75+ (D1 mid-2019) = 65.9 " +
+          "(D); C1's 10.1 beds per 100 aged 75+ also hold younger and temporary residents",
       ),
       { limit: LIMITS.per1000 },
     ),
     places: z.number().int().min(0).optional().meta({
       description: "Care-home places. Omitted: placesPer1000Aged75Plus × people 75+.",
     }),
+    referenceOccupancy: num(
+      0.87,
+      evidence(
+        "Occupancy at which a waiting person takes placeSearchMeanDays on average to find a " +
+          "suitable place.",
+        "C1 ≈87% pre-pandemic occupancy (Nuffield Trust, B)",
+      ),
+      { max: 0.999 },
+    ),
+    placeSearchMeanDays: num(
+      3,
+      assumption(
+        "Mean days a person waiting for a care-home place takes to find a suitable one (area, " +
+          "type, price) when the homes are at referenceOccupancy; the chance of finding one " +
+          "scales with the share of places free, so waits lengthen as the homes fill and stop " +
+          "while they are full. Spent in the acute bed by hospital waiters (a delayed transfer " +
+          "for a care-home place). 0: a free place is taken at once.",
+        "calibrated so waits for a care-home place are ≈9% of delayed-transfer bed days (H6: " +
+          "residential and nursing homes, June 2018, D)",
+      ),
+      { limit: LIMITS.durationDays },
+    ),
     emergencyAdmissionRatePerResidentYear: num(
       0.7,
       evidence(

@@ -135,6 +135,8 @@ export type ScenarioInput = {
   careHomes?: {
     placesPer1000Aged75Plus?: number | undefined;
     places?: number | undefined;
+    referenceOccupancy?: number | undefined;
+    placeSearchMeanDays?: number | undefined;
     emergencyAdmissionRatePerResidentYear?: number | undefined;
     edAttendanceRatePerResidentYear?: number | undefined;
     deathRatePerResidentYear?: number | undefined;
@@ -482,6 +484,8 @@ export type ParsedScenario = {
   };
   careHomes: {
     placesPer1000Aged75Plus: number;
+    referenceOccupancy: number;
+    placeSearchMeanDays: number;
     emergencyAdmissionRatePerResidentYear: number;
     edAttendanceRatePerResidentYear: number;
     deathRatePerResidentYear: number;

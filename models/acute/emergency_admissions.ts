@@ -211,6 +211,7 @@ export class EmergencyAdmissions {
       d2aShare: o.d2a,
       req: null,
       delayed: false,
+      delayCause: null,
       inBed: false,
       placed: false,
       census: o.census ?? false,

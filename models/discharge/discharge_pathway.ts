@@ -69,7 +69,7 @@ export class DischargePathway {
     for (const s of this.#o.settings) if (s.takeDischarge(p, now)) return;
     const arrange = this.arrangementDays(p);
     if (arrange > 0) {
-      this.#o.beds.startDelay(p, now);
+      this.#o.beds.startDelay(p, now, "arrangement");
       ctx.sim.schedule(arrange, () => this.#discharge(p));
     } else this.#discharge(p);
   }
@@ -198,7 +198,7 @@ export class DischargePathway {
       this.#returnHome(p);
       return;
     }
-    this.#o.beds.startDelay(p, now);
+    if (p.dest !== "home" && p.dest !== "death") this.#o.beds.startDelay(p, now, p.dest);
   }
 
   /**

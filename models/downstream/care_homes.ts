@@ -1,17 +1,20 @@
 /**
  * Care homes: places, residents (in the population's care-home cells, or away in hospital
- * with their place held), and two waiting lists served when a place is free — people in
- * hospital first (in order of joining), then people waiting at home (in order of referral).
+ * with their place held), and two waiting lists: a waiter searches for a suitable place (the
+ * fewer places free, the longer the search), then takes a free one — people in hospital first
+ * (in order of joining), then people waiting at home (in order of referral).
  *
  * @module
  */
 
 import type { Scenario } from "../../scenarios/schema.ts";
 import { ScenarioError } from "../../scenarios/scenario_error.ts";
+import type { RandomStream } from "../../sim/mod.ts";
 import type { Patient } from "../acute/patient.ts";
 import { type ModelContext, UNLIMITED } from "../context.ts";
 import { careHomeCellOf, isHome, segmentOf } from "../population/cells.ts";
 import type { Population } from "../population/population.ts";
+import { type PlaceSearchSpec, searchEffort, searchNeed } from "./place_search.ts";
 
 /** Someone at home waiting for a care-home place. */
 interface HomeWaiter {
@@ -19,6 +22,16 @@ interface HomeWaiter {
   cell: number;
   /** Time of referral. */
   t: number;
+  /** Search still needed before a suitable place is found (unit-rate exponential). */
+  need: number;
+}
+
+/** Someone in hospital waiting for a care-home place. */
+interface HospitalWaiter {
+  /** The patient. */
+  p: Patient;
+  /** Search still needed before a suitable place is found (unit-rate exponential). */
+  need: number;
 }
 
 /** Options of {@linkcode CareHomes}. */
@@ -29,7 +42,13 @@ export interface CareHomesOptions {
   leaveHospitalWaitingPlace(p: Patient): void;
 }
 
-/** The care-home part of one replication. */
+/**
+ * The care-home part of one replication. A waiting person first has to find a suitable place
+ * (area, type, price): the search ends at a rate that scales with the share of places free —
+ * `careHomes.placeSearchMeanDays` on average when the homes are at `careHomes.referenceOccupancy`,
+ * longer as they fill, never while they are full — then takes a free place, hospital waiters
+ * first.
+ */
 export class CareHomes {
   /** Places. */
   readonly places: number;
@@ -38,9 +57,11 @@ export class CareHomes {
   readonly #ctx: ModelContext;
   readonly #population: Population;
   readonly #leave: (p: Patient) => void;
-  readonly #fromHospital: Patient[] = [];
-  readonly #fromHome: HomeWaiter[] = [];
-  #homeHead = 0;
+  #fromHospital: HospitalWaiter[] = [];
+  #fromHome: HomeWaiter[] = [];
+  readonly #search: RandomStream;
+  #searchedTo = 0;
+  #lastFree: number | undefined;
 
   /**
    * @param ctx The model context.
@@ -51,6 +72,7 @@ export class CareHomes {
     this.#population = options.population;
     this.#leave = options.leaveHospitalWaitingPlace;
     this.places = ctx.unconstrained ? UNLIMITED : ctx.scenario.careHomes.places;
+    this.#search = ctx.sim.stream("care_home_search");
   }
 
   /**
@@ -63,13 +85,22 @@ export class CareHomes {
   }
 
   /**
+   * People waiting for a place now, from hospital and from home.
+   *
+   * @returns `{ fromHospital, fromHome }`.
+   */
+  waiting(): { fromHospital: number; fromHome: number } {
+    return { fromHospital: this.#fromHospital.length, fromHome: this.#fromHome.length };
+  }
+
+  /**
    * A patient in hospital joins the waiting list at `now`.
    *
    * @param p The patient (destination care home).
    * @param now Simulation time.
    */
   waitFromHospital(p: Patient, now: number): void {
-    this.#fromHospital.push(p);
+    this.#fromHospital.push({ p, need: this.#searchNeed() });
     p.arrive = now;
   }
 
@@ -80,19 +111,34 @@ export class CareHomes {
    * @param t Simulation time.
    */
   waitFromHome(cell: number, t: number): void {
-    this.#fromHome.push({ cell, t });
+    this.#fromHome.push({ cell, t, need: this.#searchNeed() });
   }
 
-  /** Fills free places: hospital waiters first, then people waiting at home. */
+  /**
+   * Advances every waiter's search to now, then fills free places with those who have found
+   * one: hospital waiters first, then people waiting at home, each in order of joining.
+   */
   place(): void {
-    const ctx = this.#ctx;
-    const counts = ctx.record.counts;
-    const pop = this.#population;
-    const now = ctx.sim.now;
+    const now = this.#ctx.sim.now;
     let free = this.places - this.occupied();
-    while (free > 0) {
-      const p = this.#fromHospital.shift();
-      if (p) {
+    const effort = this.#effortSinceLastCall(now, this.#lastFree ?? free);
+    if (effort > 0) {
+      for (const w of this.#fromHospital) w.need -= effort;
+      for (const w of this.#fromHome) w.need -= effort;
+    }
+    this.#fill(now, free);
+    this.#lastFree = this.places - this.occupied();
+  }
+
+  /** Fills up to `free` places with waiters who have found one. */
+  #fill(now: number, free: number): void {
+    const counts = this.#ctx.record.counts;
+    const pop = this.#population;
+    if (free <= 0) return;
+    if (this.#fromHospital.some((w) => w.need <= 0)) {
+      this.#fromHospital = this.#fromHospital.filter((w) => {
+        if (free <= 0 || w.need > 0) return true;
+        const p = w.p;
         p.placed = true;
         this.#leave(p);
         if (p.fromCareHome) this.away--;
@@ -101,21 +147,39 @@ export class CareHomes {
         counts.care_home_admissions_from_hospital.add(now, 1);
         counts.care_home_wait_days_total.add(now, now - p.arrive);
         free--;
-        continue;
-      }
-      if (this.#homeHead >= this.#fromHome.length) break;
-      const w = this.#fromHome[this.#homeHead++]!;
-      if (pop.people(w.cell) <= 0 || !isHome(w.cell)) continue;
+        return false;
+      });
+    }
+    if (free <= 0 || !this.#fromHome.some((w) => w.need <= 0)) return;
+    this.#fromHome = this.#fromHome.filter((w) => {
+      if (free <= 0 || w.need > 0) return true;
+      if (pop.people(w.cell) <= 0 || !isHome(w.cell)) return false;
       pop.leave(w.cell);
       pop.arrive(careHomeCellOf(w.cell));
       counts.care_home_admissions.add(now, 1, segmentOf(w.cell));
       counts.care_home_wait_days_total.add(now, now - w.t);
       free--;
-    }
-    if (this.#homeHead > 4096 && this.#homeHead * 2 > this.#fromHome.length) {
-      this.#fromHome.splice(0, this.#homeHead);
-      this.#homeHead = 0;
-    }
+      return false;
+    });
+  }
+
+  /** A new waiter's search need. */
+  #searchNeed(): number {
+    return searchNeed(this.#search.random(), this.#spec(), this.#ctx.unconstrained);
+  }
+
+  /** The search of a care-home place. */
+  #spec(): PlaceSearchSpec {
+    const ch = this.#ctx.scenario.careHomes;
+    return { meanDays: ch.placeSearchMeanDays, referenceUse: ch.referenceOccupancy };
+  }
+
+  /** Search effort since the last call, with the places free as the last call left them. */
+  #effortSinceLastCall(now: number, free: number): number {
+    const dt = now - this.#searchedTo;
+    this.#searchedTo = now;
+    if (this.places <= 0) return 0;
+    return searchEffort(dt, free / this.places, this.#spec());
   }
 }
 

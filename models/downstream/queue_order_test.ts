@@ -50,7 +50,7 @@ Deno.test("home care starts waiting packages first come first served", () => {
 });
 
 Deno.test("care homes place hospital waiters first, then home waiters, each in order", () => {
-  const m = specModel({ population: { size: 20000 } });
+  const m = specModel({ population: { size: 20000 }, careHomes: { placeSearchMeanDays: 0 } });
   const { careHomes, population } = m.parts;
   careHomes.away += careHomes.places - careHomes.occupied(); // full
   const homeA = cellIndex(3, 2, HOME);

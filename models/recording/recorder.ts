@@ -48,6 +48,11 @@ export const INTEGRATED = [
   "intermediate",
   "home_care_hours",
   "acute_surge_beds",
+  "dtoc_arrangement",
+  "dtoc_care_home",
+  "dtoc_home_care",
+  "dtoc_reablement",
+  "dtoc_intermediate_care",
 ] as const;
 
 /** An integrated level's name. */
