@@ -34,7 +34,7 @@ export const ROOMY_DOWNSTREAM = {
   community: { intermediateCare: { bedsPer100k: 100_000 } },
   socialCare: {
     reablement: { slotsPer100k: 100_000 },
-    homeCare: { capacityHoursPerWeekPer100k: 10_000_000 },
+    homeCare: { capacityHoursPerWeekPer100k: 10_000_000, providerSearchMeanDays: 0 },
   },
 };
 

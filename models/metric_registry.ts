@@ -428,6 +428,39 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
         r.levels.dtoc.area[y]!,
       ),
   },
+  {
+    name: "home_care_packages_ended_by_death",
+    unit: "packages",
+    kind: "count",
+    aggregation: "sum",
+    description: "Home-care packages that ended because their holder died.",
+    value: counted("home_care_packages_ended_by_death"),
+  },
+  {
+    name: "home_care_packages_ended_by_care_home",
+    unit: "packages",
+    kind: "count",
+    aggregation: "sum",
+    description: "Home-care packages that ended because their holder moved into a care home.",
+    value: counted("home_care_packages_ended_by_care_home"),
+  },
+  {
+    name: "home_care_waits_ended",
+    unit: "people",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "People waiting at home for a home-care package who died or moved into a care home first.",
+    value: counted("home_care_waits_ended"),
+  },
+  {
+    name: "care_home_waits_ended",
+    unit: "people",
+    kind: "count",
+    aggregation: "sum",
+    description: "People waiting at home for a care-home place who died first.",
+    value: counted("care_home_waits_ended"),
+  },
 ];
 
 /**
@@ -474,7 +507,11 @@ export type AnnualMetric =
   | "delayed_transfer_bed_days_home_care"
   | "delayed_transfer_bed_days_reablement"
   | "delayed_transfer_bed_days_intermediate_care"
-  | "delayed_transfer_capacity_share";
+  | "delayed_transfer_capacity_share"
+  | "home_care_packages_ended_by_death"
+  | "home_care_packages_ended_by_care_home"
+  | "home_care_waits_ended"
+  | "care_home_waits_ended";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

@@ -140,7 +140,7 @@ export class SystemModel {
       modifiers: ctx.modifiers,
       tags,
     });
-    const homeCare = new HomeCare(ctx);
+    const homeCare = new HomeCare(ctx, population);
     const reablement = new Reablement(ctx, homeCare);
     const careHomes = new CareHomes(ctx, {
       population,

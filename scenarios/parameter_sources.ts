@@ -77,6 +77,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "population.segmentRateRatios.mortality": "m2-mortality-by-frailty-segment",
   "seasonality": "h5-beds-and-occupancy",
   "socialCare": "s2-reablement-and-home-care",
+  "socialCare.homeCare.providerSearchMeanDays": "h6-delayed-transfers-by-cause",
   "start.census.occupancy.acute": "h5-beds-and-occupancy",
   "start.census.occupancy.homeCare": "s2-reablement-and-home-care",
   "start.census.occupancy.intermediate": "s1-intermediate-care",

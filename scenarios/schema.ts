@@ -397,7 +397,7 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       homeCarePackage: bounded(LIMITS.durationDays),
       intermediateCare: bounded(LIMITS.durationDays),
       careHome: bounded(LIMITS.durationDays),
-    }).default({ reablement: 3, homeCarePackage: 4, intermediateCare: 2, careHome: 10 }).meta({
+    }).default({ reablement: 1.2, homeCarePackage: 1.6, intermediateCare: 0.8, careHome: 4 }).meta({
       ...assumption(
         "Mean days (exponential) from medically fit to a supported destination being arranged " +
           "(assessment, funding, choice, transport), spent in the acute bed as a delayed " +
@@ -578,7 +578,9 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       { limit: LIMITS.per1000 },
     ),
     places: z.number().int().min(0).optional().meta({
-      description: "Care-home places. Omitted: placesPer1000Aged75Plus × people 75+.",
+      description:
+        "Care-home places, fixed. Omitted: placesPer1000Aged75Plus × people 75+, recomputed at " +
+        "the start of each model year as the population ages.",
     }),
     referenceOccupancy: num(
       0.87,
@@ -590,7 +592,7 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       { max: 0.999 },
     ),
     placeSearchMeanDays: num(
-      3,
+      1.6,
       assumption(
         "Mean days a person waiting for a care-home place takes to find a suitable one (area, " +
           "type, price) when the homes are at referenceOccupancy; the chance of finding one " +
@@ -627,10 +629,14 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   socialCare: z.strictObject({
     reablement: z.strictObject({
       slotsPer100k: num(
-        35,
+        28,
         evidence(
-          "Concurrent reablement slots per 100,000 people.",
-          "F7 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 — assumption",
+          "Concurrent reablement slots per 100,000 people (for hospital discharges: the model " +
+            "sends no community referrals to reablement).",
+          "S2 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 = 35 for all referrals; the " +
+            "model's ≈260 hospital episodes per 100,000 a year use ≈20; 28 calibrated so waits " +
+            "for intermediate care and reablement are ≈18% of delayed-transfer bed days (H6, D) " +
+            "— assumption",
           { assumption: true },
         ),
         { limit: LIMITS.per100k },
@@ -658,13 +664,34 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         { limit: LIMITS.hoursPerWeek, min: 0.25 },
       ),
       capacityHoursPerWeekPer100k: num(
-        7200,
+        7700,
         evidence(
           "Home-care hours per week available per 100,000 people.",
-          "B3 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700; set to 7,200 to calibrate DTOC to a few % (D) — assumption",
-          { assumption: true },
+          "S2 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700 (D)",
         ),
         { limit: LIMITS.hoursPerWeekPer100k },
+      ),
+      referenceUtilisation: num(
+        0.9,
+        assumption(
+          "Share of home-care hours in use at which finding a provider takes " +
+            "providerSearchMeanDays on average.",
+          "no published utilisation; the census default occupancy of home care",
+        ),
+        { max: 0.999 },
+      ),
+      providerSearchMeanDays: num(
+        1.5,
+        assumption(
+          "Mean days a person asking for a home-care package takes to find a provider with a " +
+            "carer free in their area when referenceUtilisation of the hours are in use; the " +
+            "chance of finding one scales with the share of hours free. Spent in the acute bed " +
+            "by hospital discharges not assessed at home (a delayed transfer for home care). " +
+            "0: free hours are taken at once.",
+          "calibrated so waits for home care are ≈10% of delayed-transfer bed days (H6: " +
+            "awaiting a care package at home, July 2019, D)",
+        ),
+        { limit: LIMITS.durationDays },
       ),
       packageDurationMeanDays: num(
         420,
@@ -726,7 +753,11 @@ export interface HospitalConfig {
 export type Scenario = Omit<Parsed, "population" | "hospitals" | "careHomes"> & {
   population: Omit<Parsed["population"], "ageBands"> & { ageBands: AgeBand[] };
   hospitals: HospitalConfig[];
-  careHomes: Parsed["careHomes"] & { places: number };
+  careHomes: Parsed["careHomes"] & {
+    places: number;
+    /** Whether the places follow the people aged 75+ year by year (`places` omitted). */
+    placesFollowAged75Plus: boolean;
+  };
 };
 
 export type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";

@@ -150,6 +150,8 @@ export type ScenarioInput = {
     homeCare?: {
       hoursPerPackagePerWeek?: number | undefined;
       capacityHoursPerWeekPer100k?: number | undefined;
+      referenceUtilisation?: number | undefined;
+      providerSearchMeanDays?: number | undefined;
       packageDurationMeanDays?: number | undefined;
       communityReferralsPer100kPerYear?: number | undefined;
     } | undefined;
@@ -496,6 +498,8 @@ export type ParsedScenario = {
     homeCare: {
       hoursPerPackagePerWeek: number;
       capacityHoursPerWeekPer100k: number;
+      referenceUtilisation: number;
+      providerSearchMeanDays: number;
       packageDurationMeanDays: number;
       communityReferralsPer100kPerYear: number;
     };

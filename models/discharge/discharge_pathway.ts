@@ -108,7 +108,7 @@ export class DischargePathway {
       case "death":
         o.beds.release(p);
         ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment);
-        o.population.hospitalDeath(now);
+        o.population.hospitalDeath(now, p.cell);
         if (p.fromCareHome) {
           o.careHomes.away--;
           o.careHomes.place();
@@ -130,17 +130,17 @@ export class DischargePathway {
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(req, () => {
           this.#leaveBedForHome(p);
-          o.reablement.start(req, true);
+          o.reablement.start(req, { count: true, cell: p.cell });
         });
         return;
       }
       case "homeCarePackage": {
-        const get = o.homeCare.request();
+        const get = o.homeCare.request(assessedAtHome(p) ? p.cell : null);
         if (!get.triggered) this.#waitInBedOrHome(p, now);
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(get, () => {
           this.#leaveBedForHome(p);
-          o.homeCare.start(now);
+          o.homeCare.start(now, p.cell);
         });
         return;
       }
@@ -209,7 +209,7 @@ export class DischargePathway {
    */
   dieOutsideHospital(p: Patient): void {
     const now = this.#ctx.sim.now;
-    this.#o.population.hospitalDeath(now);
+    this.#o.population.hospitalDeath(now, p.cell);
     if (p.fromCareHome) {
       this.#o.careHomes.away--;
       this.#o.careHomes.place();

@@ -13,17 +13,20 @@ import type { RandomStream } from "../../sim/mod.ts";
 import type { Patient } from "../acute/patient.ts";
 import { type ModelContext, UNLIMITED } from "../context.ts";
 import { careHomeCellOf, isHome, segmentOf } from "../population/cells.ts";
+import type { Followed } from "../population/followed_people.ts";
 import type { Population } from "../population/population.ts";
 import { type PlaceSearchSpec, searchEffort, searchNeed } from "./place_search.ts";
 
-/** Someone at home waiting for a care-home place. */
+/** Someone at home waiting for a care-home place (followed: the wait ends if they die). */
 interface HomeWaiter {
-  /** Cell they wait in. */
-  cell: number;
+  /** The waiter, followed in the population (their cell moves with them). */
+  followed: Followed;
   /** Time of referral. */
   t: number;
   /** Search still needed before a suitable place is found (unit-rate exponential). */
   need: number;
+  /** Whether the wait has ended (death). */
+  ended: boolean;
 }
 
 /** Someone in hospital waiting for a care-home place. */
@@ -50,8 +53,8 @@ export interface CareHomesOptions {
  * first.
  */
 export class CareHomes {
-  /** Places. */
-  readonly places: number;
+  /** Places (recomputed each model year when they follow the people aged 75+). */
+  places: number;
   /** Residents away in hospital (their place is held). */
   away = 0;
   readonly #ctx: ModelContext;
@@ -62,6 +65,7 @@ export class CareHomes {
   readonly #search: RandomStream;
   #searchedTo = 0;
   #lastFree: number | undefined;
+  #placesYear = 0;
 
   /**
    * @param ctx The model context.
@@ -90,7 +94,9 @@ export class CareHomes {
    * @returns `{ fromHospital, fromHome }`.
    */
   waiting(): { fromHospital: number; fromHome: number } {
-    return { fromHospital: this.#fromHospital.length, fromHome: this.#fromHome.length };
+    let fromHome = 0;
+    for (const w of this.#fromHome) if (!w.ended) fromHome++;
+    return { fromHospital: this.#fromHospital.length, fromHome };
   }
 
   /**
@@ -111,7 +117,12 @@ export class CareHomes {
    * @param t Simulation time.
    */
   waitFromHome(cell: number, t: number): void {
-    this.#fromHome.push({ cell, t, need: this.#searchNeed() });
+    const w: HomeWaiter = { followed: null!, t, need: this.#searchNeed(), ended: false };
+    w.followed = this.#population.followed.add(cell, "careHomeWait", () => {
+      w.ended = true;
+      this.#ctx.record.counts.care_home_waits_ended.add(this.#ctx.sim.now, 1);
+    });
+    this.#fromHome.push(w);
   }
 
   /**
@@ -120,6 +131,7 @@ export class CareHomes {
    */
   place(): void {
     const now = this.#ctx.sim.now;
+    this.#yearlyPlaces(now);
     let free = this.places - this.occupied();
     const effort = this.#effortSinceLastCall(now, this.#lastFree ?? free);
     if (effort > 0) {
@@ -142,6 +154,7 @@ export class CareHomes {
         p.placed = true;
         this.#leave(p);
         if (p.fromCareHome) this.away--;
+        else pop.followed.personGone(p.cell, pop.people(p.cell), "careHome", "careHomeWait");
         pop.arrive(careHomeCellOf(p.cell));
         counts.care_home_admissions.add(now, 1, p.segment);
         counts.care_home_admissions_from_hospital.add(now, 1);
@@ -150,17 +163,36 @@ export class CareHomes {
         return false;
       });
     }
+    if (this.#fromHome.some((w) => w.ended)) this.#fromHome = this.#fromHome.filter((w) => !w.ended);
     if (free <= 0 || !this.#fromHome.some((w) => w.need <= 0)) return;
     this.#fromHome = this.#fromHome.filter((w) => {
       if (free <= 0 || w.need > 0) return true;
-      if (pop.people(w.cell) <= 0 || !isHome(w.cell)) return false;
-      pop.leave(w.cell);
-      pop.arrive(careHomeCellOf(w.cell));
-      counts.care_home_admissions.add(now, 1, segmentOf(w.cell));
+      const cell = w.followed.cell;
+      pop.followed.remove(w.followed);
+      if (pop.people(cell) <= 0 || !isHome(cell)) return false;
+      pop.leave(cell);
+      pop.followed.personGone(cell, pop.people(cell), "careHome", "careHomeWait");
+      pop.arrive(careHomeCellOf(cell));
+      counts.care_home_admissions.add(now, 1, segmentOf(cell));
       counts.care_home_wait_days_total.add(now, now - w.t);
       free--;
       return false;
     });
+  }
+
+  /** At the start of each model year, places per 1,000 people 75+ × the people 75+ now. */
+  #yearlyPlaces(now: number): void {
+    const ctx = this.#ctx;
+    const ch = ctx.scenario.careHomes;
+    if (ctx.unconstrained || !ch.placesFollowAged75Plus) return;
+    const year = Math.floor((now - ctx.warmUpDays) / 365);
+    if (year <= this.#placesYear) return;
+    this.#placesYear = year;
+    const pop = this.#population;
+    const byBand = pop.byBand();
+    let aged75 = 0;
+    for (const b of pop.params.bands) if (b.minAgeYears >= 75) aged75 += byBand[b.id]!;
+    this.places = Math.round(ch.placesPer1000Aged75Plus * aged75 / 1000);
   }
 
   /** A new waiter's search need. */

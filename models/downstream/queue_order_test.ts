@@ -38,7 +38,10 @@ Deno.test("reablement serves waiting requests first come first served", () => {
 });
 
 Deno.test("home care starts waiting packages first come first served", () => {
-  const m = specModel({ population: { size: 100000 } });
+  const m = specModel({
+    population: { size: 100000 },
+    socialCare: { homeCare: { providerSearchMeanDays: 0 } },
+  });
   const hc = m.parts.homeCare;
   const fit = Math.floor(hc.capacity / hc.hoursPerPackage);
   const gets = Array.from({ length: fit + 2 }, () => hc.request());

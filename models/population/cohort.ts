@@ -359,6 +359,10 @@ export interface CohortDayOutcome {
   deaths: Float64Array;
   /** Moves out of segment 1 (deterioration) by cell index of origin. */
   deteriorations: Float64Array;
+  /** Recoveries (one segment down) by cell index of origin. */
+  recoveries: Float64Array;
+  /** Moves into the next age band by cell index of origin. */
+  aged: Float64Array;
   /** New care-home referrals from home by cell index. */
   careHomeReferrals: Float64Array;
   /** Entries (all bands). */
@@ -400,11 +404,15 @@ export function cohortDay(
   const out = options.out ?? {
     deaths: new Float64Array(n),
     deteriorations: new Float64Array(n),
+    recoveries: new Float64Array(n),
+    aged: new Float64Array(n),
     careHomeReferrals: new Float64Array(n),
     entries: 0,
   };
   out.deaths.fill(0);
   out.deteriorations.fill(0);
+  out.recoveries.fill(0);
+  out.aged.fill(0);
   out.careHomeReferrals.fill(0);
   out.entries = 0;
   const delta = new Float64Array(n);
@@ -430,6 +438,8 @@ export function cohortDay(
     );
     out.deaths[c] = dead;
     out.deteriorations[c] = det;
+    out.recoveries[c] = rec;
+    out.aged[c] = aged;
     delta[c] -= dead + det + rec + aged;
     if (det > 0) delta[cellIndex(b, s + 1, r)] += det;
     if (rec > 0) delta[cellIndex(b, s - 1, r)] += rec;

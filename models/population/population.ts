@@ -10,6 +10,7 @@
 
 import type { ModelContext } from "../context.ts";
 import { CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import { FollowedPeople } from "./followed_people.ts";
 import {
   applyTrend,
   cohortDay,
@@ -53,6 +54,9 @@ export class Population {
   };
   /** People per age band at the start of the measured period. */
   startByBand: Record<string, number> = {};
+  /** People at home followed one by one (home-care packages and waits, care-home waits). */
+  readonly followed: FollowedPeople;
+  readonly #before: Float64Array;
   readonly #ctx: ModelContext;
   readonly #uniforms: CohortUniforms;
   #trendYear = 0;
@@ -71,10 +75,15 @@ export class Population {
     this.#out = {
       deaths: new Float64Array(n),
       deteriorations: new Float64Array(n),
+      recoveries: new Float64Array(n),
+      aged: new Float64Array(n),
       careHomeReferrals: new Float64Array(n),
       entries: 0,
     };
+    this.#before = new Float64Array(n);
     const sim = ctx.sim;
+    const followed = sim.stream("followed_people");
+    this.followed = new FollowedPeople(n, () => followed.random());
     const deaths = sim.stream("deaths");
     const deterioration = sim.stream("deterioration");
     const recovery = sim.stream("recovery");
@@ -141,11 +150,13 @@ export class Population {
       this.#trendYear = year;
       applyTrend(this.params, { year, trend: this.#ctx.scenario.population.demography.trend });
     }
+    this.#before.set(this.counts);
     const out = cohortDay(this.counts, this.params, {
       uniforms: this.#uniforms,
       deteriorationMultiplier,
       out: this.#out,
     });
+    this.followed.followDay(this.#before, out);
     let deaths = 0;
     const died = this.#ctx.record.counts.deaths_elsewhere;
     for (let c = 0; c < this.counts.length; c++) {
@@ -160,12 +171,15 @@ export class Population {
 
   /**
    * A death in hospital at `t` (one of the all-cause deaths of the cells: the community death
-   * rate excludes the hospital share).
+   * rate excludes the hospital share) of someone from cell `cell`; if they were followed at
+   * home, their service ends.
    *
    * @param t Simulation time.
+   * @param cell The cell the person came from.
    */
-  hospitalDeath(t: number): void {
+  hospitalDeath(t: number, cell: number): void {
     this.#accountFlows(t, 0, 1);
+    if (isHome(cell)) this.followed.personGone(cell, this.counts[cell]!, "death");
   }
 
   /**

@@ -36,6 +36,10 @@ export const COUNTED = [
   "care_home_wait_days_total",
   "intermediate_care_alternatives",
   "acute_surge_openings",
+  "home_care_packages_ended_by_death",
+  "home_care_packages_ended_by_care_home",
+  "home_care_waits_ended",
+  "care_home_waits_ended",
 ] as const;
 
 /** A counted event's name. */
