@@ -461,6 +461,15 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     description: "People waiting at home for a care-home place who died first.",
     value: counted("care_home_waits_ended"),
   },
+  {
+    name: "ed_attendances_after_gp_unmet",
+    unit: "attendances",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "ED attendances by people whose GP request went unmet (part of ed_attendances, not extra).",
+    value: counted("ed_attendances_after_gp_unmet"),
+  },
 ];
 
 /**
@@ -511,7 +520,8 @@ export type AnnualMetric =
   | "home_care_packages_ended_by_death"
   | "home_care_packages_ended_by_care_home"
   | "home_care_waits_ended"
-  | "care_home_waits_ended";
+  | "care_home_waits_ended"
+  | "ed_attendances_after_gp_unmet";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

@@ -147,7 +147,12 @@ export class SystemModel {
       leaveHospitalWaitingPlace: (p) => discharge.leaveForCareHome(p),
     });
     const intermediate = new IntermediateCare(ctx, { population, homeCare, careHomes, tags });
-    const gp = new GpAccess(ctx, { population, multipliers, demandPerPersonDay: rates.pGp });
+    const gp = new GpAccess(ctx, {
+      population,
+      multipliers,
+      demandPerPersonDay: rates.pGp,
+      spillToEd: (n) => admissions.attendAfterGp(n),
+    });
     const community = new CommunityServices(ctx, {
       population,
       intermediate,

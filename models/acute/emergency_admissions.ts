@@ -71,6 +71,10 @@ export class EmergencyAdmissions {
   readonly #attributes: RandomStream;
   readonly #extraAttributes: RandomStream;
   readonly #readmissionAttributes: RandomStream;
+  /** ED readmissions not yet taken from the direct attendances. */
+  #readmittedViaEd = 0;
+  /** Today's abandoned GP requests that attend ED. */
+  #afterGp = 0;
 
   /**
    * @param ctx The model context.
@@ -90,8 +94,22 @@ export class EmergencyAdmissions {
   }
 
   /**
-   * The day's emergency demand: ED attendances that are not admitted, and admission candidates
-   * (with extra candidates when interventions raise rates), both seasonal.
+   * Requests abandoned at the GP today whose people attend ED instead: they are among the
+   * day's ED attendances not admitted (the band ED rates already hold them), so the route
+   * moves attendances but never adds to the total; any beyond the day's direct attendances do
+   * not attend.
+   *
+   * @param n Attendances.
+   */
+  attendAfterGp(n: number): void {
+    this.#afterGp += n;
+  }
+
+  /**
+   * The day's emergency demand: ED attendances that are not admitted (some after an unmet GP
+   * request, see {@linkcode EmergencyAdmissions.attendAfterGp}; less the ED readmissions since
+   * the last day, which the band rates also hold), and admission candidates (with extra
+   * candidates when interventions raise rates), both seasonal.
    *
    * @param t Simulation time (start of the day).
    */
@@ -108,7 +126,12 @@ export class EmergencyAdmissions {
         this.#edOnly.random(),
         n * rates.pEdOnly[c]! * season * mul.ed[c]!,
       );
-      attendances.add(t, edOnly, segmentOf(c));
+      const readmitted = Math.min(edOnly, this.#readmittedViaEd);
+      this.#readmittedViaEd -= readmitted;
+      const afterGp = Math.min(edOnly - readmitted, this.#afterGp);
+      this.#afterGp -= afterGp;
+      attendances.add(t, edOnly - readmitted, segmentOf(c));
+      if (afterGp > 0) ctx.record.counts.ed_attendances_after_gp_unmet.add(t, afterGp);
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
       // Multipliers above 1 add candidates route by route: ED attendance and conversion act on
@@ -132,6 +155,7 @@ export class EmergencyAdmissions {
         this.#candidate(c, draws, 0);
       }
     }
+    this.#afterGp = 0;
   }
 
   /** A candidate from cell `c` arriving later today; `uAvert` decides intervention averting. */
@@ -250,7 +274,10 @@ export class EmergencyAdmissions {
       const draws = drawAdmission(this.#readmissionAttributes);
       const t = ctx.sim.now;
       if (draws.route < ctx.scenario.acute.edRouteShare) {
-        ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c));
+        {
+          ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c));
+          this.#readmittedViaEd++;
+        }
       }
       if (ctx.log.enabled) ctx.log.emit(p.caseId, "readmit", "home", "ed");
       const mul = this.#o.multipliers;

@@ -163,7 +163,9 @@ export class CareHomes {
         return false;
       });
     }
-    if (this.#fromHome.some((w) => w.ended)) this.#fromHome = this.#fromHome.filter((w) => !w.ended);
+    if (this.#fromHome.some((w) => w.ended)) {
+      this.#fromHome = this.#fromHome.filter((w) => !w.ended);
+    }
     if (free <= 0 || !this.#fromHome.some((w) => w.need <= 0)) return;
     this.#fromHome = this.#fromHome.filter((w) => {
       if (free <= 0 || w.need > 0) return true;

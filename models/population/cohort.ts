@@ -55,7 +55,10 @@ export interface CohortParams {
   inflowPerDay: Float64Array;
   /** Segment shares of each band's inflow (4 per band). */
   inflowSegmentShares: Float64Array;
-  /** Mean of a segment rate-ratio vector under each band's default segment shares. */
+  /**
+   * Mean of a segment rate-ratio vector under the segment mix of each band's people at home
+   * (from the solved demography), so band-average rates equal the band's input rates.
+   */
   meanRatio: (band: number, ratios: readonly number[]) => number;
 }
 
@@ -85,9 +88,14 @@ const daily = (ratePerYear: number) => 1 - Math.exp(-ratePerYear / 365);
 export function cohortParams(scenario: Scenario): CohortParams {
   const bands = scenario.population.ageBands;
   const nCells = bands.length * CELLS_PER_BAND;
-  const meanRatio = (b: number, r: readonly number[]) =>
-    bands[b].segmentShares.reduce((s, share, i) => s + share * r[i], 0) || 1;
   const demography = populationDemography(scenario);
+  const homeMix = bands.map((_b, i) => {
+    const home = [0, 1, 2, 3].map((s) => demography.counts[cellIndex(i, s, HOME)]);
+    const total = home.reduce((a, x) => a + x, 0);
+    return home.map((x) => (total > 0 ? x / total : 0.25));
+  });
+  const meanRatio = (b: number, r: readonly number[]) =>
+    homeMix[b].reduce((s, share, i) => s + share * r[i], 0) || 1;
   const rates = residentFallback(demography.rates, demography.counts);
   const cells: CellKey[] = [];
   const shares = demography.hospitalDeathShares;

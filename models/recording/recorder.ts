@@ -40,6 +40,7 @@ export const COUNTED = [
   "home_care_packages_ended_by_care_home",
   "home_care_waits_ended",
   "care_home_waits_ended",
+  "ed_attendances_after_gp_unmet",
 ] as const;
 
 /** A counted event's name. */
