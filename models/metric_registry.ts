@@ -9,8 +9,9 @@
  */
 
 import { quantile } from "../sim/mod.ts";
+import { AGE_GROUPS } from "./population/age_groups.ts";
 import type { Segment } from "./population/cells.ts";
-import type { Counted, Recorder } from "./recording/recorder.ts";
+import type { Counted, Integrated, Recorder } from "./recording/recorder.ts";
 
 /** What a metric measures. */
 export type MetricKind =
@@ -48,6 +49,16 @@ export interface MetricSpec<N extends string = string> {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** Person-years in the cells of the age groups from index `from` on, in a model year. */
+function peopleAged(r: Recorder, from: number, y: number): number {
+  return AGE_GROUPS.slice(from).reduce((a, g) => a + personYears(r, g.people, y), 0);
+}
+
+/** Person-years of a level in a model year. */
+function personYears(r: Recorder, level: Integrated, y: number): number {
+  return r.levels[level].area[y]! / 365;
+}
 
 /** The recorded delayed-transfer levels of the four full-service causes. */
 const DTOC_CAPACITY_LEVELS = [
@@ -470,6 +481,83 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
       "ED attendances by people whose GP request went unmet (part of ed_attendances, not extra).",
     value: counted("ed_attendances_after_gp_unmet"),
   },
+  {
+    name: "deaths",
+    unit: "deaths",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "All-cause deaths wherever they happen (at home, in a care home, in hospital, in another setting), each counted once.",
+    segmented: true,
+    value: counted("deaths"),
+  },
+  {
+    name: "deaths_per_1000",
+    unit: "deaths_per_1000_people",
+    kind: "level",
+    aggregation: "mean",
+    description: "Crude death rate: all-cause deaths per 1,000 person-years.",
+    value: (r, y) =>
+      1000 *
+      ratio(r.counts.deaths.get(y), peopleAged(r, 0, y)),
+  },
+  ...AGE_GROUPS.map((group): MetricSpec<AnnualMetric> => ({
+    name: `deaths_per_1000_aged_${group.id}` as AnnualMetric,
+    unit: "deaths_per_1000_people",
+    kind: "level",
+    aggregation: "mean",
+    description: `All-cause deaths per 1,000 person-years of people aged ${group.label}.`,
+    value: (r, y) => 1000 * ratio(r.counts[group.deaths].get(y), personYears(r, group.people, y)),
+  })),
+  {
+    name: "deaths_in_hospital_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of all-cause deaths that happen in an acute bed.",
+    value: (r, y) => ratio(r.counts.deaths_in_hospital.get(y), r.counts.deaths.get(y)),
+  },
+  {
+    name: "deaths_in_care_home_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of all-cause deaths that happen in a care home.",
+    value: (r, y) => ratio(r.counts.deaths_in_care_home.get(y), r.counts.deaths.get(y)),
+  },
+  {
+    name: "care_home_residents_share_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents as a share of people aged 65+ (person-years, in the home).",
+    value: (r, y) =>
+      ratio(
+        personYears(r, "residents_aged_65_plus", y),
+        peopleAged(r, 1, y),
+      ),
+  },
+  {
+    name: "care_home_residents_share_85_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents as a share of people aged 85+ (person-years, in the home).",
+    value: (r, y) =>
+      ratio(personYears(r, "residents_aged_85_plus", y), personYears(r, "people_aged_85_plus", y)),
+  },
+  {
+    name: "care_home_residents_share_of_admissions_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents' share of the emergency admissions of people aged 65+.",
+    value: (r, y) =>
+      ratio(
+        r.counts.emergency_admissions_care_home_residents.get(y),
+        r.counts.emergency_admissions_aged_65_plus.get(y),
+      ),
+  },
 ];
 
 /**
@@ -521,7 +609,18 @@ export type AnnualMetric =
   | "home_care_packages_ended_by_care_home"
   | "home_care_waits_ended"
   | "care_home_waits_ended"
-  | "ed_attendances_after_gp_unmet";
+  | "ed_attendances_after_gp_unmet"
+  | "deaths"
+  | "deaths_per_1000"
+  | "deaths_per_1000_aged_0_64"
+  | "deaths_per_1000_aged_65_74"
+  | "deaths_per_1000_aged_75_84"
+  | "deaths_per_1000_aged_85_plus"
+  | "deaths_in_hospital_share"
+  | "deaths_in_care_home_share"
+  | "care_home_residents_share_65_plus"
+  | "care_home_residents_share_85_plus"
+  | "care_home_residents_share_of_admissions_65_plus";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

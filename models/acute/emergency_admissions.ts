@@ -210,7 +210,14 @@ export class EmergencyAdmissions {
     this.#o.population.leave(c);
     const fromCareHome = !isHome(c);
     if (fromCareHome) this.#o.careHomes.away++;
-    if (!o.census) ctx.record.counts.emergency_admissions.add(now, 1, seg);
+    if (!o.census) {
+      const counts = ctx.record.counts;
+      counts.emergency_admissions.add(now, 1, seg);
+      if (fromCareHome) counts.emergency_admissions_care_home_residents.add(now, 1);
+      if (this.#o.population.params.cells[c]!.minAgeYears >= 65) {
+        counts.emergency_admissions_aged_65_plus.add(now, 1);
+      }
+    }
     if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg);
     const shares = ctx.scenario.hospitals;
     let hospital = shares.length - 1;

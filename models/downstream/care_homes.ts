@@ -132,7 +132,7 @@ export class CareHomes {
   place(): void {
     const now = this.#ctx.sim.now;
     this.#yearlyPlaces(now);
-    let free = this.places - this.occupied();
+    const free = this.places - this.occupied();
     const effort = this.#effortSinceLastCall(now, this.#lastFree ?? free);
     if (effort > 0) {
       for (const w of this.#fromHospital) w.need -= effort;

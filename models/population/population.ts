@@ -9,7 +9,10 @@
  */
 
 import type { ModelContext } from "../context.ts";
-import { CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import type { Integrated } from "../recording/recorder.ts";
+import { YearCounts } from "../recording/year_accumulator.ts";
+import { AGE_GROUPS, ageGroupOf } from "./age_groups.ts";
+import { bandOf, CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
 import { FollowedPeople } from "./followed_people.ts";
 import {
   applyTrend,
@@ -37,6 +40,31 @@ export interface PopulationAccountState {
   deathsSoFar: number;
 }
 
+/**
+ * Flows of people in and out of the two residences of the cells, by model year: entries
+ * (births and net migration, at home), deaths in each residence and away from the cells (in a
+ * bed or another setting), and moves out of and into each residence (admissions, discharges,
+ * moves into a care home). People away from the cells are everyone else alive.
+ */
+export interface ResidenceFlows {
+  /** Births and net migration (into home cells). */
+  entries: YearCounts;
+  /** Deaths of people at home (cohort step). */
+  deathsAtHome: YearCounts;
+  /** Deaths of care-home residents in the home (cohort step). */
+  deathsInCareHome: YearCounts;
+  /** Deaths away from the cells (in hospital or another setting). */
+  deathsAway: YearCounts;
+  /** People leaving home cells. */
+  outOfHome: YearCounts;
+  /** People arriving in home cells. */
+  intoHome: YearCounts;
+  /** People leaving care-home cells. */
+  outOfCareHome: YearCounts;
+  /** People arriving in care-home cells. */
+  intoCareHome: YearCounts;
+}
+
 /** The population part of one replication (see the module doc). */
 export class Population {
   /** Cohort parameters. */
@@ -56,6 +84,11 @@ export class Population {
   startByBand: Record<string, number> = {};
   /** People at home followed one by one (home-care packages and waits, care-home waits). */
   readonly followed: FollowedPeople;
+  /** Flows in and out of each residence by model year (the account of people per setting). */
+  readonly flows: ResidenceFlows;
+  /** People at home and in care homes at the start of the measured period. */
+  startByResidence = { atHome: 0, inCareHome: 0 };
+  readonly #groupOfCell: Uint8Array;
   readonly #before: Float64Array;
   readonly #ctx: ModelContext;
   readonly #uniforms: CohortUniforms;
@@ -81,6 +114,21 @@ export class Population {
       entries: 0,
     };
     this.#before = new Float64Array(n);
+    const years = () => new YearCounts(ctx.warmUpDays, scenario.years);
+    this.flows = {
+      entries: years(),
+      deathsAtHome: years(),
+      deathsInCareHome: years(),
+      deathsAway: years(),
+      outOfHome: years(),
+      intoHome: years(),
+      outOfCareHome: years(),
+      intoCareHome: years(),
+    };
+    this.#groupOfCell = Uint8Array.from(
+      { length: n },
+      (_x, c) => ageGroupOf(this.params.bands[bandOf(c)]!.minAgeYears),
+    );
     const sim = ctx.sim;
     const followed = sim.stream("followed_people");
     this.followed = new FollowedPeople(n, () => followed.random());
@@ -124,6 +172,8 @@ export class Population {
    */
   leave(c: number): void {
     this.counts[c]!--;
+    const f = this.flows;
+    (isHome(c) ? f.outOfHome : f.outOfCareHome).add(this.#ctx.sim.now, 1);
   }
 
   /**
@@ -133,6 +183,8 @@ export class Population {
    */
   arrive(c: number): void {
     this.counts[c]!++;
+    const f = this.flows;
+    (isHome(c) ? f.intoHome : f.intoCareHome).add(this.#ctx.sim.now, 1);
   }
 
   /**
@@ -158,14 +210,19 @@ export class Population {
     });
     this.followed.followDay(this.#before, out);
     let deaths = 0;
-    const died = this.#ctx.record.counts.deaths_elsewhere;
+    const counts = this.#ctx.record.counts;
     for (let c = 0; c < this.counts.length; c++) {
       const k = out.deaths[c]!;
       if (k === 0) continue;
       deaths += k;
-      died.add(t, k, segmentOf(c));
+      counts.deaths_elsewhere.add(t, k, segmentOf(c));
+      if (!isHome(c)) counts.deaths_in_care_home.add(t, k);
+      (isHome(c) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, k);
+      this.#countDeaths(t, c, k);
     }
+    this.flows.entries.add(t, out.entries);
     this.#accountFlows(t, out.entries, deaths);
+    this.#recordPeople(t);
     return out.careHomeReferrals;
   }
 
@@ -179,6 +236,8 @@ export class Population {
    */
   hospitalDeath(t: number, cell: number): void {
     this.#accountFlows(t, 0, 1);
+    this.flows.deathsAway.add(t, 1);
+    this.#countDeaths(t, cell, 1);
     if (isHome(cell)) this.followed.personGone(cell, this.counts[cell]!, "death");
   }
 
@@ -226,6 +285,7 @@ export class Population {
    */
   startMeasuring(elsewhere: number): void {
     this.account.start = this.#inCells() + elsewhere;
+    this.startByResidence = this.byResidence();
     this.account.entriesSoFar = 0;
     this.account.deathsSoFar = 0;
     this.startByBand = this.byBand();
@@ -255,6 +315,33 @@ export class Population {
       out[b.id] = n;
     });
     return out;
+  }
+
+  /** All-cause deaths of `k` people of cell `c`, counted once: in total and by age group. */
+  #countDeaths(t: number, c: number, k: number): void {
+    const counts = this.#ctx.record.counts;
+    counts.deaths.add(t, k, segmentOf(c));
+    counts[AGE_GROUPS[this.#groupOfCell[c]!]!.deaths].add(t, k);
+  }
+
+  /** Sets the recorded levels of people by age group and of residents 65+ and 85+. */
+  #recordPeople(t: number): void {
+    const levels = this.#ctx.record.levels;
+    const people = [0, 0, 0, 0];
+    let residents65 = 0;
+    let residents85 = 0;
+    for (let c = 0; c < this.counts.length; c++) {
+      const n = this.counts[c]!;
+      const g = this.#groupOfCell[c]!;
+      people[g]! += n;
+      if (isHome(c) || g === 0) continue;
+      residents65 += n;
+      if (g === 3) residents85 += n;
+    }
+    const set = (name: Integrated, n: number) => levels[name].add(t, n - levels[name].level);
+    AGE_GROUPS.forEach((group, g) => set(group.people, people[g]!));
+    set("residents_aged_65_plus", residents65);
+    set("residents_aged_85_plus", residents85);
   }
 
   #inCells(): number {

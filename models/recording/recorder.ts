@@ -41,6 +41,14 @@ export const COUNTED = [
   "home_care_waits_ended",
   "care_home_waits_ended",
   "ed_attendances_after_gp_unmet",
+  "deaths",
+  "deaths_in_care_home",
+  "deaths_aged_0_64",
+  "deaths_aged_65_74",
+  "deaths_aged_75_84",
+  "deaths_aged_85_plus",
+  "emergency_admissions_care_home_residents",
+  "emergency_admissions_aged_65_plus",
 ] as const;
 
 /** A counted event's name. */
@@ -58,6 +66,12 @@ export const INTEGRATED = [
   "dtoc_home_care",
   "dtoc_reablement",
   "dtoc_intermediate_care",
+  "people_aged_0_64",
+  "people_aged_65_74",
+  "people_aged_75_84",
+  "people_aged_85_plus",
+  "residents_aged_65_plus",
+  "residents_aged_85_plus",
 ] as const;
 
 /** An integrated level's name. */
