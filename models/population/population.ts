@@ -286,6 +286,8 @@ export class Population {
   startMeasuring(elsewhere: number): void {
     this.account.start = this.#inCells() + elsewhere;
     this.startByResidence = this.byResidence();
+    // Moves made at day 0 before this point (a census start) belong to the starting state.
+    for (const flow of Object.values(this.flows)) flow.values.fill(0);
     this.account.entriesSoFar = 0;
     this.account.deathsSoFar = 0;
     this.startByBand = this.byBand();
