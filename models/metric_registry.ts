@@ -558,6 +558,27 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
         r.counts.emergency_admissions_aged_65_plus.get(y),
       ),
   },
+  {
+    name: "acute_zero_day_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of the acute stays ending in the year that lasted under a day in the bed.",
+    value: (r, y) => ratio(r.counts.acute_stays_zero_day.get(y), r.counts.acute_stays_ended.get(y)),
+  },
+  {
+    name: "acute_over_21_days_share_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Share of the acute stays of people 65+ ending in the year that lasted over 21 days in the bed (delays included).",
+    value: (r, y) =>
+      ratio(
+        r.counts.acute_stays_over_21_days_aged_65_plus.get(y),
+        r.counts.acute_stays_ended_aged_65_plus.get(y),
+      ),
+  },
 ];
 
 /**
@@ -620,7 +641,9 @@ export type AnnualMetric =
   | "deaths_in_care_home_share"
   | "care_home_residents_share_65_plus"
   | "care_home_residents_share_85_plus"
-  | "care_home_residents_share_of_admissions_65_plus";
+  | "care_home_residents_share_of_admissions_65_plus"
+  | "acute_zero_day_share"
+  | "acute_over_21_days_share_65_plus";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

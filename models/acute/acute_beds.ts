@@ -202,6 +202,7 @@ export class AcuteBeds {
       stays.completedSum += now - p.bedStart;
       stays.completed++;
     }
+    if (!p.census) this.#countStay(p, now);
   }
 
   /**
@@ -240,6 +241,17 @@ export class AcuteBeds {
       const overlap = end - Math.max(p.bedStart, W);
       if (overlap > 0) this.#ctx.record.stays.bedDaysFromStays += overlap;
     }
+  }
+
+  /** Counts an ended stay: same-day (under a day in the bed) and, at 65+, over 21 days. */
+  #countStay(p: Patient, now: number): void {
+    const counts = this.#ctx.record.counts;
+    const days = now - p.bedStart;
+    counts.acute_stays_ended.add(now, 1);
+    if (days < 1) counts.acute_stays_zero_day.add(now, 1);
+    if (p.minAgeYears < 65) return;
+    counts.acute_stays_ended_aged_65_plus.add(now, 1);
+    if (days > 21) counts.acute_stays_over_21_days_aged_65_plus.add(now, 1);
   }
 
   #change(p: Patient, now: number, delta: number): void {

@@ -232,6 +232,7 @@ export class EmergencyAdmissions {
     const p: Patient = {
       cell: c,
       segment: seg,
+      minAgeYears: this.#o.population.params.cells[c]!.minAgeYears,
       fromCareHome,
       hospital,
       arrive: now,
@@ -361,14 +362,19 @@ export class EmergencyAdmissions {
     p.transferDays = this.#o.beds.transferDelayDays;
   }
 
-  /** The patient takes the bed; medically fit after the length of stay (weekend rule). */
+  /**
+   * The patient takes the bed; medically fit after the length of stay (weekend rule for
+   * overnight stays).
+   */
   #onBed(p: Patient): void {
     const ctx = this.#ctx;
     const now = ctx.sim.now;
     this.#o.beds.occupy(p, now);
     let fit = now + p.losDays;
     const wd = weekdayAt(ctx, fit);
-    if ((wd === 6 || wd === 0) && p.draws.weekend >= ctx.scenario.acute.weekendDischargeRatio) {
+    // Same-day (zero-day) stays go home the day they came, weekend or not.
+    const weekend = wd === 6 || wd === 0;
+    if (weekend && p.losDays > 0 && p.draws.weekend >= ctx.scenario.acute.weekendDischargeRatio) {
       fit += wd === 6 ? 2 : 1;
     }
     ctx.sim.schedule(fit - now, () => this.#o.onMedicallyFit(p));

@@ -79,6 +79,8 @@ export interface Patient {
   cell: number;
   /** Need segment. */
   segment: Segment;
+  /** Lowest age of the patient's age band, years. */
+  minAgeYears: number;
   /** Whether the patient is a care-home resident (their place is held). */
   fromCareHome: boolean;
   /** Acute site index. */

@@ -49,6 +49,10 @@ export const COUNTED = [
   "deaths_aged_85_plus",
   "emergency_admissions_care_home_residents",
   "emergency_admissions_aged_65_plus",
+  "acute_stays_ended",
+  "acute_stays_zero_day",
+  "acute_stays_ended_aged_65_plus",
+  "acute_stays_over_21_days_aged_65_plus",
 ] as const;
 
 /** A counted event's name. */
