@@ -402,8 +402,10 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         "Mean days (exponential) from medically fit to a supported destination being arranged " +
           "(assessment, funding, choice, transport), spent in the acute bed as a delayed " +
           "transfer before any wait for capacity; skipped under discharge to assess.",
-        "calibrated so delayed transfers are ≈4–6% of bed days (B2 DTOC ≈6% of G&A beds, D); " +
-          "B3 NAIC waits 3 d bed / 6.3 d home / 8.7 d reablement (B); B2 fit-to-discharge " +
+        "calibrated with the waits for full services so delayed transfers are ≈4% of acute " +
+          "bed days at year 1 (H6: 2.9–4% in 2016–19, D), about two-thirds of them arrangement " +
+          "(H6: assessment, funding, choice and other reasons ≈63%, D); S1 NAIC waits 3 d bed " +
+          "/ 6.3 d home / 8.7 d reablement include waits from home (B); H6 fit-to-discharge " +
           "mean 1.3 d (B, post-COVID)",
       ),
     }),
