@@ -43,7 +43,6 @@ const ratio = bounded(LIMITS.rateRatio);
 const share = z.number().min(0).max(1);
 const segmentTuple = z.tuple([rate, rate, rate, rate]);
 const ratioTuple = z.tuple([ratio, ratio, ratio, ratio]);
-const stepTuple = z.tuple([rate, rate, rate]);
 const duration = bounded(LIMITS.durationDays, { positive: true });
 
 function bandField<T extends z.ZodType>(
@@ -89,29 +88,6 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
     description: "Lowest age in the band, years.",
   }),
   populationShare: bandField(share, "populationShare", "Share of the population at the start."),
-  growthRatePerYear: bandField(
-    z.number().min(-0.2).max(0.5),
-    "growthRatePerYear",
-    "Annual growth of the band.",
-  ),
-  ageingOutRatePerYear: bandField(rate, "ageingOutRatePerYear", "Ageing into the next band, /py."),
-  segmentShares: bandField(
-    segmentTuple.refine(sumsToOne, { message: "expected 4 shares summing to 1" }),
-    "segmentShares",
-    "Shares in segments 1–4.",
-  ),
-  careHomeShare: bandField(share, "careHomeShare", "Share living in a care home at the start."),
-  deathRatePerPersonYear: bandField(rate, "deathRatePerPersonYear", "Deaths at home, /py."),
-  deteriorationRatePerPersonYear: bandField(
-    stepTuple,
-    "deteriorationRatePerPersonYear",
-    "Deterioration 1→2, 2→3, 3→4, /py.",
-  ),
-  recoveryRatePerPersonYear: bandField(
-    stepTuple,
-    "recoveryRatePerPersonYear",
-    "Recovery 2→1, 3→2, 4→3, /py.",
-  ),
   gpConsultationRatePerPersonYear: bandField(
     rate,
     "gpConsultationRatePerPersonYear",
@@ -126,11 +102,6 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
     rate,
     "emergencyAdmissionRatePerPersonYear",
     "Emergency admissions of people at home, /py.",
-  ),
-  careHomeReferralRatePerPersonYear: bandField(
-    rate,
-    "careHomeReferralRatePerPersonYear",
-    "Referrals from home to a care home, /py.",
   ),
   lengthOfStayMeanDays: bandField(
     duration,
@@ -216,7 +187,8 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         description: "Intermediate-care beds occupied at day 0.",
       }),
       careHomeResidents: bounded(LIMITS.people, { int: true }).optional().meta({
-        description: "Care-home residents at day 0. Omitted: careHomeShare of each band.",
+        description:
+          "Care-home residents at day 0. Omitted: the residents of the population's demography.",
       }),
       homeCarePackages: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Long-term home-care packages running at day 0.",
@@ -617,14 +589,6 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
     edAttendanceRatePerResidentYear: num(
       0.98,
       evidence("ED attendances per resident-year.", "B3 A&E 0.98 per resident-year (A/B)"),
-      { limit: LIMITS.ratePerPersonYear },
-    ),
-    deathRatePerResidentYear: num(
-      0.45,
-      evidence(
-        "Deaths per resident-year (in the home).",
-        "F6 mean stay to death 801 days (Forder & Fernández, B) → 365/801",
-      ),
       { limit: LIMITS.ratePerPersonYear },
     ),
   }).prefault({}),

@@ -17,17 +17,9 @@ export type ScenarioInput = {
       id: string;
       minAgeYears: number;
       populationShare?: number | undefined;
-      growthRatePerYear?: number | undefined;
-      ageingOutRatePerYear?: number | undefined;
-      segmentShares?: [number, number, number, number] | undefined;
-      careHomeShare?: number | undefined;
-      deathRatePerPersonYear?: number | undefined;
-      deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-      recoveryRatePerPersonYear?: [number, number, number] | undefined;
       gpConsultationRatePerPersonYear?: number | undefined;
       edAttendanceRatePerPersonYear?: number | undefined;
       emergencyAdmissionRatePerPersonYear?: number | undefined;
-      careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
       zeroDayShare?: number | undefined;
       dischargeMix?: {
@@ -139,7 +131,6 @@ export type ScenarioInput = {
     placeSearchMeanDays?: number | undefined;
     emergencyAdmissionRatePerResidentYear?: number | undefined;
     edAttendanceRatePerResidentYear?: number | undefined;
-    deathRatePerResidentYear?: number | undefined;
   } | undefined;
   socialCare?: {
     reablement?: {
@@ -397,17 +388,9 @@ export type ParsedScenario = {
       id: string;
       minAgeYears: number;
       populationShare?: number | undefined;
-      growthRatePerYear?: number | undefined;
-      ageingOutRatePerYear?: number | undefined;
-      segmentShares?: [number, number, number, number] | undefined;
-      careHomeShare?: number | undefined;
-      deathRatePerPersonYear?: number | undefined;
-      deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-      recoveryRatePerPersonYear?: [number, number, number] | undefined;
       gpConsultationRatePerPersonYear?: number | undefined;
       edAttendanceRatePerPersonYear?: number | undefined;
       emergencyAdmissionRatePerPersonYear?: number | undefined;
-      careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
       zeroDayShare?: number | undefined;
       dischargeMix?: {
@@ -490,7 +473,6 @@ export type ParsedScenario = {
     placeSearchMeanDays: number;
     emergencyAdmissionRatePerResidentYear: number;
     edAttendanceRatePerResidentYear: number;
-    deathRatePerResidentYear: number;
     places?: number | undefined;
   };
   socialCare: {
@@ -722,17 +704,9 @@ export type AgeBandInput = {
   id: string;
   minAgeYears: number;
   populationShare?: number | undefined;
-  growthRatePerYear?: number | undefined;
-  ageingOutRatePerYear?: number | undefined;
-  segmentShares?: [number, number, number, number] | undefined;
-  careHomeShare?: number | undefined;
-  deathRatePerPersonYear?: number | undefined;
-  deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-  recoveryRatePerPersonYear?: [number, number, number] | undefined;
   gpConsultationRatePerPersonYear?: number | undefined;
   edAttendanceRatePerPersonYear?: number | undefined;
   emergencyAdmissionRatePerPersonYear?: number | undefined;
-  careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
   zeroDayShare?: number | undefined;
   dischargeMix?: {
@@ -750,17 +724,9 @@ export type ParsedAgeBand = {
   id: string;
   minAgeYears: number;
   populationShare?: number | undefined;
-  growthRatePerYear?: number | undefined;
-  ageingOutRatePerYear?: number | undefined;
-  segmentShares?: [number, number, number, number] | undefined;
-  careHomeShare?: number | undefined;
-  deathRatePerPersonYear?: number | undefined;
-  deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-  recoveryRatePerPersonYear?: [number, number, number] | undefined;
   gpConsultationRatePerPersonYear?: number | undefined;
   edAttendanceRatePerPersonYear?: number | undefined;
   emergencyAdmissionRatePerPersonYear?: number | undefined;
-  careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
   zeroDayShare?: number | undefined;
   dischargeMix?: {
