@@ -9,10 +9,7 @@
  * @module
  */
 
-import {
-  DEFAULT_AGE_BANDS,
-  DEFAULT_SEGMENT_PREVALENCE,
-} from "../../scenarios/default_age_bands.ts";
+import { DEFAULT_SEGMENT_PREVALENCE } from "../../scenarios/default_age_bands.ts";
 import { bandProfile, type BandValue } from "./age_profile.ts";
 import type { SegmentTuple } from "./cells.ts";
 import type { DemographyInputs } from "./frailty_solver.ts";
