@@ -19,12 +19,7 @@
  */
 export * from "./sim/mod.ts";
 export * from "./scenarios/schema.ts";
-export type {
-  AgeBand,
-  DischargeMix,
-  SegmentTuple,
-  StepTuple,
-} from "./scenarios/default_age_bands.ts";
+export type { AgeBand, DischargeMix, SegmentTuple } from "./scenarios/default_age_bands.ts";
 export * from "./scenarios/load.ts";
 export * from "./scenarios/scenario_error.ts";
 export * from "./scenarios/parameter_sources.ts";

@@ -30,11 +30,11 @@ export const FIXED_BEDS = {
 
 /** Downstream services with room for everyone (no waits after arrangement). */
 export const ROOMY_DOWNSTREAM = {
-  careHomes: { places: 1_000_000 },
+  careHomes: { places: 1_000_000, placeSearchMeanDays: 0 },
   community: { intermediateCare: { bedsPer100k: 100_000 } },
   socialCare: {
     reablement: { slotsPer100k: 100_000 },
-    homeCare: { capacityHoursPerWeekPer100k: 10_000_000 },
+    homeCare: { capacityHoursPerWeekPer100k: 10_000_000, providerSearchMeanDays: 0 },
   },
 };
 

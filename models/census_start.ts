@@ -115,12 +115,13 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   const rb = sc.socialCare.reablement;
   const rbN = census.reablementActive ??
     Math.round(rb.slotsPer100k * size / 1e5 * census.occupancy.reablement);
+  const homeCare = parts.homeCare;
   for (let k = 0; k < rbN; k++) {
     const req = parts.reablement.request();
-    onDone(req, () => parts.reablement.start(req, false));
+    const cell = homeCare.clientCell(s.random());
+    onDone(req, () => parts.reablement.start(req, { count: false, cell }));
   }
   const hc = sc.socialCare.homeCare;
-  const homeCare = parts.homeCare;
   const pkgN = census.homeCarePackages ??
     Math.floor(nominalHours * census.occupancy.homeCare / hc.hoursPerPackagePerWeek);
   if (pkgN * hc.hoursPerPackagePerWeek > homeCare.capacity + 1e-9) {
@@ -129,10 +130,14 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
     );
   }
   for (let k = 0; k < pkgN; k++) {
-    const get = homeCare.request();
-    onDone(get, () => homeCare.start(0, false));
+    const get = homeCare.hours.get(homeCare.hoursPerPackage);
+    const cell = homeCare.clientCell(s.random());
+    onDone(get, () => homeCare.start(0, cell, false));
   }
-  for (let k = 0; k < census.waitingHomeCareFromHome; k++) homeCare.requestFromHome(0);
+  for (let k = 0; k < census.waitingHomeCareFromHome; k++) {
+    const cell = homeCare.clientCell(s.random());
+    if (cell >= 0) homeCare.requestFromHome(0, cell);
+  }
   const wc = new Float64Array(nCells);
   for (let c = 0; c < nCells; c++) {
     if (isHome(c)) wc[c] = counts[c]! * population.params.pCareHomeReferral[c]!;

@@ -8,8 +8,10 @@
  * @module
  */
 
+import { quantile } from "../sim/mod.ts";
+import { AGE_GROUPS } from "./population/age_groups.ts";
 import type { Segment } from "./population/cells.ts";
-import type { Counted, Recorder } from "./recording/recorder.ts";
+import type { Counted, Integrated, Recorder } from "./recording/recorder.ts";
 
 /** What a metric measures. */
 export type MetricKind =
@@ -47,6 +49,24 @@ export interface MetricSpec<N extends string = string> {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/** Person-years in the cells of the age groups from index `from` on, in a model year. */
+function peopleAged(r: Recorder, from: number, y: number): number {
+  return AGE_GROUPS.slice(from).reduce((a, g) => a + personYears(r, g.people, y), 0);
+}
+
+/** Person-years of a level in a model year. */
+function personYears(r: Recorder, level: Integrated, y: number): number {
+  return r.levels[level].periodIntegral(y) / 365;
+}
+
+/** The recorded delayed-transfer levels of the four full-service causes. */
+const DTOC_CAPACITY_LEVELS = [
+  "dtoc_care_home",
+  "dtoc_home_care",
+  "dtoc_reablement",
+  "dtoc_intermediate_care",
+] as const;
 
 /** A counted event, by year (and segment). */
 function counted(name: Counted): MetricSpec["value"] {
@@ -356,6 +376,209 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
       "Patients waiting in an acute bed for an intermediate-care bed who went home with home-based support instead.",
     value: counted("intermediate_care_alternatives"),
   },
+  {
+    name: "delayed_transfer_bed_days_arrangement",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Delayed-transfer bed days spent while a supported discharge is arranged (assessment, funding, choice).",
+    value: (r, y) => r.levels.dtoc_arrangement.periodIntegral(y),
+  },
+  {
+    name: "delayed_transfer_bed_days_capacity",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Delayed-transfer bed days spent waiting for room at a full downstream service (the four below).",
+    value: (r, y) => DTOC_CAPACITY_LEVELS.reduce((a, l) => a + r.levels[l].periodIntegral(y), 0),
+  },
+  {
+    name: "delayed_transfer_bed_days_care_home",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for a care-home place.",
+    value: (r, y) => r.levels.dtoc_care_home.periodIntegral(y),
+  },
+  {
+    name: "delayed_transfer_bed_days_home_care",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for home-care hours.",
+    value: (r, y) => r.levels.dtoc_home_care.periodIntegral(y),
+  },
+  {
+    name: "delayed_transfer_bed_days_reablement",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for a reablement slot.",
+    value: (r, y) => r.levels.dtoc_reablement.periodIntegral(y),
+  },
+  {
+    name: "delayed_transfer_bed_days_intermediate_care",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description: "… waiting for an intermediate-care bed.",
+    value: (r, y) => r.levels.dtoc_intermediate_care.periodIntegral(y),
+  },
+  {
+    name: "delayed_transfer_capacity_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Share of delayed-transfer bed days spent waiting for a full downstream service rather than for arrangements.",
+    value: (r, y) =>
+      ratio(
+        DTOC_CAPACITY_LEVELS.reduce((a, l) => a + r.levels[l].periodIntegral(y), 0),
+        r.levels.dtoc.periodIntegral(y),
+      ),
+  },
+  {
+    name: "home_care_packages_ended_by_death",
+    unit: "packages",
+    kind: "count",
+    aggregation: "sum",
+    description: "Home-care packages that ended because their holder died.",
+    value: counted("home_care_packages_ended_by_death"),
+  },
+  {
+    name: "home_care_packages_ended_by_care_home",
+    unit: "packages",
+    kind: "count",
+    aggregation: "sum",
+    description: "Home-care packages that ended because their holder moved into a care home.",
+    value: counted("home_care_packages_ended_by_care_home"),
+  },
+  {
+    name: "home_care_waits_ended",
+    unit: "people",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "People waiting at home for a home-care package who died or moved into a care home first.",
+    value: counted("home_care_waits_ended"),
+  },
+  {
+    name: "care_home_waits_ended",
+    unit: "people",
+    kind: "count",
+    aggregation: "sum",
+    description: "People waiting at home for a care-home place who died first.",
+    value: counted("care_home_waits_ended"),
+  },
+  {
+    name: "ed_attendances_after_gp_unmet",
+    unit: "attendances",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "ED attendances by people whose GP request went unmet (part of ed_attendances, not extra).",
+    value: counted("ed_attendances_after_gp_unmet"),
+  },
+  {
+    name: "deaths",
+    unit: "deaths",
+    kind: "count",
+    aggregation: "sum",
+    description:
+      "All-cause deaths wherever they happen (at home, in a care home, in hospital, in another setting), each counted once.",
+    segmented: true,
+    value: counted("deaths"),
+  },
+  {
+    name: "deaths_per_1000",
+    unit: "deaths_per_1000_people",
+    kind: "level",
+    aggregation: "mean",
+    description: "Crude death rate: all-cause deaths per 1,000 person-years.",
+    value: (r, y) =>
+      1000 *
+      ratio(r.counts.deaths.get(y), peopleAged(r, 0, y)),
+  },
+  ...AGE_GROUPS.map((group): MetricSpec<AnnualMetric> => ({
+    name: `deaths_per_1000_aged_${group.id}` as AnnualMetric,
+    unit: "deaths_per_1000_people",
+    kind: "level",
+    aggregation: "mean",
+    description: `All-cause deaths per 1,000 person-years of people aged ${group.label}.`,
+    value: (r, y) => 1000 * ratio(r.counts[group.deaths].get(y), personYears(r, group.people, y)),
+  })),
+  {
+    name: "deaths_in_hospital_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of all-cause deaths that happen in an acute bed.",
+    value: (r, y) => ratio(r.counts.deaths_in_hospital.get(y), r.counts.deaths.get(y)),
+  },
+  {
+    name: "deaths_in_care_home_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of all-cause deaths that happen in a care home.",
+    value: (r, y) => ratio(r.counts.deaths_in_care_home.get(y), r.counts.deaths.get(y)),
+  },
+  {
+    name: "care_home_residents_share_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents as a share of people aged 65+ (person-years, in the home).",
+    value: (r, y) =>
+      ratio(
+        personYears(r, "residents_aged_65_plus", y),
+        peopleAged(r, 1, y),
+      ),
+  },
+  {
+    name: "care_home_residents_share_85_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents as a share of people aged 85+ (person-years, in the home).",
+    value: (r, y) =>
+      ratio(personYears(r, "residents_aged_85_plus", y), personYears(r, "people_aged_85_plus", y)),
+  },
+  {
+    name: "care_home_residents_share_of_admissions_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Care-home residents' share of the emergency admissions of people aged 65+.",
+    value: (r, y) =>
+      ratio(
+        r.counts.emergency_admissions_care_home_residents.get(y),
+        r.counts.emergency_admissions_aged_65_plus.get(y),
+      ),
+  },
+  {
+    name: "acute_zero_day_share",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description: "Share of the acute stays ending in the year that lasted under a day in the bed.",
+    value: (r, y) => ratio(r.counts.acute_stays_zero_day.get(y), r.counts.acute_stays_ended.get(y)),
+  },
+  {
+    name: "acute_over_21_days_share_65_plus",
+    unit: "share",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Share of the acute stays of people 65+ ending in the year that lasted over 21 days in the bed (delays included).",
+    value: (r, y) =>
+      ratio(
+        r.counts.acute_stays_over_21_days_aged_65_plus.get(y),
+        r.counts.acute_stays_ended_aged_65_plus.get(y),
+      ),
+  },
 ];
 
 /**
@@ -395,7 +618,32 @@ export type AnnualMetric =
   | "care_home_wait_days_mean"
   | "acute_surge_bed_days"
   | "acute_surge_openings"
-  | "intermediate_care_alternatives";
+  | "intermediate_care_alternatives"
+  | "delayed_transfer_bed_days_arrangement"
+  | "delayed_transfer_bed_days_capacity"
+  | "delayed_transfer_bed_days_care_home"
+  | "delayed_transfer_bed_days_home_care"
+  | "delayed_transfer_bed_days_reablement"
+  | "delayed_transfer_bed_days_intermediate_care"
+  | "delayed_transfer_capacity_share"
+  | "home_care_packages_ended_by_death"
+  | "home_care_packages_ended_by_care_home"
+  | "home_care_waits_ended"
+  | "care_home_waits_ended"
+  | "ed_attendances_after_gp_unmet"
+  | "deaths"
+  | "deaths_per_1000"
+  | "deaths_per_1000_aged_0_64"
+  | "deaths_per_1000_aged_65_74"
+  | "deaths_per_1000_aged_75_84"
+  | "deaths_per_1000_aged_85_plus"
+  | "deaths_in_hospital_share"
+  | "deaths_in_care_home_share"
+  | "care_home_residents_share_65_plus"
+  | "care_home_residents_share_85_plus"
+  | "care_home_residents_share_of_admissions_65_plus"
+  | "acute_zero_day_share"
+  | "acute_over_21_days_share_65_plus";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

@@ -141,14 +141,19 @@ export class SystemModel {
       modifiers: ctx.modifiers,
       tags,
     });
-    const homeCare = new HomeCare(ctx);
+    const homeCare = new HomeCare(ctx, population);
     const reablement = new Reablement(ctx, homeCare);
     const careHomes = new CareHomes(ctx, {
       population,
       leaveHospitalWaitingPlace: (p) => discharge.leaveForCareHome(p),
     });
     const intermediate = new IntermediateCare(ctx, { population, homeCare, careHomes, tags });
-    const gp = new GpAccess(ctx, { population, multipliers, demandPerPersonDay: rates.pGp });
+    const gp = new GpAccess(ctx, {
+      population,
+      multipliers,
+      demandPerPersonDay: rates.pGp,
+      spillToEd: (n) => admissions.attendAfterGp(n),
+    });
     const community = new CommunityServices(ctx, {
       population,
       intermediate,

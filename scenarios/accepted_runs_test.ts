@@ -69,7 +69,7 @@ Deno.test("the schema checks the census against capacity", async (t) => {
   await t.step("home-care packages above the hours", () => {
     rejects(
       { ...base, start: { census: { homeCarePackages: 100 } } },
-      "start.census.homeCarePackages: expected packages that fit the 216 home-care hours a week",
+      "start.census.homeCarePackages: expected packages that fit the 231 home-care hours a week",
     );
   });
   await t.step("a waiting list larger than the population", () => {

@@ -27,7 +27,7 @@ Deno.test("parseScenario() fills every default from a minimal scenario", async (
     assert.equal(s.hospitals.length, 1);
     assert.equal(s.hospitals[0].acuteBeds, Math.round(1.7 * 100));
     assert.equal(s.hospitals[0].escalationExtraBedsByMonth.length, 12);
-    assert.equal(s.careHomes.places, Math.round(101 * 8500 / 1000));
+    assert.equal(s.careHomes.places, Math.round(66 * 8500 / 1000));
   });
   await t.step("custom bands inherit omitted rates by age", () => {
     const c = parseScenario({
@@ -91,14 +91,27 @@ Deno.test("parseScenario() checks cross-field rules", () => {
       size: 10,
       ageBands: [
         { id: "a", minAgeYears: 0, populationShare: 0.5 },
-        { id: "a", minAgeYears: 0, populationShare: 0.4, segmentShares: [0.5, 0.5, 0.5, 0] },
+        {
+          id: "a",
+          minAgeYears: 0,
+          populationShare: 0.4,
+          dischargeMix: {
+            home: 0.5,
+            reablement: 0.5,
+            homeCarePackage: 0.5,
+            intermediateCare: 0,
+            careHome: 0,
+            death: 0,
+          },
+        },
       ],
     },
   });
   assert.ok(
     lines.some((l) =>
-      l.startsWith("population.ageBands[1].segmentShares: expected 4 shares summing to 1")
+      l.startsWith("population.ageBands[1].dischargeMix: expected shares summing to 1")
     ),
+    lines.join("\n"),
   );
   const l2 = problems({
     version: 1,
@@ -162,7 +175,7 @@ Deno.test("parameterSources() lists value, source and assumption flag", () => {
     by("population.ageBands[3].emergencyAdmissionRatePerPersonYear").source,
     /Devon 85\+ 420/,
   );
-  assert.equal(by("population.ageBands[2].growthRatePerYear").assumption, true);
+  assert.equal(by("population.ageBands[2].gpConsultationRatePerPersonYear").assumption, true);
   assert.match(by("hospitals[0].acuteBeds").source, /^derived: acute\.bedsPer1000People/);
   assert.ok(rows.every((r) => r.source.length > 0));
 });

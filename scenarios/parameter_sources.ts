@@ -40,7 +40,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "acute.readmission30DayProbability": "h7-readmissions",
   "acute.weekendDischargeRatio": "h6-delayed-transfers-by-cause",
   "careHomes": "c1-care-home-residents",
-  "careHomes.deathRatePerResidentYear": "c2-care-home-flows-and-turnover",
+  "careHomes.placeSearchMeanDays": "h6-delayed-transfers-by-cause",
   "careHomes.edAttendanceRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "careHomes.emergencyAdmissionRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "community.crisisResponse": "s3-district-nursing-and-crisis-response",
@@ -51,21 +51,13 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "gp.appointmentsPerFtePerWeek": "w1-workforce-productivity",
   "gp.ftePer1000People": "w1-workforce-productivity",
   "hospitals.acuteBeds": "h5-beds-and-occupancy",
-  "population.ageBands.ageingOutRatePerYear": "d1-population-by-age",
-  "population.ageBands.careHomeReferralRatePerPersonYear": "c2-care-home-flows-and-turnover",
-  "population.ageBands.careHomeShare": "c1-care-home-residents",
-  "population.ageBands.deathRatePerPersonYear": "m1-mortality-by-age",
-  "population.ageBands.deteriorationRatePerPersonYear": "f2-frailty-transitions",
   "population.ageBands.dischargeMix": "s4-discharge-pathways",
   "population.ageBands.edAttendanceRatePerPersonYear": "h2-ed-attendances",
   "population.ageBands.emergencyAdmissionRatePerPersonYear": "h1-emergency-admissions-by-age",
   "population.ageBands.gpConsultationRatePerPersonYear": "h3-gp-consultations",
-  "population.ageBands.growthRatePerYear": "d3-growth-by-age-band",
   "population.ageBands.lengthOfStayMeanDays": "h4-length-of-stay",
   "population.ageBands.zeroDayShare": "h4-length-of-stay",
   "population.ageBands.populationShare": "d1-population-by-age",
-  "population.ageBands.recoveryRatePerPersonYear": "f2-frailty-transitions",
-  "population.ageBands.segmentShares": "f1-frailty-prevalence-by-age",
   "population.careHomeResidentSegmentShares": "c1-care-home-residents",
   "population.demography": "d1-population-by-age",
   "population.segmentRateRatios.careHomeReferral": "c2-care-home-flows-and-turnover",
@@ -76,6 +68,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "population.segmentRateRatios.mortality": "m2-mortality-by-frailty-segment",
   "seasonality": "h5-beds-and-occupancy",
   "socialCare": "s2-reablement-and-home-care",
+  "socialCare.homeCare.providerSearchMeanDays": "h6-delayed-transfers-by-cause",
   "start.census.occupancy.acute": "h5-beds-and-occupancy",
   "start.census.occupancy.homeCare": "s2-reablement-and-home-care",
   "start.census.occupancy.intermediate": "s1-intermediate-care",
@@ -88,7 +81,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
 /**
  * The docs/evidence.md anchor of a parameter.
  *
- * @param path Dotted path, e.g. `population.ageBands[3].deathRatePerPersonYear`.
+ * @param path Dotted path, e.g. `population.ageBands[3].emergencyAdmissionRatePerPersonYear`.
  * @returns The reference, e.g. `docs/evidence.md#m1-mortality-by-age`.
  *
  * @example

@@ -131,7 +131,11 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
       ...parsed,
       population: { ...parsed.population, ageBands: bands },
       hospitals,
-      careHomes: { ...parsed.careHomes, places },
+      careHomes: {
+        ...parsed.careHomes,
+        places,
+        placesFollowAged75Plus: parsed.careHomes.places === undefined,
+      },
     },
   };
 }

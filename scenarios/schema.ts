@@ -43,7 +43,6 @@ const ratio = bounded(LIMITS.rateRatio);
 const share = z.number().min(0).max(1);
 const segmentTuple = z.tuple([rate, rate, rate, rate]);
 const ratioTuple = z.tuple([ratio, ratio, ratio, ratio]);
-const stepTuple = z.tuple([rate, rate, rate]);
 const duration = bounded(LIMITS.durationDays, { positive: true });
 
 function bandField<T extends z.ZodType>(
@@ -89,29 +88,6 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
     description: "Lowest age in the band, years.",
   }),
   populationShare: bandField(share, "populationShare", "Share of the population at the start."),
-  growthRatePerYear: bandField(
-    z.number().min(-0.2).max(0.5),
-    "growthRatePerYear",
-    "Annual growth of the band.",
-  ),
-  ageingOutRatePerYear: bandField(rate, "ageingOutRatePerYear", "Ageing into the next band, /py."),
-  segmentShares: bandField(
-    segmentTuple.refine(sumsToOne, { message: "expected 4 shares summing to 1" }),
-    "segmentShares",
-    "Shares in segments 1–4.",
-  ),
-  careHomeShare: bandField(share, "careHomeShare", "Share living in a care home at the start."),
-  deathRatePerPersonYear: bandField(rate, "deathRatePerPersonYear", "Deaths at home, /py."),
-  deteriorationRatePerPersonYear: bandField(
-    stepTuple,
-    "deteriorationRatePerPersonYear",
-    "Deterioration 1→2, 2→3, 3→4, /py.",
-  ),
-  recoveryRatePerPersonYear: bandField(
-    stepTuple,
-    "recoveryRatePerPersonYear",
-    "Recovery 2→1, 3→2, 4→3, /py.",
-  ),
   gpConsultationRatePerPersonYear: bandField(
     rate,
     "gpConsultationRatePerPersonYear",
@@ -126,11 +102,6 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
     rate,
     "emergencyAdmissionRatePerPersonYear",
     "Emergency admissions of people at home, /py.",
-  ),
-  careHomeReferralRatePerPersonYear: bandField(
-    rate,
-    "careHomeReferralRatePerPersonYear",
-    "Referrals from home to a care home, /py.",
   ),
   lengthOfStayMeanDays: bandField(
     duration,
@@ -216,7 +187,8 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         description: "Intermediate-care beds occupied at day 0.",
       }),
       careHomeResidents: bounded(LIMITS.people, { int: true }).optional().meta({
-        description: "Care-home residents at day 0. Omitted: careHomeShare of each band.",
+        description:
+          "Care-home residents at day 0. Omitted: the residents of the population's demography.",
       }),
       homeCarePackages: bounded(LIMITS.people, { int: true }).optional().meta({
         description: "Long-term home-care packages running at day 0.",
@@ -397,13 +369,15 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       homeCarePackage: bounded(LIMITS.durationDays),
       intermediateCare: bounded(LIMITS.durationDays),
       careHome: bounded(LIMITS.durationDays),
-    }).default({ reablement: 3, homeCarePackage: 4, intermediateCare: 2, careHome: 10 }).meta({
+    }).default({ reablement: 1.2, homeCarePackage: 1.6, intermediateCare: 0.8, careHome: 4 }).meta({
       ...assumption(
         "Mean days (exponential) from medically fit to a supported destination being arranged " +
           "(assessment, funding, choice, transport), spent in the acute bed as a delayed " +
           "transfer before any wait for capacity; skipped under discharge to assess.",
-        "calibrated so delayed transfers are ≈4–6% of bed days (B2 DTOC ≈6% of G&A beds, D); " +
-          "B3 NAIC waits 3 d bed / 6.3 d home / 8.7 d reablement (B); B2 fit-to-discharge " +
+        "calibrated with the waits for full services so delayed transfers are ≈4% of acute " +
+          "bed days at year 1 (H6: 2.9–4% in 2016–19, D), about two-thirds of them arrangement " +
+          "(H6: assessment, funding, choice and other reasons ≈63%, D); S1 NAIC waits 3 d bed " +
+          "/ 6.3 d home / 8.7 d reablement include waits from home (B); H6 fit-to-discharge " +
           "mean 1.3 d (B, post-COVID)",
       ),
     }),
@@ -568,16 +542,42 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   }).prefault({}),
   careHomes: z.strictObject({
     placesPer1000Aged75Plus: num(
-      101,
+      66,
       evidence(
-        "Care-home places per 1,000 people aged 75+.",
-        "F6 10.1 beds per 100 aged 75+ (Nuffield 2018, B)",
+        "Care-home places for permanent residents aged 65+ (the model's residents), per 1,000 " +
+          "people aged 75+.",
+        "C1 274,000 residents 65+ ÷ 87% occupancy ÷ 4,777,650 people 75+ (D1 mid-2019) = 65.9 " +
+          "(D); C1's 10.1 beds per 100 aged 75+ also hold younger and temporary residents",
       ),
       { limit: LIMITS.per1000 },
     ),
     places: z.number().int().min(0).optional().meta({
-      description: "Care-home places. Omitted: placesPer1000Aged75Plus × people 75+.",
+      description:
+        "Care-home places, fixed. Omitted: placesPer1000Aged75Plus × people 75+, recomputed at " +
+        "the start of each model year as the population ages.",
     }),
+    referenceOccupancy: num(
+      0.87,
+      evidence(
+        "Occupancy at which a waiting person takes placeSearchMeanDays on average to find a " +
+          "suitable place.",
+        "C1 ≈87% pre-pandemic occupancy (Nuffield Trust, B)",
+      ),
+      { max: 0.999 },
+    ),
+    placeSearchMeanDays: num(
+      1.6,
+      assumption(
+        "Mean days a person waiting for a care-home place takes to find a suitable one (area, " +
+          "type, price) when the homes are at referenceOccupancy; the chance of finding one " +
+          "scales with the share of places free, so waits lengthen as the homes fill and stop " +
+          "while they are full. Spent in the acute bed by hospital waiters (a delayed transfer " +
+          "for a care-home place). 0: a free place is taken at once.",
+        "calibrated so waits for a care-home place are ≈9% of delayed-transfer bed days (H6: " +
+          "residential and nursing homes, June 2018, D)",
+      ),
+      { limit: LIMITS.durationDays },
+    ),
     emergencyAdmissionRatePerResidentYear: num(
       0.7,
       evidence(
@@ -591,22 +591,18 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       evidence("ED attendances per resident-year.", "B3 A&E 0.98 per resident-year (A/B)"),
       { limit: LIMITS.ratePerPersonYear },
     ),
-    deathRatePerResidentYear: num(
-      0.45,
-      evidence(
-        "Deaths per resident-year (in the home).",
-        "F6 mean stay to death 801 days (Forder & Fernández, B) → 365/801",
-      ),
-      { limit: LIMITS.ratePerPersonYear },
-    ),
   }).prefault({}),
   socialCare: z.strictObject({
     reablement: z.strictObject({
       slotsPer100k: num(
-        35,
+        28,
         evidence(
-          "Concurrent reablement slots per 100,000 people.",
-          "F7 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 — assumption",
+          "Concurrent reablement slots per 100,000 people (for hospital discharges: the model " +
+            "sends no community referrals to reablement).",
+          "S2 ST-Max ≈260,000 episodes/yr (D ⚠) ÷ 56.5m × 28/365 = 35 for all referrals; the " +
+            "model's ≈260 hospital episodes per 100,000 a year use ≈20; 28 calibrated so waits " +
+            "for intermediate care and reablement are ≈18% of delayed-transfer bed days (H6, D) " +
+            "— assumption",
           { assumption: true },
         ),
         { limit: LIMITS.per100k },
@@ -634,13 +630,34 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         { limit: LIMITS.hoursPerWeek, min: 0.25 },
       ),
       capacityHoursPerWeekPer100k: num(
-        7200,
+        7700,
         evidence(
           "Home-care hours per week available per 100,000 people.",
-          "B3 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700; set to 7,200 to calibrate DTOC to a few % (D) — assumption",
-          { assumption: true },
+          "S2 >350,000 older users (B) × 12.4 h ÷ 56.5m ≈ 7,700 (D)",
         ),
         { limit: LIMITS.hoursPerWeekPer100k },
+      ),
+      referenceUtilisation: num(
+        0.9,
+        assumption(
+          "Share of home-care hours in use at which finding a provider takes " +
+            "providerSearchMeanDays on average.",
+          "no published utilisation; the census default occupancy of home care",
+        ),
+        { max: 0.999 },
+      ),
+      providerSearchMeanDays: num(
+        1.5,
+        assumption(
+          "Mean days a person asking for a home-care package takes to find a provider with a " +
+            "carer free in their area when referenceUtilisation of the hours are in use; the " +
+            "chance of finding one scales with the share of hours free. Spent in the acute bed " +
+            "by hospital discharges not assessed at home (a delayed transfer for home care). " +
+            "0: free hours are taken at once.",
+          "calibrated so waits for home care are ≈10% of delayed-transfer bed days (H6: " +
+            "awaiting a care package at home, July 2019, D)",
+        ),
+        { limit: LIMITS.durationDays },
       ),
       packageDurationMeanDays: num(
         420,
@@ -702,7 +719,11 @@ export interface HospitalConfig {
 export type Scenario = Omit<Parsed, "population" | "hospitals" | "careHomes"> & {
   population: Omit<Parsed["population"], "ageBands"> & { ageBands: AgeBand[] };
   hospitals: HospitalConfig[];
-  careHomes: Parsed["careHomes"] & { places: number };
+  careHomes: Parsed["careHomes"] & {
+    places: number;
+    /** Whether the places follow the people aged 75+ year by year (`places` omitted). */
+    placesFollowAged75Plus: boolean;
+  };
 };
 
 export type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";

@@ -17,17 +17,9 @@ export type ScenarioInput = {
       id: string;
       minAgeYears: number;
       populationShare?: number | undefined;
-      growthRatePerYear?: number | undefined;
-      ageingOutRatePerYear?: number | undefined;
-      segmentShares?: [number, number, number, number] | undefined;
-      careHomeShare?: number | undefined;
-      deathRatePerPersonYear?: number | undefined;
-      deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-      recoveryRatePerPersonYear?: [number, number, number] | undefined;
       gpConsultationRatePerPersonYear?: number | undefined;
       edAttendanceRatePerPersonYear?: number | undefined;
       emergencyAdmissionRatePerPersonYear?: number | undefined;
-      careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
       zeroDayShare?: number | undefined;
       dischargeMix?: {
@@ -135,9 +127,10 @@ export type ScenarioInput = {
   careHomes?: {
     placesPer1000Aged75Plus?: number | undefined;
     places?: number | undefined;
+    referenceOccupancy?: number | undefined;
+    placeSearchMeanDays?: number | undefined;
     emergencyAdmissionRatePerResidentYear?: number | undefined;
     edAttendanceRatePerResidentYear?: number | undefined;
-    deathRatePerResidentYear?: number | undefined;
   } | undefined;
   socialCare?: {
     reablement?: {
@@ -148,6 +141,8 @@ export type ScenarioInput = {
     homeCare?: {
       hoursPerPackagePerWeek?: number | undefined;
       capacityHoursPerWeekPer100k?: number | undefined;
+      referenceUtilisation?: number | undefined;
+      providerSearchMeanDays?: number | undefined;
       packageDurationMeanDays?: number | undefined;
       communityReferralsPer100kPerYear?: number | undefined;
     } | undefined;
@@ -393,17 +388,9 @@ export type ParsedScenario = {
       id: string;
       minAgeYears: number;
       populationShare?: number | undefined;
-      growthRatePerYear?: number | undefined;
-      ageingOutRatePerYear?: number | undefined;
-      segmentShares?: [number, number, number, number] | undefined;
-      careHomeShare?: number | undefined;
-      deathRatePerPersonYear?: number | undefined;
-      deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-      recoveryRatePerPersonYear?: [number, number, number] | undefined;
       gpConsultationRatePerPersonYear?: number | undefined;
       edAttendanceRatePerPersonYear?: number | undefined;
       emergencyAdmissionRatePerPersonYear?: number | undefined;
-      careHomeReferralRatePerPersonYear?: number | undefined;
       lengthOfStayMeanDays?: number | undefined;
       zeroDayShare?: number | undefined;
       dischargeMix?: {
@@ -482,9 +469,10 @@ export type ParsedScenario = {
   };
   careHomes: {
     placesPer1000Aged75Plus: number;
+    referenceOccupancy: number;
+    placeSearchMeanDays: number;
     emergencyAdmissionRatePerResidentYear: number;
     edAttendanceRatePerResidentYear: number;
-    deathRatePerResidentYear: number;
     places?: number | undefined;
   };
   socialCare: {
@@ -492,6 +480,8 @@ export type ParsedScenario = {
     homeCare: {
       hoursPerPackagePerWeek: number;
       capacityHoursPerWeekPer100k: number;
+      referenceUtilisation: number;
+      providerSearchMeanDays: number;
       packageDurationMeanDays: number;
       communityReferralsPer100kPerYear: number;
     };
@@ -714,17 +704,9 @@ export type AgeBandInput = {
   id: string;
   minAgeYears: number;
   populationShare?: number | undefined;
-  growthRatePerYear?: number | undefined;
-  ageingOutRatePerYear?: number | undefined;
-  segmentShares?: [number, number, number, number] | undefined;
-  careHomeShare?: number | undefined;
-  deathRatePerPersonYear?: number | undefined;
-  deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-  recoveryRatePerPersonYear?: [number, number, number] | undefined;
   gpConsultationRatePerPersonYear?: number | undefined;
   edAttendanceRatePerPersonYear?: number | undefined;
   emergencyAdmissionRatePerPersonYear?: number | undefined;
-  careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
   zeroDayShare?: number | undefined;
   dischargeMix?: {
@@ -742,17 +724,9 @@ export type ParsedAgeBand = {
   id: string;
   minAgeYears: number;
   populationShare?: number | undefined;
-  growthRatePerYear?: number | undefined;
-  ageingOutRatePerYear?: number | undefined;
-  segmentShares?: [number, number, number, number] | undefined;
-  careHomeShare?: number | undefined;
-  deathRatePerPersonYear?: number | undefined;
-  deteriorationRatePerPersonYear?: [number, number, number] | undefined;
-  recoveryRatePerPersonYear?: [number, number, number] | undefined;
   gpConsultationRatePerPersonYear?: number | undefined;
   edAttendanceRatePerPersonYear?: number | undefined;
   emergencyAdmissionRatePerPersonYear?: number | undefined;
-  careHomeReferralRatePerPersonYear?: number | undefined;
   lengthOfStayMeanDays?: number | undefined;
   zeroDayShare?: number | undefined;
   dischargeMix?: {

@@ -28,8 +28,10 @@ Deno.test("parameter sources point at docs/evidence.md sections that exist", () 
   assert.deepEqual(missing, []);
   const readmit = rows.find((r) => r.path === "acute.readmission30DayProbability")!;
   assert.equal(readmit.reference, "docs/evidence.md#h7-readmissions");
-  const deaths = rows.find((r) => r.path === "population.ageBands[3].deathRatePerPersonYear")!;
-  assert.equal(deaths.reference, "docs/evidence.md#m1-mortality-by-age");
+  const admissions = rows.find((r) =>
+    r.path === "population.ageBands[3].emergencyAdmissionRatePerPersonYear"
+  )!;
+  assert.equal(admissions.reference, "docs/evidence.md#h1-emergency-admissions-by-age");
 });
 
 Deno.test("the demography's default figures point at sections that exist", () => {

@@ -26,6 +26,7 @@ Deno.test("delayed transfers appear when care homes are full and vanish when unc
 Deno.test("a census start has the census occupancy at day 0", () => {
   const s = parseScenario({
     ...base,
+    careHomes: { places: 170 },
     start: {
       census: {
         acuteOccupied: 30,

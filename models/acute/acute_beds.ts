@@ -9,8 +9,18 @@
 import { type Request, Resource } from "../../sim/mod.ts";
 import { type ModelContext, monthAt, UNLIMITED } from "../context.ts";
 import type { CapacityAdditions } from "../modifiers.ts";
-import type { Patient } from "./patient.ts";
+import type { Integrated } from "../recording/recorder.ts";
+import type { DelayCause, Patient } from "./patient.ts";
 import { SurgeBeds } from "./surge_beds.ts";
+
+/** The recorded level of delayed transfers of each cause. */
+const DELAY_LEVEL: Record<DelayCause, Integrated> = {
+  arrangement: "dtoc_arrangement",
+  careHome: "dtoc_care_home",
+  homeCarePackage: "dtoc_home_care",
+  reablement: "dtoc_reablement",
+  intermediateCare: "dtoc_intermediate_care",
+};
 
 /** The acute-beds part of one replication. */
 export class AcuteBeds {
@@ -180,6 +190,8 @@ export class AcuteBeds {
       p.delayed = false;
       this.delayedNow--;
       ctx.record.delayChange(p.segment, -1);
+      ctx.record.levels[DELAY_LEVEL[p.delayCause!]].add(-1);
+      p.delayCause = null;
     }
     const W = ctx.warmUpDays;
     const end = W + ctx.days;
@@ -190,23 +202,31 @@ export class AcuteBeds {
       stays.completedSum += now - p.bedStart;
       stays.completed++;
     }
+    if (!p.census) this.#countStay(p, now);
   }
 
   /**
-   * Starts a delayed transfer of care for a patient in a bed (no-op if already delayed).
+   * Starts a delayed transfer of care for a patient in a bed, or changes its cause when the
+   * patient is already delayed (the arrangement time is over and the destination is full).
    *
    * @param p The patient.
+   * @param cause Why the patient waits.
    */
-  startDelay(p: Patient): void {
-    if (p.delayed) return;
+  startDelay(p: Patient, cause: DelayCause): void {
+    if (p.delayCause === cause) return;
     const ctx = this.#ctx;
-    if (ctx.log.enabled) {
-      const where = `acute:${ctx.scenario.hospitals[p.hospital]!.id}`;
-      ctx.log.emit(p.caseId, "delayed", where, where, p.dest);
+    const levels = ctx.record.levels;
+    const where = `acute:${ctx.scenario.hospitals[p.hospital]!.id}`;
+    if (p.delayed) levels[DELAY_LEVEL[p.delayCause!]].add(-1);
+    else {
+      if (ctx.log.enabled) ctx.log.emit(p.caseId, "delayed", where, where, p.dest);
+      p.delayed = true;
+      this.delayedNow++;
+      ctx.record.delayChange(p.segment, 1);
     }
-    p.delayed = true;
-    this.delayedNow++;
-    ctx.record.delayChange(p.segment, 1);
+    if (ctx.log.enabled) ctx.log.emit(p.caseId, "delay_cause", where, where, cause);
+    p.delayCause = cause;
+    levels[DELAY_LEVEL[cause]].add(1);
   }
 
   /**
@@ -220,6 +240,17 @@ export class AcuteBeds {
       const overlap = end - Math.max(p.bedStart, W);
       if (overlap > 0) this.#ctx.record.stays.bedDaysFromStays += overlap;
     }
+  }
+
+  /** Counts an ended stay: same-day (under a day in the bed) and, at 65+, over 21 days. */
+  #countStay(p: Patient, now: number): void {
+    const counts = this.#ctx.record.counts;
+    const days = now - p.bedStart;
+    counts.acute_stays_ended.add(now, 1);
+    if (days < 1) counts.acute_stays_zero_day.add(now, 1);
+    if (p.minAgeYears < 65) return;
+    counts.acute_stays_ended_aged_65_plus.add(now, 1);
+    if (days > 21) counts.acute_stays_over_21_days_aged_65_plus.add(now, 1);
   }
 
   #change(p: Patient, delta: number): void {

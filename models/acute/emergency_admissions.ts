@@ -71,6 +71,10 @@ export class EmergencyAdmissions {
   readonly #attributes: RandomStream;
   readonly #extraAttributes: RandomStream;
   readonly #readmissionAttributes: RandomStream;
+  /** ED readmissions not yet taken from the direct attendances. */
+  #readmittedViaEd = 0;
+  /** Today's abandoned GP requests that attend ED. */
+  #afterGp = 0;
 
   /**
    * @param ctx The model context.
@@ -90,8 +94,22 @@ export class EmergencyAdmissions {
   }
 
   /**
-   * The day's emergency demand: ED attendances that are not admitted, and admission candidates
-   * (with extra candidates when interventions raise rates), both seasonal.
+   * Requests abandoned at the GP today whose people attend ED instead: they are among the
+   * day's ED attendances not admitted (the band ED rates already hold them), so the route
+   * moves attendances but never adds to the total; any beyond the day's direct attendances do
+   * not attend.
+   *
+   * @param n Attendances.
+   */
+  attendAfterGp(n: number): void {
+    this.#afterGp += n;
+  }
+
+  /**
+   * The day's emergency demand: ED attendances that are not admitted (some after an unmet GP
+   * request, see {@linkcode EmergencyAdmissions.attendAfterGp}; less the ED readmissions since
+   * the last day, which the band rates also hold), and admission candidates (with extra
+   * candidates when interventions raise rates), both seasonal.
    *
    * @param t Simulation time (start of the day).
    */
@@ -108,7 +126,12 @@ export class EmergencyAdmissions {
         this.#edOnly.random(),
         n * rates.pEdOnly[c]! * season * mul.ed[c]!,
       );
-      attendances.add(t, edOnly, segmentOf(c) - 1);
+      const readmitted = Math.min(edOnly, this.#readmittedViaEd);
+      this.#readmittedViaEd -= readmitted;
+      const afterGp = Math.min(edOnly - readmitted, this.#afterGp);
+      this.#afterGp -= afterGp;
+      attendances.add(t, edOnly - readmitted, segmentOf(c) - 1);
+      if (afterGp > 0) ctx.record.counts.ed_attendances_after_gp_unmet.add(t, afterGp);
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
       // Multipliers above 1 add candidates route by route: ED attendance and conversion act on
@@ -132,6 +155,7 @@ export class EmergencyAdmissions {
         this.#candidate(c, draws, 0);
       }
     }
+    this.#afterGp = 0;
   }
 
   /** A candidate from cell `c` arriving later today; `uAvert` decides intervention averting. */
@@ -186,7 +210,14 @@ export class EmergencyAdmissions {
     this.#o.population.leave(c);
     const fromCareHome = !isHome(c);
     if (fromCareHome) this.#o.careHomes.away++;
-    if (!o.census) ctx.record.counts.emergency_admissions.add(now, 1, seg - 1);
+    if (!o.census) {
+      const counts = ctx.record.counts;
+      counts.emergency_admissions.add(now, 1, seg - 1);
+      if (fromCareHome) counts.emergency_admissions_care_home_residents.add(now, 1);
+      if (this.#o.population.params.cells[c]!.minAgeYears >= 65) {
+        counts.emergency_admissions_aged_65_plus.add(now, 1);
+      }
+    }
     if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg - 1);
     const shares = ctx.scenario.hospitals;
     let hospital = shares.length - 1;
@@ -201,6 +232,7 @@ export class EmergencyAdmissions {
     const p: Patient = {
       cell: c,
       segment: seg,
+      minAgeYears: this.#o.population.params.cells[c]!.minAgeYears,
       fromCareHome,
       hospital,
       arrive: now,
@@ -211,6 +243,7 @@ export class EmergencyAdmissions {
       d2aShare: o.d2a,
       req: null,
       delayed: false,
+      delayCause: null,
       inBed: false,
       placed: false,
       census: o.census ?? false,
@@ -249,7 +282,10 @@ export class EmergencyAdmissions {
       const draws = drawAdmission(this.#readmissionAttributes);
       const t = ctx.sim.now;
       if (draws.route < ctx.scenario.acute.edRouteShare) {
-        ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
+        {
+          ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
+          this.#readmittedViaEd++;
+        }
       }
       if (ctx.log.enabled) ctx.log.emit(p.caseId, "readmit", "home", "ed");
       const mul = this.#o.multipliers;
@@ -326,14 +362,19 @@ export class EmergencyAdmissions {
     p.transferDays = this.#o.beds.transferDelayDays;
   }
 
-  /** The patient takes the bed; medically fit after the length of stay (weekend rule). */
+  /**
+   * The patient takes the bed; medically fit after the length of stay (weekend rule for
+   * overnight stays).
+   */
   #onBed(p: Patient): void {
     const ctx = this.#ctx;
     const now = ctx.sim.now;
     this.#o.beds.occupy(p, now);
     let fit = now + p.losDays;
     const wd = weekdayAt(ctx, fit);
-    if ((wd === 6 || wd === 0) && p.draws.weekend >= ctx.scenario.acute.weekendDischargeRatio) {
+    // Same-day (zero-day) stays go home the day they came, weekend or not.
+    const weekend = wd === 6 || wd === 0;
+    if (weekend && p.losDays > 0 && p.draws.weekend >= ctx.scenario.acute.weekendDischargeRatio) {
       fit += wd === 6 ? 2 : 1;
     }
     ctx.sim.schedule(fit - now, () => this.#o.onMedicallyFit(p));

@@ -64,7 +64,6 @@ const ONE_BAND = {
     minAgeYears: 0,
     populationShare: 1,
     lengthOfStayMeanDays: 5,
-    careHomeShare: 0,
   }],
 };
 
@@ -116,20 +115,25 @@ Deno.test("length of stay: an intervention's lengthOfStay multiplier scales ever
   assert.ok(Math.abs(shorter / base - 0.7) < 0.03, `${shorter} / ${base}`);
 });
 
-Deno.test("weekend rule: with no weekend discharges, fit-on-Saturday waits 2 days, Sunday 1", () => {
+Deno.test("weekend rule: with no weekend discharges, an overnight stay fit on Saturday waits 2 days, Sunday 1; same-day stays go home", () => {
   const input = { years: 2, population: { size: 20000, ...ONE_BAND } };
   const every = specRun({ ...input, acute: { weekendDischargeRatio: 1 } }, { unconstrained: true });
   const none = specRun({ ...input, acute: { weekendDischargeRatio: 0 } }, { unconstrained: true });
   const extra = none.result.accounting.meanStayDays - every.result.accounting.meanStayDays;
-  // Common random numbers: the same stays, each fit day uniform over the week → (2 + 1) / 7.
-  assert.ok(Math.abs(extra - 3 / 7) < 0.08, `extra ${extra} days`);
-  // …and every one of them is then fit on a weekday.
+  // Common random numbers: the same stays, each overnight stay's fit day uniform over the week
+  // → (2 + 1) / 7 for the overnight share of stays.
+  const overnight = 1 - none.scenario.population.ageBands[0]!.zeroDayShare;
+  assert.ok(Math.abs(extra - overnight * 3 / 7) < 0.08, `extra ${extra} days`);
+  // …and every overnight stay is then fit on a weekday.
   const start = Date.parse(`${none.scenario.startDate}T00:00:00Z`);
-  const weekend = none.log.filter((r) => {
-    if (r.activity !== "discharge_ready") return false;
+  const admitted = new Map<string, number>();
+  const weekend = [];
+  for (const r of none.log) {
+    if (r.activity === "admit") admitted.set(r.caseId, r.timeDays);
+    if (r.activity !== "discharge_ready" || admitted.get(r.caseId) === r.timeDays) continue;
     const wd = new Date(start + Math.floor(r.timeDays) * 86_400_000).getUTCDay();
-    return wd === 0 || wd === 6;
-  });
+    if (wd === 0 || wd === 6) weekend.push(r);
+  }
   assert.deepEqual(weekend.slice(0, 3), [], "no one is discharged at a weekend");
 });
 

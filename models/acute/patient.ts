@@ -67,12 +67,20 @@ export function drawAdmission(stream: RandomStream): AdmissionDraws {
   };
 }
 
+/**
+ * Why a medically fit patient is still in an acute bed: the time to arrange a supported
+ * destination (assessment, funding, choice), or waiting for room at a full downstream service.
+ */
+export type DelayCause = "arrangement" | Exclude<Destination, "home" | "death">;
+
 /** An individual in the acute pathway. */
 export interface Patient {
   /** Cohort cell the patient came from (and returns to). */
   cell: number;
   /** Need segment. */
   segment: Segment;
+  /** Lowest age of the patient's age band, years. */
+  minAgeYears: number;
   /** Whether the patient is a care-home resident (their place is held). */
   fromCareHome: boolean;
   /** Acute site index. */
@@ -93,6 +101,8 @@ export interface Patient {
   req: Request | null;
   /** Whether the patient is a delayed transfer now. */
   delayed: boolean;
+  /** Why the patient is delayed now (null when not delayed). */
+  delayCause: DelayCause | null;
   /** Whether the patient is in an acute bed now. */
   inBed: boolean;
   /** Whether a care-home place has been found. */

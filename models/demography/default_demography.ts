@@ -9,7 +9,7 @@
  * @module
  */
 
-import { DEFAULT_AGE_BANDS } from "../../scenarios/default_age_bands.ts";
+import { DEFAULT_SEGMENT_PREVALENCE } from "../../scenarios/default_age_bands.ts";
 import { bandProfile, type BandValue } from "./age_profile.ts";
 import type { SegmentTuple } from "./cells.ts";
 import type { DemographyInputs } from "./frailty_solver.ts";
@@ -70,7 +70,7 @@ export const DEMOGRAPHY_EVIDENCE = {
   migrantAgesYears: ev([20, 34], "d2-births-and-migration", true),
   /** Segment shares by band (F3/B4 → segments; 85+: 58% moderate or severe). */
   prevalenceByBand: ev(
-    DEFAULT_AGE_BANDS.map((b) => b.segmentShares as SegmentTuple),
+    DEFAULT_SEGMENT_PREVALENCE.map((shares) => [...shares] as SegmentTuple),
     "f1-frailty-prevalence-by-age",
   ),
   /** Segment 1 → 2 from age 50: fit → any frailty per person-year, 50–64 / 65–74 / 75–84 / 85+ (Walsh 2023). */

@@ -70,7 +70,7 @@ export class DischargePathway {
     for (const s of this.#o.settings) if (s.takeDischarge(p, now)) return;
     const arrange = this.arrangementDays(p);
     if (arrange > 0) {
-      this.#o.beds.startDelay(p);
+      this.#o.beds.startDelay(p, "arrangement");
       ctx.sim.schedule(arrange, () => this.#discharge(p));
     } else this.#discharge(p);
   }
@@ -109,7 +109,7 @@ export class DischargePathway {
       case "death":
         o.beds.release(p);
         ctx.record.counts.deaths_in_hospital.add(now, 1, p.segment - 1);
-        o.population.hospitalDeath(now);
+        o.population.hospitalDeath(now, p.cell);
         if (p.fromCareHome) {
           o.careHomes.away--;
           o.careHomes.place();
@@ -131,17 +131,17 @@ export class DischargePathway {
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(req, () => {
           this.#leaveBedForHome(p);
-          o.reablement.start(req, true);
+          o.reablement.start(req, { count: true, cell: p.cell });
         });
         return;
       }
       case "homeCarePackage": {
-        const get = o.homeCare.request();
+        const get = o.homeCare.request(assessedAtHome(p) ? p.cell : null);
         if (!get.triggered) this.#waitInBedOrHome(p);
         if (!p.inBed) o.admissions.maybeReadmit(p);
         onDone(get, () => {
           this.#leaveBedForHome(p);
-          o.homeCare.start(now);
+          o.homeCare.start(now, p.cell);
         });
         return;
       }
@@ -199,7 +199,7 @@ export class DischargePathway {
       this.#returnHome(p);
       return;
     }
-    this.#o.beds.startDelay(p);
+    if (p.dest !== "home" && p.dest !== "death") this.#o.beds.startDelay(p, p.dest);
   }
 
   /**
@@ -210,7 +210,7 @@ export class DischargePathway {
    */
   dieOutsideHospital(p: Patient): void {
     const now = this.#ctx.sim.now;
-    this.#o.population.hospitalDeath(now);
+    this.#o.population.hospitalDeath(now, p.cell);
     if (p.fromCareHome) {
       this.#o.careHomes.away--;
       this.#o.careHomes.place();

@@ -130,7 +130,7 @@ export class IntermediateCare {
       ctx.record.levels.intermediate.add(-1);
       this.#o.population.arrive(c);
       const mix = ctx.scenario.community.intermediateCare.dischargeMix;
-      if (u < mix.homeCarePackage) this.#o.homeCare.requestFromHome(now);
+      if (u < mix.homeCarePackage) this.#o.homeCare.requestFromHome(now, c);
       else if (u < mix.homeCarePackage + mix.careHome) {
         this.#o.careHomes.waitFromHome(c, now);
         this.#o.careHomes.place();

@@ -38,7 +38,10 @@ Deno.test("reablement serves waiting requests first come first served", () => {
 });
 
 Deno.test("home care starts waiting packages first come first served", () => {
-  const m = specModel({ population: { size: 100000 } });
+  const m = specModel({
+    population: { size: 100000 },
+    socialCare: { homeCare: { providerSearchMeanDays: 0 } },
+  });
   const hc = m.parts.homeCare;
   const fit = Math.floor(hc.capacity / hc.hoursPerPackage);
   const gets = Array.from({ length: fit + 2 }, () => hc.request());
@@ -50,7 +53,7 @@ Deno.test("home care starts waiting packages first come first served", () => {
 });
 
 Deno.test("care homes place hospital waiters first, then home waiters, each in order", () => {
-  const m = specModel({ population: { size: 20000 } });
+  const m = specModel({ population: { size: 20000 }, careHomes: { placeSearchMeanDays: 0 } });
   const { careHomes, population } = m.parts;
   careHomes.away += careHomes.places - careHomes.occupied(); // full
   const homeA = cellIndex(3, 2, HOME);

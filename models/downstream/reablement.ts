@@ -46,12 +46,15 @@ export class Reablement {
   }
 
   /**
-   * Starts an episode on a granted slot; it may end in a home-care package.
+   * Starts an episode on a granted slot for someone at home in `options.cell`; it may end in a
+   * home-care package.
    *
    * @param req The granted request.
-   * @param count Whether to count the start (false for census episodes).
+   * @param options `count`: whether to count the start (false for census episodes); `cell`:
+   *   the person's home cell.
    */
-  start(req: Request, count: boolean): void {
+  start(req: Request, options: { count: boolean; cell: number }): void {
+    const { count, cell } = options;
     const ctx = this.#ctx;
     const now = ctx.sim.now;
     if (count) ctx.record.counts.reablement_starts.add(now, 1);
@@ -60,7 +63,7 @@ export class Reablement {
     const u = this.#outcome.random();
     ctx.sim.schedule(d, () => {
       this.slots.release(req);
-      if (u < rb.ongoingPackageShare) this.#homeCare.requestFromHome(ctx.sim.now);
+      if (u < rb.ongoingPackageShare) this.#homeCare.requestFromHome(ctx.sim.now, cell);
     });
   }
 

@@ -56,7 +56,10 @@ export interface CohortParams {
   inflowPerDay: Float64Array;
   /** Segment shares of each band's inflow (4 per band). */
   inflowSegmentShares: Float64Array;
-  /** Mean of a segment rate-ratio vector under each band's default segment shares. */
+  /**
+   * Mean of a segment rate-ratio vector under the segment mix of each band's people at home
+   * (from the solved demography), so band-average rates equal the band's input rates.
+   */
   meanRatio: (band: number, ratios: readonly number[]) => number;
 }
 
@@ -86,9 +89,14 @@ const daily = (ratePerYear: number) => 1 - PortableMath.exp(-ratePerYear / 365);
 export function cohortParams(scenario: Scenario): CohortParams {
   const bands = scenario.population.ageBands;
   const nCells = bands.length * CELLS_PER_BAND;
-  const meanRatio = (b: number, r: readonly number[]) =>
-    bands[b].segmentShares.reduce((s, share, i) => s + share * r[i], 0) || 1;
   const demography = populationDemography(scenario);
+  const homeMix = bands.map((_b, i) => {
+    const home = [0, 1, 2, 3].map((s) => demography.counts[cellIndex(i, s, HOME)]);
+    const total = home.reduce((a, x) => a + x, 0);
+    return home.map((x) => (total > 0 ? x / total : 0.25));
+  });
+  const meanRatio = (b: number, r: readonly number[]) =>
+    homeMix[b].reduce((s, share, i) => s + share * r[i], 0) || 1;
   const rates = residentFallback(demography.rates, demography.counts);
   const cells: CellKey[] = [];
   const shares = demography.hospitalDeathShares;
@@ -360,6 +368,10 @@ export interface CohortDayOutcome {
   deaths: Float64Array;
   /** Moves out of segment 1 (deterioration) by cell index of origin. */
   deteriorations: Float64Array;
+  /** Recoveries (one segment down) by cell index of origin. */
+  recoveries: Float64Array;
+  /** Moves into the next age band by cell index of origin. */
+  aged: Float64Array;
   /** New care-home referrals from home by cell index. */
   careHomeReferrals: Float64Array;
   /** Entries (all bands). */
@@ -401,11 +413,15 @@ export function cohortDay(
   const out = options.out ?? {
     deaths: new Float64Array(n),
     deteriorations: new Float64Array(n),
+    recoveries: new Float64Array(n),
+    aged: new Float64Array(n),
     careHomeReferrals: new Float64Array(n),
     entries: 0,
   };
   out.deaths.fill(0);
   out.deteriorations.fill(0);
+  out.recoveries.fill(0);
+  out.aged.fill(0);
   out.careHomeReferrals.fill(0);
   out.entries = 0;
   const delta = new Float64Array(n);
@@ -431,6 +447,8 @@ export function cohortDay(
     );
     out.deaths[c] = dead;
     out.deteriorations[c] = det;
+    out.recoveries[c] = rec;
+    out.aged[c] = aged;
     delta[c] -= dead + det + rec + aged;
     if (det > 0) delta[cellIndex(b, s + 1, r)] += det;
     if (rec > 0) delta[cellIndex(b, s - 1, r)] += rec;

@@ -9,7 +9,11 @@
  */
 
 import type { ModelContext } from "../context.ts";
-import { CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import type { Integrated } from "../recording/recorder.ts";
+import { PeriodCounter } from "../../sim/mod.ts";
+import { AGE_GROUPS, ageGroupOf } from "./age_groups.ts";
+import { bandOf, CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
+import { FollowedPeople } from "./followed_people.ts";
 import {
   applyTrend,
   cohortDay,
@@ -36,6 +40,31 @@ export interface PopulationAccountState {
   deathsSoFar: number;
 }
 
+/**
+ * Flows of people in and out of the two residences of the cells, by model year: entries
+ * (births and net migration, at home), deaths in each residence and away from the cells (in a
+ * bed or another setting), and moves out of and into each residence (admissions, discharges,
+ * moves into a care home). People away from the cells are everyone else alive.
+ */
+export interface ResidenceFlows {
+  /** Births and net migration (into home cells). */
+  entries: PeriodCounter;
+  /** Deaths of people at home (cohort step). */
+  deathsAtHome: PeriodCounter;
+  /** Deaths of care-home residents in the home (cohort step). */
+  deathsInCareHome: PeriodCounter;
+  /** Deaths away from the cells (in hospital or another setting). */
+  deathsAway: PeriodCounter;
+  /** People leaving home cells. */
+  outOfHome: PeriodCounter;
+  /** People arriving in home cells. */
+  intoHome: PeriodCounter;
+  /** People leaving care-home cells. */
+  outOfCareHome: PeriodCounter;
+  /** People arriving in care-home cells. */
+  intoCareHome: PeriodCounter;
+}
+
 /** The population part of one replication (see the module doc). */
 export class Population {
   /** Cohort parameters. */
@@ -53,6 +82,14 @@ export class Population {
   };
   /** People per age band at the start of the measured period. */
   startByBand: Record<string, number> = {};
+  /** People at home followed one by one (home-care packages and waits, care-home waits). */
+  readonly followed: FollowedPeople;
+  /** Flows in and out of each residence by model year (the account of people per setting). */
+  readonly flows: ResidenceFlows;
+  /** People at home and in care homes at the start of the measured period. */
+  startByResidence = { atHome: 0, inCareHome: 0 };
+  readonly #groupOfCell: Uint8Array;
+  readonly #before: Float64Array;
   readonly #ctx: ModelContext;
   readonly #uniforms: CohortUniforms;
   #trendYear = 0;
@@ -71,10 +108,31 @@ export class Population {
     this.#out = {
       deaths: new Float64Array(n),
       deteriorations: new Float64Array(n),
+      recoveries: new Float64Array(n),
+      aged: new Float64Array(n),
       careHomeReferrals: new Float64Array(n),
       entries: 0,
     };
+    this.#before = new Float64Array(n);
+    const periods = { startDays: ctx.warmUpDays, lengthDays: 365, count: scenario.years };
+    const years = () => new PeriodCounter({ periods });
+    this.flows = {
+      entries: years(),
+      deathsAtHome: years(),
+      deathsInCareHome: years(),
+      deathsAway: years(),
+      outOfHome: years(),
+      intoHome: years(),
+      outOfCareHome: years(),
+      intoCareHome: years(),
+    };
+    this.#groupOfCell = Uint8Array.from(
+      { length: n },
+      (_x, c) => ageGroupOf(this.params.bands[bandOf(c)]!.minAgeYears),
+    );
     const sim = ctx.sim;
+    const followed = sim.stream("followed_people");
+    this.followed = new FollowedPeople(n, () => followed.random());
     const deaths = sim.stream("deaths");
     const deterioration = sim.stream("deterioration");
     const recovery = sim.stream("recovery");
@@ -115,6 +173,8 @@ export class Population {
    */
   leave(c: number): void {
     this.counts[c]!--;
+    const f = this.flows;
+    (isHome(c) ? f.outOfHome : f.outOfCareHome).add(this.#ctx.sim.now, 1);
   }
 
   /**
@@ -124,6 +184,8 @@ export class Population {
    */
   arrive(c: number): void {
     this.counts[c]!++;
+    const f = this.flows;
+    (isHome(c) ? f.intoHome : f.intoCareHome).add(this.#ctx.sim.now, 1);
   }
 
   /**
@@ -141,31 +203,43 @@ export class Population {
       this.#trendYear = year;
       applyTrend(this.params, { year, trend: this.#ctx.scenario.population.demography.trend });
     }
+    this.#before.set(this.counts);
     const out = cohortDay(this.counts, this.params, {
       uniforms: this.#uniforms,
       deteriorationMultiplier,
       out: this.#out,
     });
+    this.followed.followDay(this.#before, out);
     let deaths = 0;
-    const died = this.#ctx.record.counts.deaths_elsewhere;
+    const counts = this.#ctx.record.counts;
     for (let c = 0; c < this.counts.length; c++) {
       const k = out.deaths[c]!;
       if (k === 0) continue;
       deaths += k;
-      died.add(t, k, segmentOf(c) - 1);
+      counts.deaths_elsewhere.add(t, k, segmentOf(c) - 1);
+      if (!isHome(c)) counts.deaths_in_care_home.add(t, k);
+      (isHome(c) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, k);
+      this.#countDeaths(t, c, k);
     }
+    this.flows.entries.add(t, out.entries);
     this.#accountFlows(t, out.entries, deaths);
+    this.#recordPeople(t);
     return out.careHomeReferrals;
   }
 
   /**
    * A death in hospital at `t` (one of the all-cause deaths of the cells: the community death
-   * rate excludes the hospital share).
+   * rate excludes the hospital share) of someone from cell `cell`; if they were followed at
+   * home, their service ends.
    *
    * @param t Simulation time.
+   * @param cell The cell the person came from.
    */
-  hospitalDeath(t: number): void {
+  hospitalDeath(t: number, cell: number): void {
     this.#accountFlows(t, 0, 1);
+    this.flows.deathsAway.add(t, 1);
+    this.#countDeaths(t, cell, 1);
+    if (isHome(cell)) this.followed.personGone(cell, this.counts[cell]!, "death");
   }
 
   /**
@@ -212,6 +286,9 @@ export class Population {
    */
   startMeasuring(elsewhere: number): void {
     this.account.start = this.#inCells() + elsewhere;
+    this.startByResidence = this.byResidence();
+    // Moves made at day 0 before this point (a census start) belong to the starting state.
+    for (const flow of Object.values(this.flows)) flow.reset();
     this.account.entriesSoFar = 0;
     this.account.deathsSoFar = 0;
     this.startByBand = this.byBand();
@@ -241,6 +318,33 @@ export class Population {
       out[b.id] = n;
     });
     return out;
+  }
+
+  /** All-cause deaths of `k` people of cell `c`, counted once: in total and by age group. */
+  #countDeaths(t: number, c: number, k: number): void {
+    const counts = this.#ctx.record.counts;
+    counts.deaths.add(t, k, segmentOf(c) - 1);
+    counts[AGE_GROUPS[this.#groupOfCell[c]!]!.deaths].add(t, k);
+  }
+
+  /** Sets the recorded levels of people by age group and of residents 65+ and 85+. */
+  #recordPeople(t: number): void {
+    const levels = this.#ctx.record.levels;
+    const people = [0, 0, 0, 0];
+    let residents65 = 0;
+    let residents85 = 0;
+    for (let c = 0; c < this.counts.length; c++) {
+      const n = this.counts[c]!;
+      const g = this.#groupOfCell[c]!;
+      people[g]! += n;
+      if (isHome(c) || g === 0) continue;
+      residents65 += n;
+      if (g === 3) residents85 += n;
+    }
+    const set = (name: Integrated, n: number) => levels[name].update(n);
+    AGE_GROUPS.forEach((group, g) => set(group.people, people[g]!));
+    set("residents_aged_65_plus", residents65);
+    set("residents_aged_85_plus", residents85);
   }
 
   #inCells(): number {

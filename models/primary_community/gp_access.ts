@@ -1,7 +1,7 @@
 /**
  * GP access: the day's consultation demand joins a waiting list kept as a ring of days;
- * waits abandon at a daily rate (a share of those spill to ED) and weekday appointments serve
- * the oldest requests first.
+ * waits abandon at a daily rate (a share of those attend ED instead — attendances the band ED
+ * rates already hold) and weekday appointments serve the oldest requests first.
  *
  * @module
  */
@@ -29,11 +29,13 @@ export class GpAccess {
   readonly #demand: RandomStream;
   readonly #abandon: RandomStream;
   readonly #spill: RandomStream;
+  readonly #spillToEd: (n: number) => void;
 
   /**
    * @param ctx The model context.
-   * @param options The `population`, the day's `multipliers` and GP demand per person-day
-   *   per cell (`demandPerPersonDay`).
+   * @param options The `population`, the day's `multipliers`, GP demand per person-day
+   *   per cell (`demandPerPersonDay`) and where abandoned requests that attend ED go
+   *   (`spillToEd`: the day's attendances after an unmet request, part of the band ED rates).
    */
   constructor(
     ctx: ModelContext,
@@ -41,8 +43,10 @@ export class GpAccess {
       population: Population;
       multipliers: DayMultipliers;
       demandPerPersonDay: Float64Array;
+      spillToEd: (n: number) => void;
     },
   ) {
+    this.#spillToEd = options.spillToEd;
     this.#ctx = ctx;
     this.#population = options.population;
     this.#multipliers = options.multipliers;
@@ -97,7 +101,7 @@ export class GpAccess {
     }
     counts.gp_unmet_demand.add(t, abandoned);
     const spill = binomialInverse(this.#spill.random(), abandoned, gp.spillToEdShare);
-    counts.ed_attendances.add(t, spill);
+    if (spill > 0) this.#spillToEd(spill);
     // Serve weekdays, oldest first.
     const weekday = weekdayAt(ctx, t);
     if (weekday !== 0 && weekday !== 6) {

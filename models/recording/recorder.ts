@@ -46,6 +46,23 @@ export const COUNTED = [
   "care_home_wait_days_total",
   "intermediate_care_alternatives",
   "acute_surge_openings",
+  "home_care_packages_ended_by_death",
+  "home_care_packages_ended_by_care_home",
+  "home_care_waits_ended",
+  "care_home_waits_ended",
+  "ed_attendances_after_gp_unmet",
+  "deaths",
+  "deaths_in_care_home",
+  "deaths_aged_0_64",
+  "deaths_aged_65_74",
+  "deaths_aged_75_84",
+  "deaths_aged_85_plus",
+  "emergency_admissions_care_home_residents",
+  "emergency_admissions_aged_65_plus",
+  "acute_stays_ended",
+  "acute_stays_zero_day",
+  "acute_stays_ended_aged_65_plus",
+  "acute_stays_over_21_days_aged_65_plus",
 ] as const;
 
 /** A counted event's name. */
@@ -58,6 +75,17 @@ export const INTEGRATED = [
   "intermediate",
   "home_care_hours",
   "acute_surge_beds",
+  "dtoc_arrangement",
+  "dtoc_care_home",
+  "dtoc_home_care",
+  "dtoc_reablement",
+  "dtoc_intermediate_care",
+  "people_aged_0_64",
+  "people_aged_65_74",
+  "people_aged_75_84",
+  "people_aged_85_plus",
+  "residents_aged_65_plus",
+  "residents_aged_85_plus",
 ] as const;
 
 /** An integrated level's name. */

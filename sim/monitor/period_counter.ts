@@ -171,6 +171,27 @@ export class PeriodCounter {
     return sum;
   }
 
+  /**
+   * Forgets every amount added so far (e.g. moves made while setting up, before measuring).
+   *
+   * @returns Nothing.
+   *
+   * @example Start again from zero
+   * ```ts
+   * import assert from "node:assert/strict";
+   *
+   * const c = new PeriodCounter({ periods: { startDays: 0, lengthDays: 1, count: 2 }, categories: 2 });
+   * c.add(0, 5, 1);
+   * c.reset();
+   * assert.equal(c.total(), 0);
+   * assert.equal(c.get(0, 1), 0);
+   * ```
+   */
+  reset(): void {
+    this.#totals.fill(0);
+    this.#byCategory.fill(0);
+  }
+
   #refuse(timeDays: number, amount: number): never {
     throw new RangeError(
       Number.isFinite(amount)

@@ -57,6 +57,23 @@ Deno.test("PeriodCounter", async (t) => {
     }
   });
 
+  await t.step("reset forgets totals and categories; later amounts count again", () => {
+    const c = new PeriodCounter({
+      periods: { startDays: 0, lengthDays: 10, count: 2 },
+      categories: 3,
+    });
+    c.add(0, 4, 2);
+    c.add(15, 1);
+    c.reset();
+    for (let k = 0; k < 2; k++) {
+      assert.equal(c.get(k), 0);
+      for (let j = 0; j < 3; j++) assert.equal(c.get(k, j), 0);
+    }
+    c.add(0, 2, 1);
+    assert.equal(c.get(0, 1), 2);
+    assert.equal(c.total(), 2);
+  });
+
   await t.step("errors name the field, the rule and the value", () => {
     const periods = { startDays: 0, lengthDays: 1, count: 2 };
     const cases: [() => unknown, ErrorConstructor, RegExp][] = [
