@@ -96,7 +96,12 @@ Deno.test("annual means of levels agree with the year's end-of-day series", () =
     }
     const dtocMean = value("delayed_transfer_bed_days", y) / 365;
     const dtocDaily = yearMean(d.delayedTransfers, y);
-    assert.ok(Math.abs(dtocMean / dtocDaily - 1) < 0.05, `DTOC ${dtocMean} vs ${dtocDaily}`);
+    // About a quarter of delays end at the day boundary (a full service's place found at the
+    // daily allocation), after that day's end-of-day snapshot was taken: the snapshots count
+    // those delays for the whole last day, so their mean runs a few per cent above the time
+    // integral's (measured: 5–7% at 60,000 and at 300,000 people), never below it.
+    const ratio = dtocMean / dtocDaily;
+    assert.ok(ratio > 0.9 && ratio < 1.02, `DTOC ${dtocMean} vs ${dtocDaily}`);
   }
 });
 
