@@ -186,7 +186,10 @@ export class EmergencyAdmissions {
     this.#o.population.leave(c);
     const fromCareHome = !isHome(c);
     if (fromCareHome) this.#o.careHomes.away++;
-    if (!o.census) ctx.record.counts.emergency_admissions.add(now, 1, seg);
+    if (!o.census) {
+      ctx.record.counts.emergency_admissions.add(now, 1, seg);
+      ctx.record.admittedFrom(now, c);
+    }
     if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg);
     const shares = ctx.scenario.hospitals;
     let hospital = shares.length - 1;
