@@ -55,6 +55,8 @@ export interface Check {
    * and lists it). Absent for checks that pass.
    */
   knownGap?: string;
+  /** Years the known gap applies to (default: every year reported). */
+  knownGapYears?: readonly number[];
   /**
    * The figure of one replication in a model year (1-based).
    * @param f The replication's figures.
@@ -62,6 +64,27 @@ export interface Check {
    * @returns The value.
    */
   value(f: ReplicationFigures, year: number): number;
+}
+
+/**
+ * Whether a check has a known gap in a year (the CI short form skips it there).
+ *
+ * @param check The check.
+ * @param year Model year.
+ * @returns True when `knownGap` is set and applies to `year`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(hasKnownGap({ knownGap: "why", knownGapYears: [5] }, 1), false);
+ * assert.equal(hasKnownGap({ knownGap: "why" }, 1), true);
+ * ```
+ */
+export function hasKnownGap(
+  check: Pick<Check, "knownGap" | "knownGapYears">,
+  year: number,
+): boolean {
+  return check.knownGap !== undefined && (check.knownGapYears ?? [year]).includes(year);
 }
 
 /** A check on the model's own output that theory fixes (no evidence needed). */
@@ -284,6 +307,9 @@ export const CHECKS: readonly Check[] = [
     },
     role: "target",
     fittedBy: "input: death rates by age (M1)",
+    knownGap:
+      "by year 5 the rate rises with the too-fast growth of people 85+ (below); year 1 matches",
+    knownGapYears: [5],
     value: (f, y) =>
       1000 * (metric(f, "deaths_in_hospital", y) + metric(f, "deaths_elsewhere", y)) /
       yearMean(f.daily.population, y),
@@ -425,12 +451,12 @@ export const THEORY_CHECKS: readonly TheoryCheck[] = [
     label:
       "Little's law on the acute beds: mean occupied = stays begun per day × mean length of completed stays",
     toleranceText:
-      "stays under way at the start (the census) and at the end are in the occupancy but not in both rates: allowed difference = (beds occupied on the first and last day) × mean stay ÷ measured days",
+      "stays under way on the first day (the census) and the last are in the occupancy but not in both rates; each adds about its residual stay, whose mean for the model's stays is ≈1.3 × the mean stay (E[S²] ÷ 2E[S]); allowed difference = (beds occupied on the first and last day) × 2 × mean stay ÷ measured days",
     sides: (f) => {
       const L = f.stays.bedDays / f.days;
       const W = f.stays.completedDays / f.stays.completed;
       const ends = (f.daily.acuteOccupied[0] ?? 0) + (f.daily.acuteOccupied.at(-1) ?? 0);
-      return { left: L, right: (f.stays.started / f.days) * W, tolerance: ends * W / f.days };
+      return { left: L, right: (f.stays.started / f.days) * W, tolerance: 2 * ends * W / f.days };
     },
   },
   {

@@ -182,7 +182,11 @@ export function renderValidation(
       "",
       "Checks the CI short form (`validation/validation_test.ts`) leaves out until they are mended:",
       "",
-      ...gaps.map((r) => `- **${r.check.label}**: ${r.check.knownGap}`),
+      ...gaps.map((r) =>
+        `- **${r.check.label}**${
+          r.check.knownGapYears ? ` (year ${r.check.knownGapYears.join(", ")})` : ""
+        }: ${r.check.knownGap}`
+      ),
       "",
     );
   }
