@@ -11,6 +11,7 @@
 import type { ModelContext } from "../context.ts";
 import { CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
 import {
+  applyInflowYear,
   applyTrend,
   cohortDay,
   type CohortDayOutcome,
@@ -140,6 +141,7 @@ export class Population {
     if (year !== this.#trendYear) {
       this.#trendYear = year;
       applyTrend(this.params, { year, trend: this.#ctx.scenario.population.demography.trend });
+      applyInflowYear(this.params, year);
     }
     const out = cohortDay(this.counts, this.params, {
       uniforms: this.#uniforms,
