@@ -75,7 +75,10 @@ export async function withProjectionTable(
         ...json.population.demography,
         projection: {
           ...projection,
-          table: { years: table.years, populationByYear: table.populationByYear.map((r) => [...r]) },
+          table: {
+            years: table.years,
+            populationByYear: table.populationByYear.map((r) => [...r]),
+          },
         },
       },
     },

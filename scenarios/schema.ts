@@ -182,7 +182,7 @@ const MAX_PROJECTION_YEARS = 101;
 const projectionSchema = z.strictObject({
   file: z.string().min(1).optional().meta({
     description:
-      "CSV of the projection, relative to the scenario file: an age column (age or AGE_GROUP, the last age open such as \"90 and over\"), one column per year (\"2025\", \"2026\", …), optional SEX (summed), AREA_CODE and COMPONENT columns. loadScenario reads it into `table`.",
+      'CSV of the projection, relative to the scenario file: an age column (age or AGE_GROUP, the last age open such as "90 and over"), one column per year ("2025", "2026", …), optional SEX (summed), AREA_CODE and COMPONENT columns. loadScenario reads it into `table`.',
   }),
   areaCode: z.string().min(1).optional().meta({
     description: "Area to take when the CSV holds several (its AREA_CODE).",
