@@ -321,6 +321,7 @@ export class SystemModel {
       p.beds.occupied,
       this.#inSettings(),
     );
+    rec.cellDays(dayIndex, p.population.counts);
     if (Math.floor(dayIndex / 365) < ctx.scenario.years && !un && occupied > 0.92 * capacity) {
       rec.counts.acute_days_over_92pct.add(ctx.sim.now - 1e-9, 1);
     }

@@ -11,6 +11,7 @@ import { resolveScenario } from "./resolve.ts";
 import { type Scenario, scenarioSchema } from "./schema.ts";
 import { ScenarioError } from "./scenario_error.ts";
 import { LIMITS } from "./limits.ts";
+import { withProjectionTable } from "./projection_file.ts";
 
 /**
  * How deeply a value nests arrays and objects, counted without recursion (so any input is safe)
@@ -67,12 +68,13 @@ export function parseScenario(input: unknown, options: { label?: string } = {}):
 }
 
 /**
- * Reads a JSON scenario file and parses it.
+ * Reads a JSON scenario file and parses it (with its population projection CSV, if it names one
+ * in `population.demography.projection.file`, read relative to the scenario file).
  *
  * @param path File path.
  * @returns The resolved scenario.
- * @throws {ScenarioError} When the file is missing or unreadable, is not valid JSON, or fails
- *   validation (every problem listed).
+ * @throws {ScenarioError} When the file (or its projection CSV) is missing or unreadable, is not
+ *   valid JSON (a valid projection), or fails validation (every problem listed).
  *
  * @example Loading a shipped scenario
  * ```ts
@@ -97,5 +99,6 @@ export async function loadScenario(path: string | URL): Promise<Scenario> {
       `Cannot load scenario ${String(path)}: invalid JSON (${(e as Error).message})`,
     );
   }
+  json = await withProjectionTable(json, path);
   return parseScenario(json, { label: `scenario ${String(path)}` });
 }

@@ -146,6 +146,43 @@ const DEFAULT_SEASONALITY = [1.08, 1.03, 1.01, 0.98, 0.97, 0.95, 0.97, 0.95, 0.9
  * assert.equal(s.acute.readmission30DayProbability, 0.07);
  * ```
  */
+/** Most projected years a table may hold. */
+const MAX_PROJECTION_YEARS = 101;
+
+/** A population projection: a CSV file to read, or its table (people by age for each year). */
+const projectionSchema = z.strictObject({
+  file: z.string().min(1).optional().meta({
+    description:
+      'CSV of the projection, relative to the scenario file: an age column (age or AGE_GROUP, the last age open such as "90 and over"), one column per year ("2025", "2026", …), optional SEX (summed), AREA_CODE and COMPONENT columns. loadScenario reads it into `table`.',
+  }),
+  areaCode: z.string().min(1).optional().meta({
+    description: "Area to take when the CSV holds several (its AREA_CODE).",
+  }),
+  table: z.strictObject({
+    years: z.array(z.number().int()).min(2).max(MAX_PROJECTION_YEARS),
+    populationByYear: z.array(z.array(z.number().min(0)).min(2).max(121)).min(2)
+      .max(MAX_PROJECTION_YEARS),
+  }).optional().meta({
+    description:
+      "The projection: consecutive years and, for each, people by single year of age 0, 1, … (the last age open). Filled from `file` by loadScenario, or given in code.",
+  }),
+}).refine((p) => p.table !== undefined, {
+  message:
+    "expected `table` (loadScenario reads it from `file`; parseScenario needs the table itself)",
+  path: ["table"],
+}).refine(
+  (p) =>
+    p.table === undefined ||
+    (p.table.years.length === p.table.populationByYear.length &&
+      p.table.years.every((y, i) => i === 0 || y === p.table!.years[i - 1]! + 1) &&
+      p.table.populationByYear.every((r) => r.length === p.table!.populationByYear[0]!.length)),
+  {
+    message:
+      "expected consecutive years, one row of people by age per year, every row the same length",
+    path: ["table"],
+  },
+);
+
 export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strictObject({
   $schema: z.string().optional().meta({
     description: "Path or URL of this JSON Schema (for editors).",
@@ -302,6 +339,10 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
           { min: -0.5, max: 0.5 },
         ),
       }).prefault({}),
+      projection: projectionSchema.optional().meta({
+        description:
+          "A population projection (e.g. a local authority's, ONS SNPP layout) the population follows: it sets the starting people by age (scaled to population.size) and the births and net migration of each year.",
+      }),
     }).prefault({}),
     careHomeResidentSegmentShares: z.tuple([share, share, share, share]).refine(sumsToOne, {
       message: "expected 4 shares summing to 1",

@@ -44,6 +44,11 @@ export type ScenarioInput = {
       trend?:
         | { deteriorationPerYear?: number | undefined; mortalityPerYear?: number | undefined }
         | undefined;
+      projection?: {
+        file?: string | undefined;
+        areaCode?: string | undefined;
+        table?: { years: number[]; populationByYear: number[][] } | undefined;
+      } | undefined;
     } | undefined;
     careHomeResidentSegmentShares?: [number, number, number, number] | undefined;
   };
@@ -413,6 +418,11 @@ export type ParsedScenario = {
     demography: {
       inputs: "england-2019" | "stationary";
       trend: { deteriorationPerYear: number; mortalityPerYear: number };
+      projection?: {
+        file?: string | undefined;
+        areaCode?: string | undefined;
+        table?: { years: number[]; populationByYear: number[][] } | undefined;
+      } | undefined;
     };
     careHomeResidentSegmentShares: [number, number, number, number];
   };

@@ -14,6 +14,8 @@ const FOLDERS = [
   "scenarios",
   "report",
   "studies",
+  "calibration",
+  "validation",
   "cli",
   "ci_fixtures",
   "examples",

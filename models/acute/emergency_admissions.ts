@@ -217,6 +217,7 @@ export class EmergencyAdmissions {
       if (this.#o.population.params.cells[c]!.minAgeYears >= 65) {
         counts.emergency_admissions_aged_65_plus.add(now, 1);
       }
+      ctx.record.admittedFrom(now, c);
     }
     if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg - 1);
     const shares = ctx.scenario.hospitals;

@@ -57,6 +57,12 @@ export interface CohortParams {
   /** Segment shares of each band's inflow (4 per band). */
   inflowSegmentShares: Float64Array;
   /**
+   * With a population projection: each projected year's inflow per day by band, its segment
+   * shares and the daily probability of ageing out by cell (year 0 first; the last holds after
+   * the table); `applyInflowYear` installs one.
+   */
+  inflowByYear?: { perDay: Float64Array; segmentShares: Float64Array; pAgeOut: Float64Array }[];
+  /**
    * Mean of a segment rate-ratio vector under the segment mix of each band's people at home
    * (from the solved demography), so band-average rates equal the band's input rates.
    */
@@ -114,8 +120,6 @@ export function cohortParams(scenario: Scenario): CohortParams {
   const pRecover = new Float64Array(nCells);
   const pAgeOut = new Float64Array(nCells);
   const pCareHomeReferral = new Float64Array(nCells);
-  const inflowPerDay = new Float64Array(bands.length);
-  const inflowShares = new Float64Array(bands.length * 4);
   bands.forEach((band, b) => {
     for (let s = 0; s < 4; s++) {
       for (let r = 0; r < 2; r++) {
@@ -135,16 +139,11 @@ export function cohortParams(scenario: Scenario): CohortParams {
         pCareHomeReferral[c] = r === HOME
           ? daily(rates.careHomeAdmissionRate[c] * referralShare[b])
           : 0;
-        inflowPerDay[b] += rates.inflowPerYear[c] / 365;
       }
     }
-    for (let s = 0; s < 4; s++) {
-      const inflow = rates.inflowPerYear[cellIndex(b, s, HOME)] +
-        rates.inflowPerYear[cellIndex(b, s, CARE_HOME)];
-      inflowShares[b * 4 + s] = inflowPerDay[b] > 0 ? inflow / 365 / inflowPerDay[b] : 0;
-    }
   });
-  return {
+  const inflow = bandInflows(rates.inflowPerYear, bands.length);
+  const params: CohortParams = {
     bands,
     cells,
     deathRatePerYear: deathRate,
@@ -155,10 +154,97 @@ export function cohortParams(scenario: Scenario): CohortParams {
     pRecover,
     pAgeOut,
     pCareHomeReferral,
-    inflowPerDay,
-    inflowSegmentShares: inflowShares,
+    inflowPerDay: inflow.perDay,
+    inflowSegmentShares: inflow.segmentShares,
+    ...(demography.byYear
+      ? {
+        inflowByYear: demography.byYear.map((y) => ({
+          ...bandInflows(y.inflowPerYear, bands.length),
+          pAgeOut: pAgeOut.map((_, c) => bandOf(c) < bands.length - 1 ? daily(y.ageingRate[c]) : 0),
+        })),
+      }
+      : {}),
     meanRatio,
   };
+  applyInflowYear(params, 0);
+  return params;
+}
+
+/** Births and net migration per day by band, and each band's inflow segment shares. */
+function bandInflows(
+  inflowPerYear: Float64Array,
+  nBands: number,
+): { perDay: Float64Array; segmentShares: Float64Array } {
+  const perDay = new Float64Array(nBands);
+  const segmentShares = new Float64Array(nBands * 4);
+  for (let b = 0; b < nBands; b++) {
+    for (let s = 0; s < 4; s++) {
+      for (const r of [HOME, CARE_HOME]) perDay[b] += inflowPerYear[cellIndex(b, s, r)] / 365;
+    }
+    for (let s = 0; s < 4; s++) {
+      const inflow = inflowPerYear[cellIndex(b, s, HOME)] +
+        inflowPerYear[cellIndex(b, s, CARE_HOME)];
+      segmentShares[b * 4 + s] = perDay[b] > 0 ? inflow / 365 / perDay[b] : 0;
+    }
+  }
+  return { perDay, segmentShares };
+}
+
+/**
+ * Net migration out of band `b` (a projection's band whose moves out exceed its moves in):
+ * `k` people leave its home cells in proportion to the people in them (three uniforms of the
+ * entry mix, as entries draw), never more than are there.
+ *
+ * @returns How many left.
+ */
+function moveOut(
+  counts: Float64Array,
+  delta: Float64Array,
+  b: number,
+  k: number,
+  u: CohortUniforms,
+): number {
+  let rest = 0;
+  for (let s = 0; s < 4; s++) rest += counts[cellIndex(b, s, HOME)] + delta[cellIndex(b, s, HOME)];
+  let left = 0;
+  for (let s = 0; s < 4; s++) {
+    const c = cellIndex(b, s, HOME);
+    const here = counts[c] + delta[c];
+    const ks = s < 3
+      ? Math.min(here, binomialInverse(u.entryMix(), k, rest > 0 ? Math.min(1, here / rest) : 0))
+      : Math.min(here, k);
+    delta[c] -= ks;
+    k -= ks;
+    left += ks;
+    rest -= here;
+  }
+  return left;
+}
+
+/**
+ * Installs model year `year`'s (0-based) births, net migration and ageing out of each band of a
+ * population projection; no change without one. Runs once a year, never per event.
+ *
+ * @param params Cohort parameters (modified).
+ * @param year Model year; past the projection's last year its last year's inflow holds.
+ *
+ * @example Without a projection nothing changes
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * const p = cohortParams(parseScenario({ version: 1, population: { size: 1000 } }));
+ * const before = p.inflowPerDay.slice();
+ * applyInflowYear(p, 3);
+ * assert.deepEqual(p.inflowPerDay, before);
+ * ```
+ */
+export function applyInflowYear(params: CohortParams, year: number): void {
+  const byYear = params.inflowByYear;
+  if (!byYear || byYear.length === 0) return;
+  const y = byYear[Math.min(year, byYear.length - 1)]!;
+  params.inflowPerDay.set(y.perDay);
+  params.inflowSegmentShares.set(y.segmentShares);
+  params.pAgeOut.set(y.pAgeOut);
 }
 
 /**
@@ -455,6 +541,16 @@ export function cohortDay(
     if (aged > 0) delta[cellIndex(b + 1, s, r)] += aged;
   }
   for (let b = 0; b < nBands; b++) {
+    if (params.inflowPerDay[b] < 0) {
+      out.entries -= moveOut(
+        counts,
+        delta,
+        b,
+        poissonInverse(u.entries(), -params.inflowPerDay[b]),
+        u,
+      );
+      continue;
+    }
     let k = poissonInverse(u.entries(), params.inflowPerDay[b]);
     out.entries += k;
     let restShare = 1;

@@ -16,6 +16,7 @@ import { defaultDemographyInputs, DEMOGRAPHY_EVIDENCE } from "../demography/defa
 import type { GridRates } from "../demography/dynamics.ts";
 import { solveStationaryRates } from "../demography/frailty_solver.ts";
 import { type HospitalDeathShares, hospitalDeathShares } from "../demography/mortality.ts";
+import { projectedDemography } from "./projection_demography.ts";
 
 /** Band-level rates per person-year and the starting population by cell. */
 export interface PopulationDemography {
@@ -29,6 +30,12 @@ export interface PopulationDemography {
    * residents' deaths).
    */
   hospitalDeathShares: HospitalDeathShares;
+  /**
+   * With a population projection, for each projected year: the inflow per year by cell (scaled
+   * like `rates.inflowPerYear`, which holds the first year's) and the ageing-out rate by cell;
+   * the last year's hold after the table.
+   */
+  byYear?: { inflowPerYear: Float64Array; ageingRate: Float64Array }[];
 }
 
 const cache = new Map<string, PopulationDemography>();
@@ -58,21 +65,34 @@ const cache = new Map<string, PopulationDemography>();
 export function populationDemography(scenario: Scenario): PopulationDemography {
   const pop = scenario.population;
   const minAgesYears = pop.ageBands.map((b) => b.minAgeYears);
-  const key = JSON.stringify([minAgesYears, pop.demography.inputs, pop.size]);
+  const projection = pop.demography.projection?.table;
+  const key = JSON.stringify([minAgesYears, pop.demography.inputs, pop.size, projection ?? null]);
   const hit = cache.get(key);
   if (hit) return hit;
   let lumped;
+  let byYear: PopulationDemography["byYear"];
   try {
     const solution = solveStationaryRates(
       defaultDemographyInputs({
         population: pop.demography.inputs === "stationary" ? "stationary" : "england-2019",
       }),
     );
-    lumped = lumpIntoBands(solution, { minAgesYears });
+    if (projection) {
+      const p = projectedDemography(solution, {
+        years: projection.years,
+        populationByYear: projection.populationByYear.map((r) => Float64Array.from(r)),
+      }, { minAgesYears });
+      lumped = { counts: p.counts, rates: p.rates };
+      byYear = p.byYear;
+    } else {
+      lumped = lumpIntoBands(solution, { minAgesYears });
+    }
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const field = e.message.startsWith("Cannot lump")
       ? "population.ageBands[].minAgeYears"
+      : e.message.startsWith("Cannot follow the projection")
+      ? "population.demography.projection"
       : "population.demography.inputs";
     throw new ScenarioError("Cannot build the population's demography", [
       `${field}: ${e.message}`,
@@ -96,6 +116,14 @@ export function populationDemography(scenario: Scenario): PopulationDemography {
     },
     counts: lumped.counts.map((x) => x * scale),
     hospitalDeathShares: shares,
+    ...(byYear
+      ? {
+        byYear: byYear.map((y) => ({
+          inflowPerYear: y.inflowPerYear.map((x) => x * scale),
+          ageingRate: y.ageingRate,
+        })),
+      }
+      : {}),
   };
   cache.set(key, out);
   return out;

@@ -15,6 +15,7 @@ import { AGE_GROUPS, ageGroupOf } from "./age_groups.ts";
 import { bandOf, CELLS_PER_BAND, isHome, segmentOf } from "./cells.ts";
 import { FollowedPeople } from "./followed_people.ts";
 import {
+  applyInflowYear,
   applyTrend,
   cohortDay,
   type CohortDayOutcome,
@@ -202,6 +203,7 @@ export class Population {
     if (year !== this.#trendYear) {
       this.#trendYear = year;
       applyTrend(this.params, { year, trend: this.#ctx.scenario.population.demography.trend });
+      applyInflowYear(this.params, year);
     }
     this.#before.set(this.counts);
     const out = cohortDay(this.counts, this.params, {

@@ -163,6 +163,17 @@ export class Recorder {
     minPlaceCount: 0,
     overCapacityEvents: 0,
   };
+  /**
+   * Emergency admissions by model year and cohort cell (`admissionsByCell[year][cell]`, the cell
+   * the person was admitted from), for figures by age band, segment and residence.
+   */
+  readonly admissionsByCell: number[][];
+  /**
+   * People in each cohort cell summed over the year's end-of-day snapshots
+   * (`personDaysByCell[year][cell]`; people away in a bed are out of the cells): the
+   * denominators of rates by age band, segment and residence.
+   */
+  readonly personDaysByCell: number[][];
 
   /**
    * @param clock The simulation (levels change at its `now`).
@@ -176,6 +187,8 @@ export class Recorder {
     const Y = options.years;
     const years: Periods = { startDays: options.startDays, lengthDays: 365, count: Y };
     this.years = years;
+    this.admissionsByCell = Array.from({ length: Y }, () => []);
+    this.personDaysByCell = Array.from({ length: Y }, () => []);
     this.counts = Object.fromEntries(
       COUNTED.map((m) => [m, new PeriodCounter({ periods: years, categories: SEGMENTS })]),
     ) as Record<Counted, PeriodCounter>;
@@ -238,6 +251,33 @@ export class Recorder {
     byHospital.forEach((n, i) => this.dailyByHospital[i]!.push(n));
     const y = Math.floor(dayIndex / 365);
     if (y < this.years.count) this.dailyOccupancy[y]!.add(values.acuteOccupied);
+  }
+
+  /**
+   * Counts an emergency admission from cohort cell `cell` at `t` (ignored outside the measured
+   * years).
+   *
+   * @param t Simulation time.
+   * @param cell Cohort cell the person was admitted from.
+   */
+  admittedFrom(t: number, cell: number): void {
+    const { startDays, count } = this.years;
+    const y = Math.floor((t - startDays) / 365);
+    if (t < startDays || y >= count) return;
+    const row = this.admissionsByCell[y]!;
+    row[cell] = (row[cell] ?? 0) + 1;
+  }
+
+  /**
+   * Adds the end-of-day people by cell of measured day `dayIndex` to its year's person-days.
+   *
+   * @param dayIndex Measured day (0 = startDate).
+   * @param people People by cohort cell now.
+   */
+  cellDays(dayIndex: number, people: Float64Array): void {
+    const row = this.personDaysByCell[Math.floor(dayIndex / 365)];
+    if (!row) return;
+    for (let c = 0; c < people.length; c++) row[c] = (row[c] ?? 0) + people[c]!;
   }
 
   /**
