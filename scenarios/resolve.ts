@@ -167,14 +167,33 @@ function checkCareModels(parsed: Parsed, bandIds: string[], problems: string[]):
           `${at}.model: acc (acute care collaboration) needs two or more hospitals, found ${parsed.hospitals.length}`,
         );
       }
-      for (const id of e.cohort?.ageBands ?? []) {
-        if (!bandIds.includes(id)) {
-          problems.push(
-            `${at}.cohort.ageBands: expected one of ${
-              bandIds.map((b) => `"${b}"`).join(", ")
-            }, found "${id}"`,
-          );
+      const cohorts: [string, typeof e.cohort][] = [
+        [at, e.cohort],
+        ...Object.entries(e.parts ?? {}).map(([k, p]): [string, typeof e.cohort] => [
+          `${at}.parts.${k}`,
+          p.cohort,
+        ]),
+      ];
+      for (const [where, cohort] of cohorts) {
+        for (const id of cohort?.ageBands ?? []) {
+          if (!bandIds.includes(id)) {
+            problems.push(
+              `${where}.cohort.ageBands: expected one of ${
+                bandIds.map((b) => `"${b}"`).join(", ")
+              }, found "${id}"`,
+            );
+          }
         }
+      }
+      const transfers = Object.entries(e.parts ?? {}).find(([, p]) =>
+        p.interSiteTransferDelayHours != null
+      );
+      if (e.model === "custom" && transfers && parsed.hospitals.length < 2) {
+        problems.push(
+          `${at}.parts.${
+            transfers[0]
+          }.interSiteTransferDelayHours: inter-site transfers need two or more hospitals, found ${parsed.hospitals.length}`,
+        );
       }
     });
   }

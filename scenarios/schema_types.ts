@@ -154,10 +154,186 @@ export type ScenarioInput = {
   } | undefined;
   seasonality?: { emergencyDemandByMonth?: number[] | undefined } | undefined;
   careModels?: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-    id?: string | undefined;
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: unknown[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "2"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "3"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "4"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: unknown;
+            intermediateBedsPer100k?: unknown;
+            gpAppointmentsPerWeekPer100k?: unknown;
+            homeCareHoursPerWeekPer100k?: unknown;
+            reablementSlotsPer100k?: unknown;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: unknown;
+        }
+      >
+      | undefined;
     label?: string | undefined;
-    preset?: "evidence" | "stated-ambition" | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
     rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -183,6 +359,64 @@ export type ScenarioInput = {
       "dischargeMix.intermediateCare"?: unknown;
       "dischargeMix.careHome"?: unknown;
     } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "2"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "3"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "4"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+    } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: unknown;
       intermediateBedsPer100k?: unknown;
@@ -198,55 +432,264 @@ export type ScenarioInput = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
     interSiteTransferDelayHours?: unknown;
+    id?: string | undefined;
+    preset?: "evidence" | "stated-ambition" | undefined;
   }[] | undefined;
   options?: {
     id: string;
     careModels: {
-      model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-      id?: string | undefined;
+      model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+      parts?:
+        | Record<
+          string,
+          {
+            label?: string | undefined;
+            startDate?: string | undefined;
+            rampUpMonths?: number | undefined;
+            rampShape?: "linear" | "step" | "s-curve" | undefined;
+            cohort?: {
+              id?: string | undefined;
+              ageBands?: string[] | undefined;
+              minAgeYears?: number | undefined;
+              segments?: unknown[] | undefined;
+              residence?: ("home" | "careHome")[] | undefined;
+              topRiskPercent?: number | undefined;
+            } | undefined;
+            effects?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            segmentEffects?: {
+              "1"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "2"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "3"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "4"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+            } | undefined;
+            capacity?: {
+              crisisResponseVisitsPerDayPer100k?: unknown;
+              intermediateBedsPer100k?: unknown;
+              gpAppointmentsPerWeekPer100k?: unknown;
+              homeCareHoursPerWeekPer100k?: unknown;
+              reablementSlotsPer100k?: unknown;
+            } | undefined;
+            displacement?: {
+              none?: number | undefined;
+              gp?: number | undefined;
+              crisisResponse?: number | undefined;
+              stepUpBed?: number | undefined;
+              urgentTreatmentCentre?: number | undefined;
+            } | undefined;
+            staff?: {
+              gp?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              practice_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              district_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_coordinator?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              crisis_response?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              ward_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              healthcare_assistant?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              home_care_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_home_staff?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              social_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+            } | undefined;
+            interSiteTransferDelayHours?: unknown;
+          }
+        >
+        | undefined;
       label?: string | undefined;
-      preset?: "evidence" | "stated-ambition" | undefined;
       startDate?: string | undefined;
       rampUpMonths?: number | undefined;
       rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -272,6 +715,64 @@ export type ScenarioInput = {
         "dischargeMix.intermediateCare"?: unknown;
         "dischargeMix.careHome"?: unknown;
       } | undefined;
+      segmentEffects?: {
+        "1"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "2"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "3"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "4"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+      } | undefined;
       capacity?: {
         crisisResponseVisitsPerDayPer100k?: unknown;
         intermediateBedsPer100k?: unknown;
@@ -287,47 +788,80 @@ export type ScenarioInput = {
         urgentTreatmentCentre?: number | undefined;
       } | undefined;
       staff?: {
-        gp?:
-          | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-          | undefined;
+        gp?: {
+          ftePer1000Cohort?: number | undefined;
+          ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
+        } | undefined;
         practice_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         district_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_coordinator?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         crisis_response?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         ward_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         healthcare_assistant?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         home_care_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_home_staff?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         social_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
       } | undefined;
       interSiteTransferDelayHours?: unknown;
+      id?: string | undefined;
+      preset?: "evidence" | "stated-ambition" | undefined;
     }[];
     label?: string | undefined;
   }[] | undefined;
@@ -498,9 +1032,228 @@ export type ParsedScenario = {
   };
   seasonality: { emergencyDemandByMonth: number[] };
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
     preset: "evidence" | "stated-ambition";
-    id?: string | undefined;
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: (1 | 2 | 4 | 3)[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "2"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "3"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "4"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+            intermediateBedsPer100k?: DistributionSpec | undefined;
+            gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+            homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+            reablementSlotsPer100k?: DistributionSpec | undefined;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+        }
+      >
+      | undefined;
     label?: string | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
@@ -514,18 +1267,100 @@ export type ParsedScenario = {
       topRiskPercent?: number | undefined;
     } | undefined;
     effects?: {
-      edAttendance?: DistributionSpec | undefined;
-      gpDemand?: DistributionSpec | undefined;
-      lengthOfStay?: DistributionSpec | undefined;
-      conversion?: DistributionSpec | undefined;
-      emergencyAdmission?: DistributionSpec | undefined;
-      deterioration?: DistributionSpec | undefined;
-      dischargeToAssess?: DistributionSpec | undefined;
-      "dischargeMix.home"?: DistributionSpec | undefined;
-      "dischargeMix.reablement"?: DistributionSpec | undefined;
-      "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-      "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-      "dischargeMix.careHome"?: DistributionSpec | undefined;
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "2"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "3"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "4"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
     } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -542,54 +1377,320 @@ export type ParsedScenario = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
-    interSiteTransferDelayHours?: DistributionSpec | undefined;
+    interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+    id?: string | undefined;
   }[];
   options: {
     id: string;
     careModels: {
-      model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+      model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
       preset: "evidence" | "stated-ambition";
-      id?: string | undefined;
+      parts?:
+        | Record<
+          string,
+          {
+            label?: string | undefined;
+            startDate?: string | undefined;
+            rampUpMonths?: number | undefined;
+            rampShape?: "linear" | "step" | "s-curve" | undefined;
+            cohort?: {
+              id?: string | undefined;
+              ageBands?: string[] | undefined;
+              minAgeYears?: number | undefined;
+              segments?: (1 | 2 | 4 | 3)[] | undefined;
+              residence?: ("home" | "careHome")[] | undefined;
+              topRiskPercent?: number | undefined;
+            } | undefined;
+            effects?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            segmentEffects?: {
+              "1"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "2"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "3"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "4"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+            } | undefined;
+            capacity?: {
+              crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+              intermediateBedsPer100k?: DistributionSpec | undefined;
+              gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+              homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+              reablementSlotsPer100k?: DistributionSpec | undefined;
+            } | undefined;
+            displacement?: {
+              none?: number | undefined;
+              gp?: number | undefined;
+              crisisResponse?: number | undefined;
+              stepUpBed?: number | undefined;
+              urgentTreatmentCentre?: number | undefined;
+            } | undefined;
+            staff?: {
+              gp?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              practice_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              district_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_coordinator?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              crisis_response?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              ward_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              healthcare_assistant?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              home_care_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_home_staff?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              social_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+            } | undefined;
+            interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+          }
+        >
+        | undefined;
       label?: string | undefined;
       startDate?: string | undefined;
       rampUpMonths?: number | undefined;
@@ -603,18 +1704,106 @@ export type ParsedScenario = {
         topRiskPercent?: number | undefined;
       } | undefined;
       effects?: {
-        edAttendance?: DistributionSpec | undefined;
-        gpDemand?: DistributionSpec | undefined;
-        lengthOfStay?: DistributionSpec | undefined;
-        conversion?: DistributionSpec | undefined;
-        emergencyAdmission?: DistributionSpec | undefined;
-        deterioration?: DistributionSpec | undefined;
-        dischargeToAssess?: DistributionSpec | undefined;
-        "dischargeMix.home"?: DistributionSpec | undefined;
-        "dischargeMix.reablement"?: DistributionSpec | undefined;
-        "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-        "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-        "dischargeMix.careHome"?: DistributionSpec | undefined;
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      segmentEffects?: {
+        "1"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "2"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "3"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "4"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
       } | undefined;
       capacity?: {
         crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -631,47 +1820,79 @@ export type ParsedScenario = {
         urgentTreatmentCentre?: number | undefined;
       } | undefined;
       staff?: {
-        gp?:
-          | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-          | undefined;
+        gp?: {
+          ftePer1000Cohort?: number | undefined;
+          ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
+        } | undefined;
         practice_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         district_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_coordinator?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         crisis_response?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         ward_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         healthcare_assistant?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         home_care_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_home_staff?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         social_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
       } | undefined;
-      interSiteTransferDelayHours?: DistributionSpec | undefined;
+      interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+      id?: string | undefined;
     }[];
     label?: string | undefined;
   }[];
@@ -787,10 +2008,186 @@ export type Cohort = {
 
 /** Input of `careModelEntrySchema`: as written in a scenario, defaults optional. */
 export type CareModelEntryInput = {
-  model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-  id?: string | undefined;
+  model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+  parts?:
+    | Record<
+      string,
+      {
+        label?: string | undefined;
+        startDate?: string | undefined;
+        rampUpMonths?: number | undefined;
+        rampShape?: "linear" | "step" | "s-curve" | undefined;
+        cohort?: {
+          id?: string | undefined;
+          ageBands?: string[] | undefined;
+          minAgeYears?: number | undefined;
+          segments?: unknown[] | undefined;
+          residence?: ("home" | "careHome")[] | undefined;
+          topRiskPercent?: number | undefined;
+        } | undefined;
+        effects?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        segmentEffects?: {
+          "1"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "2"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "3"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "4"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+        } | undefined;
+        capacity?: {
+          crisisResponseVisitsPerDayPer100k?: unknown;
+          intermediateBedsPer100k?: unknown;
+          gpAppointmentsPerWeekPer100k?: unknown;
+          homeCareHoursPerWeekPer100k?: unknown;
+          reablementSlotsPer100k?: unknown;
+        } | undefined;
+        displacement?: {
+          none?: number | undefined;
+          gp?: number | undefined;
+          crisisResponse?: number | undefined;
+          stepUpBed?: number | undefined;
+          urgentTreatmentCentre?: number | undefined;
+        } | undefined;
+        staff?: {
+          gp?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          practice_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          district_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_coordinator?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          crisis_response?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          ward_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          healthcare_assistant?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          home_care_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_home_staff?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          social_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+        } | undefined;
+        interSiteTransferDelayHours?: unknown;
+      }
+    >
+    | undefined;
   label?: string | undefined;
-  preset?: "evidence" | "stated-ambition" | undefined;
   startDate?: string | undefined;
   rampUpMonths?: number | undefined;
   rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -816,6 +2213,64 @@ export type CareModelEntryInput = {
     "dischargeMix.intermediateCare"?: unknown;
     "dischargeMix.careHome"?: unknown;
   } | undefined;
+  segmentEffects?: {
+    "1"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "2"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "3"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "4"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+  } | undefined;
   capacity?: {
     crisisResponseVisitsPerDayPer100k?: unknown;
     intermediateBedsPer100k?: unknown;
@@ -831,54 +2286,294 @@ export type CareModelEntryInput = {
     urgentTreatmentCentre?: number | undefined;
   } | undefined;
   staff?: {
-    gp?:
-      | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-      | undefined;
+    gp?: {
+      ftePer1000Cohort?: number | undefined;
+      ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
+    } | undefined;
     practice_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     district_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_coordinator?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     crisis_response?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     ward_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     healthcare_assistant?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     home_care_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_home_staff?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     social_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
   } | undefined;
   interSiteTransferDelayHours?: unknown;
+  id?: string | undefined;
+  preset?: "evidence" | "stated-ambition" | undefined;
 };
 
 /** Output of `careModelEntrySchema`: parsed, with every default filled in. */
 export type CareModelEntry = {
-  model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+  model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
   preset: "evidence" | "stated-ambition";
-  id?: string | undefined;
+  parts?:
+    | Record<
+      string,
+      {
+        label?: string | undefined;
+        startDate?: string | undefined;
+        rampUpMonths?: number | undefined;
+        rampShape?: "linear" | "step" | "s-curve" | undefined;
+        cohort?: {
+          id?: string | undefined;
+          ageBands?: string[] | undefined;
+          minAgeYears?: number | undefined;
+          segments?: (1 | 2 | 4 | 3)[] | undefined;
+          residence?: ("home" | "careHome")[] | undefined;
+          topRiskPercent?: number | undefined;
+        } | undefined;
+        effects?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        segmentEffects?: {
+          "1"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "2"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "3"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "4"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+        } | undefined;
+        capacity?: {
+          crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+          intermediateBedsPer100k?: DistributionSpec | undefined;
+          gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+          homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+          reablementSlotsPer100k?: DistributionSpec | undefined;
+        } | undefined;
+        displacement?: {
+          none?: number | undefined;
+          gp?: number | undefined;
+          crisisResponse?: number | undefined;
+          stepUpBed?: number | undefined;
+          urgentTreatmentCentre?: number | undefined;
+        } | undefined;
+        staff?: {
+          gp?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          practice_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          district_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_coordinator?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          crisis_response?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          ward_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          healthcare_assistant?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          home_care_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_home_staff?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          social_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+        } | undefined;
+        interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+      }
+    >
+    | undefined;
   label?: string | undefined;
   startDate?: string | undefined;
   rampUpMonths?: number | undefined;
@@ -892,18 +2587,76 @@ export type CareModelEntry = {
     topRiskPercent?: number | undefined;
   } | undefined;
   effects?: {
-    edAttendance?: DistributionSpec | undefined;
-    gpDemand?: DistributionSpec | undefined;
-    lengthOfStay?: DistributionSpec | undefined;
-    conversion?: DistributionSpec | undefined;
-    emergencyAdmission?: DistributionSpec | undefined;
-    deterioration?: DistributionSpec | undefined;
-    dischargeToAssess?: DistributionSpec | undefined;
-    "dischargeMix.home"?: DistributionSpec | undefined;
-    "dischargeMix.reablement"?: DistributionSpec | undefined;
-    "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-    "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-    "dischargeMix.careHome"?: DistributionSpec | undefined;
+    edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+    gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+    lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+    conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+    emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+    deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+    dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+  } | undefined;
+  segmentEffects?: {
+    "1"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "2"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "3"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "4"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
   } | undefined;
   capacity?: {
     crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -920,57 +2673,265 @@ export type CareModelEntry = {
     urgentTreatmentCentre?: number | undefined;
   } | undefined;
   staff?: {
-    gp?:
-      | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-      | undefined;
+    gp?: {
+      ftePer1000Cohort?: number | undefined;
+      ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
+    } | undefined;
     practice_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     district_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_coordinator?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     crisis_response?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     ward_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     healthcare_assistant?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     home_care_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_home_staff?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     social_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
   } | undefined;
-  interSiteTransferDelayHours?: DistributionSpec | undefined;
+  interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+  id?: string | undefined;
 };
 
 /** Input of `optionSchema`: as written in a scenario, defaults optional. */
 export type OptionInput = {
   id: string;
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-    id?: string | undefined;
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: unknown[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "2"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "3"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "4"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: unknown;
+            intermediateBedsPer100k?: unknown;
+            gpAppointmentsPerWeekPer100k?: unknown;
+            homeCareHoursPerWeekPer100k?: unknown;
+            reablementSlotsPer100k?: unknown;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: unknown;
+        }
+      >
+      | undefined;
     label?: string | undefined;
-    preset?: "evidence" | "stated-ambition" | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
     rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -996,6 +2957,64 @@ export type OptionInput = {
       "dischargeMix.intermediateCare"?: unknown;
       "dischargeMix.careHome"?: unknown;
     } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "2"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "3"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "4"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+    } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: unknown;
       intermediateBedsPer100k?: unknown;
@@ -1011,47 +3030,80 @@ export type OptionInput = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
     interSiteTransferDelayHours?: unknown;
+    id?: string | undefined;
+    preset?: "evidence" | "stated-ambition" | undefined;
   }[];
   label?: string | undefined;
 };
@@ -1060,9 +3112,228 @@ export type OptionInput = {
 export type Option = {
   id: string;
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
     preset: "evidence" | "stated-ambition";
-    id?: string | undefined;
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: (1 | 2 | 4 | 3)[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "2"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "3"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "4"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+            intermediateBedsPer100k?: DistributionSpec | undefined;
+            gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+            homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+            reablementSlotsPer100k?: DistributionSpec | undefined;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+        }
+      >
+      | undefined;
     label?: string | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
@@ -1076,18 +3347,100 @@ export type Option = {
       topRiskPercent?: number | undefined;
     } | undefined;
     effects?: {
-      edAttendance?: DistributionSpec | undefined;
-      gpDemand?: DistributionSpec | undefined;
-      lengthOfStay?: DistributionSpec | undefined;
-      conversion?: DistributionSpec | undefined;
-      emergencyAdmission?: DistributionSpec | undefined;
-      deterioration?: DistributionSpec | undefined;
-      dischargeToAssess?: DistributionSpec | undefined;
-      "dischargeMix.home"?: DistributionSpec | undefined;
-      "dischargeMix.reablement"?: DistributionSpec | undefined;
-      "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-      "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-      "dischargeMix.careHome"?: DistributionSpec | undefined;
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "2"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "3"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "4"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
     } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -1104,47 +3457,79 @@ export type Option = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
-    interSiteTransferDelayHours?: DistributionSpec | undefined;
+    interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+    id?: string | undefined;
   }[];
   label?: string | undefined;
 };
