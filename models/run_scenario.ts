@@ -202,7 +202,7 @@ export function runPairedReplication(
       result,
       sampledEffects: flattenSampled(sampled),
       displacement: displacementRows(result),
-      workforce: workforceDemand(result, scenario, { interventions }),
+      workforce: workforceDemand(result, scenario, { sampled }),
     };
   });
   return {
