@@ -11,6 +11,7 @@
 import { quantile } from "../sim/mod.ts";
 import type { Segment } from "./population/cells.ts";
 import type { Counted, Recorder } from "./recording/recorder.ts";
+import { DERIVED_METRICS, type DerivedMetric } from "./costs/derived_metrics.ts";
 
 /** What a metric measures. */
 export type MetricKind =
@@ -44,7 +45,12 @@ export interface MetricSpec<N extends string = string> {
    * The value of a model year (0-based) from a replication's recording, in total or for one
    * segment (segmented metrics only).
    */
-  readonly value: (record: Recorder, year: number, segment?: Segment) => number;
+  readonly value?: (record: Recorder, year: number, segment?: Segment) => number;
+  /**
+   * For a metric derived after the replication (costs, cohort size; `models/costs/`) instead of
+   * read from the recording: its value from the year's other values (then `value` is absent).
+   */
+  readonly derive?: DerivedMetric["derive"];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -357,6 +363,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
       "Patients waiting in an acute bed for an intermediate-care bed who went home with home-based support instead.",
     value: counted("intermediate_care_alternatives"),
   },
+  ...DERIVED_METRICS as readonly MetricSpec<AnnualMetric>[],
 ];
 
 /**
@@ -396,7 +403,19 @@ export type AnnualMetric =
   | "care_home_wait_days_mean"
   | "acute_surge_bed_days"
   | "acute_surge_openings"
-  | "intermediate_care_alternatives";
+  | "intermediate_care_alternatives"
+  | "cost_acute"
+  | "cost_delayed_bed_days"
+  | "cost_ed"
+  | "cost_gp"
+  | "cost_community"
+  | "cost_intermediate_care"
+  | "cost_reablement"
+  | "cost_home_care"
+  | "cost_care_homes"
+  | "cost_care_model_staff"
+  | "cost_total"
+  | "care_model_cohort_people_mean";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

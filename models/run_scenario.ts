@@ -23,7 +23,8 @@ import {
 import type { EventLogRow } from "./modifiers.ts";
 import type { ReplicationResult } from "./result.ts";
 import { simulateReplication } from "./simulate.ts";
-import { workforceDemand, type WorkforceRow } from "./workforce.ts";
+import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
+import { appendDerivedRows } from "./costs/derived_rows.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -197,6 +198,7 @@ export function runPairedReplication(
       variant: option.id,
       modifiers: buildModifiers(scenario, sampled),
     });
+    appendDerivedRows(result, scenario, (year) => careModelFte(result, scenario, sampled, year));
     return {
       id: option.id,
       result,
@@ -205,6 +207,7 @@ export function runPairedReplication(
       workforce: workforceDemand(result, scenario, { sampled }),
     };
   });
+  appendDerivedRows(baseline, scenario);
   return {
     replication,
     parameterSample,
@@ -222,7 +225,7 @@ function sampleAll(interventions: readonly Intervention[], seed: number, sample:
 
 /**
  * Runs one replication of one variant in-process, exactly as {@linkcode runScenario} runs it
- * (same streams and effect draws), optionally with an event log — for the planner's
+ * (same streams and effect draws, derived cost rows included), optionally with an event log — for the planner's
  * `--event-log` and for debugging.
  *
  * @param scenario A resolved scenario.
@@ -262,7 +265,11 @@ export function simulateVariant(
     variant,
     ...(options.eventLog ? { eventLog: options.eventLog } : {}),
   };
-  if (variant === "baseline") return simulateReplication(scenario, base);
+  if (variant === "baseline") {
+    const result = simulateReplication(scenario, base);
+    appendDerivedRows(result, scenario);
+    return result;
+  }
   const opt = scenarioOptions(scenario).find((o) => o.option.id === variant);
   if (!opt) {
     throw new RangeError(
@@ -272,7 +279,12 @@ export function simulateVariant(
     );
   }
   const sampled = sampleAll(opt.interventions, seed, options.parameterSample ?? replication);
-  return simulateReplication(scenario, { ...base, modifiers: buildModifiers(scenario, sampled) });
+  const result = simulateReplication(scenario, {
+    ...base,
+    modifiers: buildModifiers(scenario, sampled),
+  });
+  appendDerivedRows(result, scenario, (year) => careModelFte(result, scenario, sampled, year));
+  return result;
 }
 
 function displacementRows(result: ReplicationResult): DisplacementRow[] {

@@ -85,10 +85,12 @@ export function simulateReplication(
     const year = y + 1;
     for (const m of METRICS as readonly MetricSpec[]) {
       const metric = m.name as AnnualMetric;
-      annual.push({ year, metric, value: m.value(rec, y) });
+      const value = m.value;
+      if (!value) continue; // derived after the replication (appendDerivedRows)
+      annual.push({ year, metric, value: value(rec, y) });
       if (m.segmented) {
         for (const s of [1, 2, 3, 4] as const) {
-          annual.push({ year, metric, segment: s, value: m.value(rec, y, s) });
+          annual.push({ year, metric, segment: s, value: value(rec, y, s) });
         }
       }
     }

@@ -106,7 +106,8 @@ export function workforceDemand(
     };
     const parts = options.sampled ??
       (options.interventions ?? []).map((intervention) => ({ intervention, capacity: {} }));
-    for (const part of parts) addInterventionStaff(fte, part, result, scenario, year);
+    const added = careModelFte(result, scenario, parts, year);
+    for (const [g, x] of Object.entries(added)) fte[g as StaffGroup] += x!;
     for (const g of STAFF_GROUPS) {
       const row: WorkforceRow = { year, staffGroup: g, fte: fte[g] };
       if (inPost?.[g] !== undefined) row.inPostFte = inPost[g];
@@ -117,8 +118,38 @@ export function workforceDemand(
   return rows;
 }
 
+/**
+ * The FTE a replication's care-model parts add in one year, by staff group (see
+ * {@linkcode workforceDemand} for each rule's basis).
+ *
+ * @param result The replication's result (an option's).
+ * @param scenario The resolved scenario.
+ * @param parts Its parts with their drawn capacities (`capacity: {}` when not drawn).
+ * @param year Model year, 1-based.
+ * @returns FTE by staff group (groups no part staffs are absent).
+ *
+ * @example No parts, no staff
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * import { simulateReplication } from "./simulate.ts";
+ * const s = parseScenario({ version: 1, years: 1, population: { size: 2000 } });
+ * assert.deepEqual(careModelFte(simulateReplication(s, { seed: 1 }), s, [], 1), {});
+ * ```
+ */
+export function careModelFte(
+  result: ReplicationResult,
+  scenario: Scenario,
+  parts: readonly Pick<SampledIntervention, "intervention" | "capacity">[],
+  year: number,
+): Partial<Record<StaffGroup, number>> {
+  const fte: Partial<Record<StaffGroup, number>> = {};
+  for (const part of parts) addInterventionStaff(fte, part, result, scenario, year);
+  return fte;
+}
+
 function addInterventionStaff(
-  fte: Record<StaffGroup, number>,
+  fte: Partial<Record<StaffGroup, number>>,
   part: Pick<SampledIntervention, "intervention" | "capacity">,
   result: ReplicationResult,
   scenario: Scenario,

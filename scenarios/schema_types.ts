@@ -896,6 +896,34 @@ export type ScenarioInput = {
       social_worker?: number | undefined;
     } | undefined;
   } | undefined;
+  costs?: {
+    priceYear?: string | undefined;
+    unitCosts?: {
+      acuteBedDay?: number | undefined;
+      delayedBedDay?: number | undefined;
+      emergencyAdmission?: number | undefined;
+      edAttendance?: number | undefined;
+      gpConsultation?: number | undefined;
+      districtNursingVisit?: number | undefined;
+      crisisResponseVisit?: number | undefined;
+      intermediateCareBedDay?: number | undefined;
+      reablementEpisode?: number | undefined;
+      homeCareHour?: number | undefined;
+      careHomeWeek?: number | undefined;
+    } | undefined;
+    ftePerYear?: {
+      gp?: number | undefined;
+      practice_nurse?: number | undefined;
+      district_nurse?: number | undefined;
+      care_coordinator?: number | undefined;
+      crisis_response?: number | undefined;
+      ward_nurse?: number | undefined;
+      healthcare_assistant?: number | undefined;
+      home_care_worker?: number | undefined;
+      care_home_staff?: number | undefined;
+      social_worker?: number | undefined;
+    } | undefined;
+  } | undefined;
 };
 
 /** Output of `scenarioSchema`: parsed, with every default filled in. */
@@ -1926,6 +1954,34 @@ export type ParsedScenario = {
       care_home_staff?: number | undefined;
       social_worker?: number | undefined;
     } | undefined;
+  };
+  costs: {
+    priceYear: string;
+    unitCosts: {
+      acuteBedDay: number;
+      delayedBedDay: number;
+      emergencyAdmission: number;
+      edAttendance: number;
+      gpConsultation: number;
+      districtNursingVisit: number;
+      crisisResponseVisit: number;
+      intermediateCareBedDay: number;
+      reablementEpisode: number;
+      homeCareHour: number;
+      careHomeWeek: number;
+    };
+    ftePerYear: {
+      gp: number;
+      practice_nurse: number;
+      district_nurse: number;
+      care_coordinator: number;
+      crisis_response: number;
+      ward_nurse: number;
+      healthcare_assistant: number;
+      home_care_worker: number;
+      care_home_staff: number;
+      social_worker: number;
+    };
   };
   $schema?: string | undefined;
 };
@@ -3532,6 +3588,66 @@ export type Option = {
     id?: string | undefined;
   }[];
   label?: string | undefined;
+};
+
+/** Input of `costsSchema`: as written in a scenario, defaults optional. */
+export type CostsInput = {
+  priceYear?: string | undefined;
+  unitCosts?: {
+    acuteBedDay?: number | undefined;
+    delayedBedDay?: number | undefined;
+    emergencyAdmission?: number | undefined;
+    edAttendance?: number | undefined;
+    gpConsultation?: number | undefined;
+    districtNursingVisit?: number | undefined;
+    crisisResponseVisit?: number | undefined;
+    intermediateCareBedDay?: number | undefined;
+    reablementEpisode?: number | undefined;
+    homeCareHour?: number | undefined;
+    careHomeWeek?: number | undefined;
+  } | undefined;
+  ftePerYear?: {
+    gp?: number | undefined;
+    practice_nurse?: number | undefined;
+    district_nurse?: number | undefined;
+    care_coordinator?: number | undefined;
+    crisis_response?: number | undefined;
+    ward_nurse?: number | undefined;
+    healthcare_assistant?: number | undefined;
+    home_care_worker?: number | undefined;
+    care_home_staff?: number | undefined;
+    social_worker?: number | undefined;
+  } | undefined;
+};
+
+/** Output of `costsSchema`: parsed, with every default filled in. */
+export type Costs = {
+  priceYear: string;
+  unitCosts: {
+    acuteBedDay: number;
+    delayedBedDay: number;
+    emergencyAdmission: number;
+    edAttendance: number;
+    gpConsultation: number;
+    districtNursingVisit: number;
+    crisisResponseVisit: number;
+    intermediateCareBedDay: number;
+    reablementEpisode: number;
+    homeCareHour: number;
+    careHomeWeek: number;
+  };
+  ftePerYear: {
+    gp: number;
+    practice_nurse: number;
+    district_nurse: number;
+    care_coordinator: number;
+    crisis_response: number;
+    ward_nurse: number;
+    healthcare_assistant: number;
+    home_care_worker: number;
+    care_home_staff: number;
+    social_worker: number;
+  };
 };
 
 /** Input of `workforceSchema`: as written in a scenario, defaults optional. */

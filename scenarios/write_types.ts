@@ -38,6 +38,12 @@ const SCHEMAS = [
     output: "Option",
   },
   {
+    schema: "costsSchema",
+    module: "costs_schema.ts",
+    input: "CostsInput",
+    output: "Costs",
+  },
+  {
     schema: "workforceSchema",
     module: "care_model_schema.ts",
     input: "WorkforceInput",

@@ -1,0 +1,162 @@
+/**
+ * Annual metrics derived after a replication from its other annual values, the staff its care
+ * models need and the scenario's `costs` block: cost by setting, the care models' staff cost,
+ * the total, and the size of the care models' cohorts. They are registered in the metric
+ * registry like every other metric (so they reach annual.csv, summary.csv, summary.json and
+ * METRICS.md); an option's net cost is the registry's paired "avoided" figure of `cost_total`
+ * (baseline − option: positive = a saving after paying for its staff and capacity).
+ *
+ * @module
+ */
+
+import type { Costs } from "../../scenarios/costs_schema.ts";
+import type { StaffGroup } from "../../scenarios/care_model_schema.ts";
+
+/** What a derived metric reads, for one year of one replication. */
+export interface DerivedInputs {
+  /** An annual value of the replication (total, all segments) in the year. */
+  value(metric: string): number;
+  /** The mean of a daily series over the year. */
+  dailyMean(series: "intermediateCapacity"): number;
+  /** FTE the care models add, by staff group (empty for the baseline). */
+  careModelFte: Partial<Record<StaffGroup, number>>;
+  /** Mean people in the care models' cohorts (summed over care models). */
+  cohortPeople: number;
+  /** The scenario's costs block. */
+  costs: Costs;
+}
+
+/** A derived annual metric. */
+export interface DerivedMetric {
+  /** Stable snake_case name. */
+  readonly name: string;
+  /** Unit, snake_case. */
+  readonly unit: string;
+  /** What it measures. */
+  readonly kind: "count" | "level" | "duration";
+  /** How years combine. */
+  readonly aggregation: "sum" | "mean";
+  /** One sentence for readers. */
+  readonly description: string;
+  /** The year's value. */
+  readonly derive: (inputs: DerivedInputs) => number;
+}
+
+const WEEKS_PER_YEAR = 365 / 7;
+
+/** Cost of one setting in a year, £. */
+function setting(name: string, description: string, derive: DerivedMetric["derive"]) {
+  return {
+    name,
+    unit: "gbp",
+    kind: "count",
+    aggregation: "sum",
+    description,
+    derive,
+  } as const satisfies DerivedMetric;
+}
+
+const BY_SETTING: readonly DerivedMetric[] = [
+  setting(
+    "cost_acute",
+    "Acute cost, £: emergency admissions × costs.unitCosts.emergencyAdmission + bed days not delayed × acuteBedDay.",
+    (i) =>
+      i.value("emergency_admissions") * i.costs.unitCosts.emergencyAdmission +
+      (i.value("bed_days") - i.value("delayed_transfer_bed_days")) *
+        i.costs.unitCosts.acuteBedDay,
+  ),
+  setting(
+    "cost_delayed_bed_days",
+    "Cost of delayed transfers of care, £: delayed bed days × costs.unitCosts.delayedBedDay.",
+    (i) => i.value("delayed_transfer_bed_days") * i.costs.unitCosts.delayedBedDay,
+  ),
+  setting(
+    "cost_ed",
+    "ED cost, £: attendances × costs.unitCosts.edAttendance.",
+    (i) => i.value("ed_attendances") * i.costs.unitCosts.edAttendance,
+  ),
+  setting(
+    "cost_gp",
+    "GP cost, £: consultations × costs.unitCosts.gpConsultation.",
+    (i) => i.value("gp_consultations") * i.costs.unitCosts.gpConsultation,
+  ),
+  setting(
+    "cost_community",
+    "Community cost, £: district-nursing visits × districtNursingVisit + crisis-response visits × crisisResponseVisit.",
+    (i) =>
+      i.value("district_nursing_visits") * i.costs.unitCosts.districtNursingVisit +
+      i.value("crisis_response_visits") * i.costs.unitCosts.crisisResponseVisit,
+  ),
+  setting(
+    "cost_intermediate_care",
+    "Intermediate-care cost, £: open beds (block-funded, used or not) × 365 × intermediateCareBedDay.",
+    (i) => i.dailyMean("intermediateCapacity") * 365 * i.costs.unitCosts.intermediateCareBedDay,
+  ),
+  setting(
+    "cost_reablement",
+    "Reablement cost, £: episodes started × costs.unitCosts.reablementEpisode.",
+    (i) => i.value("reablement_starts") * i.costs.unitCosts.reablementEpisode,
+  ),
+  setting(
+    "cost_home_care",
+    "Home-care cost, £: mean hours per week in use × 365/7 × homeCareHour.",
+    (i) => i.value("home_care_hours_mean") * WEEKS_PER_YEAR * i.costs.unitCosts.homeCareHour,
+  ),
+  setting(
+    "cost_care_homes",
+    "Care-home cost, £: mean places occupied × 365/7 × careHomeWeek.",
+    (i) => i.value("care_home_occupied_mean") * WEEKS_PER_YEAR * i.costs.unitCosts.careHomeWeek,
+  ),
+  setting(
+    "cost_care_model_staff",
+    "Cost of the staff the care models add, £: their FTE by staff group × costs.ftePerYear (0 in the baseline).",
+    (i) =>
+      Object.entries(i.careModelFte).reduce(
+        (a, [g, fte]) => a + (fte ?? 0) * i.costs.ftePerYear[g as StaffGroup],
+        0,
+      ),
+  ),
+];
+
+/**
+ * Every derived metric, in row order: cost by setting, the total, the cohort size.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(DERIVED_METRICS.some((m) => m.name === "cost_total"));
+ * ```
+ */
+export const DERIVED_METRICS: readonly DerivedMetric[] = [
+  ...BY_SETTING,
+  setting(
+    "cost_total",
+    "Cost across every setting plus the care models' staff, £; its avoided figure is an option's net saving (baseline − option; negative = net cost).",
+    (i) => BY_SETTING.reduce((a, m) => a + m.derive(i), 0),
+  ),
+  {
+    name: "care_model_cohort_people_mean",
+    unit: "people",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Mean people in the care models' cohorts over the year (summed over care models; 0 in the baseline).",
+    derive: (i) => i.cohortPeople,
+  },
+];
+
+/**
+ * Metrics that describe what a care model is (its cohort, its own staff) rather than what it
+ * changes: a care model with no effect still differs from the baseline in these.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(CARE_MODEL_INPUT_METRICS.includes("cost_care_model_staff"));
+ * ```
+ */
+export const CARE_MODEL_INPUT_METRICS: readonly string[] = [
+  "cost_care_model_staff",
+  "cost_total",
+  "care_model_cohort_people_mean",
+];
