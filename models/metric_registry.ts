@@ -415,6 +415,11 @@ export type AnnualMetric =
   | "cost_care_homes"
   | "cost_care_model_staff"
   | "cost_total"
+  | "d2a_occupied_mean"
+  | "d2a_delayed_bed_days"
+  | "d2a_days_waiting_at_home"
+  | "d2a_reneged"
+  | "cost_d2a_delayed_days"
   | "care_model_cohort_people_mean";
 
 /**

@@ -25,6 +25,7 @@ import type { ReplicationResult } from "./result.ts";
 import { simulateReplication } from "./simulate.ts";
 import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
 import { appendDerivedRows } from "./costs/derived_rows.ts";
+import { simulatePathways } from "./pathways/pathway_model.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -190,6 +191,7 @@ export function runPairedReplication(
   const { scenario } = input;
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
   const baseline = simulateReplication(scenario, { seed, replication, variant: "baseline" });
+  const pathways = simulatePathways(scenario, { seed, replication });
   const options: OptionResult[] = input.options.map(({ option, interventions }) => {
     const sampled = sampleAll(interventions, seed, parameterSample);
     const result = simulateReplication(scenario, {
@@ -198,7 +200,12 @@ export function runPairedReplication(
       variant: option.id,
       modifiers: buildModifiers(scenario, sampled),
     });
-    appendDerivedRows(result, scenario, (year) => careModelFte(result, scenario, sampled, year));
+    appendDerivedRows(
+      result,
+      scenario,
+      (year) => careModelFte(result, scenario, sampled, year),
+      pathways,
+    );
     return {
       id: option.id,
       result,
@@ -207,7 +214,7 @@ export function runPairedReplication(
       workforce: workforceDemand(result, scenario, { sampled }),
     };
   });
-  appendDerivedRows(baseline, scenario);
+  appendDerivedRows(baseline, scenario, undefined, pathways);
   return {
     replication,
     parameterSample,
@@ -267,7 +274,7 @@ export function simulateVariant(
   };
   if (variant === "baseline") {
     const result = simulateReplication(scenario, base);
-    appendDerivedRows(result, scenario);
+    appendDerivedRows(result, scenario, undefined, simulatePathways(scenario, base));
     return result;
   }
   const opt = scenarioOptions(scenario).find((o) => o.option.id === variant);
@@ -283,7 +290,12 @@ export function simulateVariant(
     ...base,
     modifiers: buildModifiers(scenario, sampled),
   });
-  appendDerivedRows(result, scenario, (year) => careModelFte(result, scenario, sampled, year));
+  appendDerivedRows(
+    result,
+    scenario,
+    (year) => careModelFte(result, scenario, sampled, year),
+    simulatePathways(scenario, base),
+  );
   return result;
 }
 

@@ -124,6 +124,7 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
   checkCareModels(parsed, bands.map((b) => b.id), problems);
   checkBeds(parsed, hospitals, problems);
   checkCensus(parsed, hospitals, problems);
+  checkPathwayIds(parsed, problems);
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -197,6 +198,17 @@ function checkCareModels(parsed: Parsed, bandIds: string[], problems: string[]):
       }
     });
   }
+}
+
+/** Discharge-to-assess pathway ids are unique (they name the pathways' streams and rows). */
+function checkPathwayIds(parsed: Parsed, problems: string[]): void {
+  const seen = new Set<string>();
+  parsed.pathways.forEach((p, i) => {
+    if (seen.has(p.id)) {
+      problems.push(`pathways[${i}].id: expected a unique pathway id, found "${p.id}" again`);
+    }
+    seen.add(p.id);
+  });
 }
 
 /** Every site that receives patients has a bed; no site has more beds than people. */

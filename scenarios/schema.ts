@@ -11,6 +11,7 @@ import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
 import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";
 import { costsSchema } from "./costs_schema.ts";
+import { pathwaySchema } from "./pathways_schema.ts";
 import { calendarDateSchema } from "./calendar_date.ts";
 import { bounded, type Limit, LIMITS } from "./limits.ts";
 import type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";
@@ -685,6 +686,10 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   workforce: workforceSchema.prefault({}),
   costs: costsSchema.prefault({}).meta({
     description: "Unit costs and the yearly cost of staff, for cost outputs.",
+  }),
+  pathways: z.array(pathwaySchema).max(200).default([]).meta({
+    description:
+      "Discharge-to-assess pathways by locality, configured like IPACS (run beside the whole-system model).",
   }),
 });
 

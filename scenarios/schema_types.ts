@@ -924,6 +924,19 @@ export type ScenarioInput = {
       social_worker?: number | undefined;
     } | undefined;
   } | undefined;
+  pathways?: {
+    id: string;
+    locality: string;
+    pathway: 1 | 2 | 3;
+    capacity: number;
+    arrivalsPerDay: number;
+    lengthOfStayDays: unknown;
+    weeklyProfile?: number[] | undefined;
+    initialQueue?: number | undefined;
+    initialOccupants?: number | undefined;
+    reneging?: { enabled?: boolean | undefined; meanDays?: number | undefined } | undefined;
+    waitAt?: "acute" | "home" | undefined;
+  }[] | undefined;
 };
 
 /** Output of `scenarioSchema`: parsed, with every default filled in. */
@@ -1983,6 +1996,19 @@ export type ParsedScenario = {
       social_worker: number;
     };
   };
+  pathways: {
+    id: string;
+    locality: string;
+    pathway: 1 | 2 | 3;
+    capacity: number;
+    arrivalsPerDay: number;
+    weeklyProfile: number[];
+    lengthOfStayDays: DistributionSpec;
+    initialQueue: number;
+    initialOccupants: number;
+    reneging: { enabled: boolean; meanDays: number };
+    waitAt: "acute" | "home";
+  }[];
   $schema?: string | undefined;
 };
 
@@ -3588,6 +3614,36 @@ export type Option = {
     id?: string | undefined;
   }[];
   label?: string | undefined;
+};
+
+/** Input of `pathwaySchema`: as written in a scenario, defaults optional. */
+export type PathwayInput = {
+  id: string;
+  locality: string;
+  pathway: 1 | 2 | 3;
+  capacity: number;
+  arrivalsPerDay: number;
+  lengthOfStayDays: unknown;
+  weeklyProfile?: number[] | undefined;
+  initialQueue?: number | undefined;
+  initialOccupants?: number | undefined;
+  reneging?: { enabled?: boolean | undefined; meanDays?: number | undefined } | undefined;
+  waitAt?: "acute" | "home" | undefined;
+};
+
+/** Output of `pathwaySchema`: parsed, with every default filled in. */
+export type Pathway = {
+  id: string;
+  locality: string;
+  pathway: 1 | 2 | 3;
+  capacity: number;
+  arrivalsPerDay: number;
+  weeklyProfile: number[];
+  lengthOfStayDays: DistributionSpec;
+  initialQueue: number;
+  initialOccupants: number;
+  reneging: { enabled: boolean; meanDays: number };
+  waitAt: "acute" | "home";
 };
 
 /** Input of `costsSchema`: as written in a scenario, defaults optional. */

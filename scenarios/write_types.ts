@@ -38,6 +38,12 @@ const SCHEMAS = [
     output: "Option",
   },
   {
+    schema: "pathwaySchema",
+    module: "pathways_schema.ts",
+    input: "PathwayInput",
+    output: "Pathway",
+  },
+  {
     schema: "costsSchema",
     module: "costs_schema.ts",
     input: "CostsInput",

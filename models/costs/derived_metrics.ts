@@ -24,6 +24,13 @@ export interface DerivedInputs {
   cohortPeople: number;
   /** The scenario's costs block. */
   costs: Costs;
+  /** Discharge-to-assess pathways (the `pathways` block), summed over pathways. */
+  pathways: {
+    occupiedMean: number;
+    waitingInAcuteDays: number;
+    waitingAtHomeDays: number;
+    reneged: number;
+  };
 }
 
 /** A derived annual metric. */
@@ -133,6 +140,46 @@ export const DERIVED_METRICS: readonly DerivedMetric[] = [
     "cost_total",
     "Cost across every setting plus the care models' staff, £; its avoided figure is an option's net saving (baseline − option; negative = net cost).",
     (i) => BY_SETTING.reduce((a, m) => a + m.derive(i), 0),
+  ),
+  {
+    name: "d2a_occupied_mean",
+    unit: "places",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "Discharge-to-assess pathways (the pathways block): mean visit slots and beds occupied, all localities.",
+    derive: (i) => i.pathways.occupiedMean,
+  },
+  {
+    name: "d2a_delayed_bed_days",
+    unit: "bed_days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Discharge-to-assess pathways: days patients waited for a place in their acute bed (waitAt acute).",
+    derive: (i) => i.pathways.waitingInAcuteDays,
+  },
+  {
+    name: "d2a_days_waiting_at_home",
+    unit: "days",
+    kind: "duration",
+    aggregation: "sum",
+    description:
+      "Discharge-to-assess pathways: days patients waited at home for their assessment or service (waitAt home).",
+    derive: (i) => i.pathways.waitingAtHomeDays,
+  },
+  {
+    name: "d2a_reneged",
+    unit: "patients",
+    kind: "count",
+    aggregation: "sum",
+    description: "Discharge-to-assess pathways: waiting patients who gave up (reneging on).",
+    derive: (i) => i.pathways.reneged,
+  },
+  setting(
+    "cost_d2a_delayed_days",
+    "Cost of the discharge-to-assess pathways' delayed days, £: d2a_delayed_bed_days × costs.unitCosts.delayedBedDay (not in cost_total: the pathways run beside the whole-system model).",
+    (i) => i.pathways.waitingInAcuteDays * i.costs.unitCosts.delayedBedDay,
   ),
   {
     name: "care_model_cohort_people_mean",

@@ -8,6 +8,7 @@
 import type { StaffGroup } from "../../scenarios/care_model_schema.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
 import type { DailySeries, ReplicationResult } from "../result.ts";
+import type { PathwayResult } from "../pathways/pathway_model.ts";
 import { DERIVED_METRICS, type DerivedInputs } from "./derived_metrics.ts";
 
 /**
@@ -18,6 +19,7 @@ import { DERIVED_METRICS, type DerivedInputs } from "./derived_metrics.ts";
  * @param scenario The resolved scenario.
  * @param careModelFte FTE the care models add, by year (1-based) and staff group; omit for the
  *   baseline.
+ * @param pathways The replication's discharge-to-assess pathways (`simulatePathways`), if any.
  *
  * @example A baseline's ED cost
  * ```ts
@@ -35,6 +37,7 @@ export function appendDerivedRows(
   result: ReplicationResult,
   scenario: Scenario,
   careModelFte?: (year: number) => Partial<Record<StaffGroup, number>>,
+  pathways: readonly PathwayResult[] = [],
 ): void {
   const totals = new Map<string, number>();
   for (const row of result.annual) {
@@ -55,7 +58,15 @@ export function appendDerivedRows(
       careModelFte: careModelFte?.(year) ?? {},
       cohortPeople,
       costs: scenario.costs,
+      pathways: { occupiedMean: 0, waitingInAcuteDays: 0, waitingAtHomeDays: 0, reneged: 0 },
     };
+    for (const p of pathways) {
+      const y = p.years[year - 1]!;
+      inputs.pathways.occupiedMean += y.occupiedMean;
+      inputs.pathways.reneged += y.reneged;
+      if (p.waitAt === "acute") inputs.pathways.waitingInAcuteDays += y.waitingDays;
+      else inputs.pathways.waitingAtHomeDays += y.waitingDays;
+    }
     for (const m of DERIVED_METRICS) {
       result.annual.push({ year, metric: m.name, value: m.derive(inputs) });
     }
