@@ -420,6 +420,12 @@ export type AnnualMetric =
   | "d2a_days_waiting_at_home"
   | "d2a_reneged"
   | "cost_d2a_delayed_days"
+  | "cohort_person_years"
+  | "cohort_cost_per_person_year"
+  | "cohort_emergency_admissions_per_1000"
+  | "cohort_bed_days_per_1000"
+  | "cohort_days_at_home_per_person_year"
+  | "cohort_deaths_in_hospital_share"
   | "care_model_cohort_people_mean";
 
 /**

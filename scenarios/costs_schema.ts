@@ -94,6 +94,13 @@ export const costsSchema: z.ZodType<Costs, CostsInput> = z.strictObject({
     homeCareHour: pounds(25, "Home-care contact hour, £.", NOT_RETRIEVED, true),
     careHomeWeek: pounds(800, "Care-home place, occupied week, £.", NOT_RETRIEVED, true),
   }).prefault({}),
+  cohort: z.strictObject({
+    segments: z.array(z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])).min(1)
+      .default([3, 4]).meta({ description: "Need segments of the cohort (default 3–4)." }),
+  }).prefault({}).meta({
+    description:
+      "The commissioner's cohort (a capitated contract's population): its cost per person-year and outcomes are outputs.",
+  }),
   ftePerYear: z.strictObject(
     Object.fromEntries(STAFF_GROUPS.map((g) => [
       g,

@@ -911,6 +911,7 @@ export type ScenarioInput = {
       homeCareHour?: number | undefined;
       careHomeWeek?: number | undefined;
     } | undefined;
+    cohort?: { segments?: (1 | 2 | 4 | 3)[] | undefined } | undefined;
     ftePerYear?: {
       gp?: number | undefined;
       practice_nurse?: number | undefined;
@@ -1983,6 +1984,7 @@ export type ParsedScenario = {
       homeCareHour: number;
       careHomeWeek: number;
     };
+    cohort: { segments: (1 | 2 | 4 | 3)[] };
     ftePerYear: {
       gp: number;
       practice_nurse: number;
@@ -3662,6 +3664,7 @@ export type CostsInput = {
     homeCareHour?: number | undefined;
     careHomeWeek?: number | undefined;
   } | undefined;
+  cohort?: { segments?: (1 | 2 | 4 | 3)[] | undefined } | undefined;
   ftePerYear?: {
     gp?: number | undefined;
     practice_nurse?: number | undefined;
@@ -3692,6 +3695,7 @@ export type Costs = {
     homeCareHour: number;
     careHomeWeek: number;
   };
+  cohort: { segments: (1 | 2 | 4 | 3)[] };
   ftePerYear: {
     gp: number;
     practice_nurse: number;

@@ -68,3 +68,46 @@ Deno.test("an option's net cost is its staff cost minus what it avoids (staff on
     "net saving = −staff cost (it changes nothing else)",
   );
 });
+
+Deno.test("the commissioner's cohort (segments 3–4): cost per person-year and outcomes by hand", () => {
+  const scenario = parseScenario({ version: 1, years: 2, population: { size: 8000 } });
+  const r = runPairedReplication({
+    seed: 4,
+    replication: 0,
+    input: { scenario, options: [], replicationsPerSample: 1 },
+  }).baseline;
+  const u = scenario.costs.unitCosts;
+  for (const year of [1, 2]) {
+    const seg = (m: Parameters<typeof annualValue>[1]) =>
+      annualValue(r, m, { year, segment: 3 }) + annualValue(r, m, { year, segment: 4 });
+    const days = (residence: "home" | "careHome") =>
+      r.personDays!.filter((p) => p.year === year && p.segment >= 3 && p.residence === residence)
+        .reduce((a, p) => a + p.personDays, 0);
+    const py = (days("home") + days("careHome") + seg("bed_days")) / 365;
+    const v = (m: Parameters<typeof annualValue>[1]) => annualValue(r, m, { year });
+    close(v("cohort_person_years"), py, "person-years");
+    const cost = seg("emergency_admissions") * u.emergencyAdmission +
+      (seg("bed_days") - seg("delayed_transfer_bed_days")) * u.acuteBedDay +
+      seg("delayed_transfer_bed_days") * u.delayedBedDay + seg("ed_attendances") * u.edAttendance +
+      seg("gp_consultations") * u.gpConsultation +
+      seg("district_nursing_visits") * u.districtNursingVisit +
+      days("careHome") * u.careHomeWeek / 7;
+    close(v("cohort_cost_per_person_year"), cost / py, "cost per person-year");
+    close(
+      v("cohort_emergency_admissions_per_1000"),
+      seg("emergency_admissions") / py * 1000,
+      "adm",
+    );
+    close(v("cohort_bed_days_per_1000"), seg("bed_days") / py * 1000, "bed days");
+    close(v("cohort_days_at_home_per_person_year"), days("home") / py, "days at home");
+    const dih = seg("deaths_in_hospital");
+    close(v("cohort_deaths_in_hospital_share"), dih / (dih + seg("deaths_elsewhere")), "deaths");
+    // Everyone is counted once: all segments' person-days plus all bed days are the year's
+    // population, day by day (sampled at the day's start vs its end: within 0.5%).
+    const all = r.personDays!.filter((p) => p.year === year).reduce((a, p) => a + p.personDays, 0);
+    const alive = r.daily.population.slice((year - 1) * 365, year * 365).reduce((a, b) => a + b);
+    const accounted = all + v("bed_days");
+    assert.ok(Math.abs(accounted / alive - 1) < 0.005, `${accounted} vs ${alive} person-days`);
+    assert.ok(v("cohort_days_at_home_per_person_year") < 365);
+  }
+});

@@ -16,6 +16,10 @@ import type { StaffGroup } from "../../scenarios/care_model_schema.ts";
 export interface DerivedInputs {
   /** An annual value of the replication (total, all segments) in the year. */
   value(metric: string): number;
+  /** An annual value for one need segment (segmented metrics), in the year. */
+  segmentValue(metric: string, segment: 1 | 2 | 3 | 4): number;
+  /** Person-days of a segment in the year, at home or in a care home (not in hospital). */
+  personDays(segment: 1 | 2 | 3 | 4, residence: "home" | "careHome"): number;
   /** The mean of a daily series over the year. */
   dailyMean(series: "intermediateCapacity"): number;
   /** FTE the care models add, by staff group (empty for the baseline). */
@@ -50,6 +54,53 @@ export interface DerivedMetric {
 }
 
 const WEEKS_PER_YEAR = 365 / 7;
+
+/** The commissioner's cohort in one year. */
+interface CohortYear {
+  /** Σ of a segmented metric over the cohort's segments. */
+  sum(metric: string): number;
+  /** Person-years: days at home, in a care home and in hospital (its bed days), ÷ 365. */
+  personYears: number;
+  /** Person-days at home. */
+  homeDays: number;
+  /** Person-days in a care home. */
+  careHomeDays: number;
+  /** A segmented metric per person-year. */
+  perPersonYear(metric: string): number;
+}
+
+function cohortYear(i: DerivedInputs): CohortYear {
+  const segments = i.costs.cohort.segments;
+  const sum = (metric: string) => segments.reduce((a, s) => a + i.segmentValue(metric, s), 0);
+  const homeDays = segments.reduce((a, s) => a + i.personDays(s, "home"), 0);
+  const careHomeDays = segments.reduce((a, s) => a + i.personDays(s, "careHome"), 0);
+  const personYears = (homeDays + careHomeDays + sum("bed_days")) / 365;
+  return {
+    sum,
+    personYears,
+    homeDays,
+    careHomeDays,
+    perPersonYear: (m) => (personYears > 0 ? sum(m) / personYears : 0),
+  };
+}
+
+/** A metric of the commissioner's cohort (a level: years combine by their mean). */
+function cohortMetric(
+  name: string,
+  unit: string,
+  kind: DerivedMetric["kind"],
+  description: string,
+  of: (c: CohortYear, i: DerivedInputs) => number,
+): DerivedMetric {
+  return {
+    name,
+    unit,
+    kind,
+    aggregation: "mean",
+    description,
+    derive: (i) => of(cohortYear(i), i),
+  };
+}
 
 /** Cost of one setting in a year, £. */
 function setting(name: string, description: string, derive: DerivedMetric["derive"]) {
@@ -180,6 +231,62 @@ export const DERIVED_METRICS: readonly DerivedMetric[] = [
     "cost_d2a_delayed_days",
     "Cost of the discharge-to-assess pathways' delayed days, £: d2a_delayed_bed_days × costs.unitCosts.delayedBedDay (not in cost_total: the pathways run beside the whole-system model).",
     (i) => i.pathways.waitingInAcuteDays * i.costs.unitCosts.delayedBedDay,
+  ),
+  cohortMetric(
+    "cohort_person_years",
+    "person_years",
+    "level",
+    "The commissioner's cohort (costs.cohort, segments 3–4 by default): person-years lived in the year, at home, in a care home or in hospital.",
+    (c) => c.personYears,
+  ),
+  cohortMetric(
+    "cohort_cost_per_person_year",
+    "gbp_per_person_year",
+    "level",
+    "The cohort's cost per person-year, £ (the figure a capitated budget is set from): its emergency admissions, acute and delayed bed days, ED attendances, GP consultations and district-nursing visits at their unit costs, plus its care-home weeks; intermediate care, reablement and home care are not recorded by segment and not included.",
+    (c, i) => {
+      const u = i.costs.unitCosts;
+      const cost = c.sum("emergency_admissions") * u.emergencyAdmission +
+        (c.sum("bed_days") - c.sum("delayed_transfer_bed_days")) * u.acuteBedDay +
+        c.sum("delayed_transfer_bed_days") * u.delayedBedDay +
+        c.sum("ed_attendances") * u.edAttendance +
+        c.sum("gp_consultations") * u.gpConsultation +
+        c.sum("district_nursing_visits") * u.districtNursingVisit +
+        c.careHomeDays * u.careHomeWeek / 7;
+      return c.personYears > 0 ? cost / c.personYears : 0;
+    },
+  ),
+  cohortMetric(
+    "cohort_emergency_admissions_per_1000",
+    "admissions_per_1000_person_years",
+    "level",
+    "The cohort's emergency admissions per 1,000 person-years.",
+    (c) => c.perPersonYear("emergency_admissions") * 1000,
+  ),
+  cohortMetric(
+    "cohort_bed_days_per_1000",
+    "bed_days_per_1000_person_years",
+    "level",
+    "The cohort's acute bed days per 1,000 person-years.",
+    (c) => c.perPersonYear("bed_days") * 1000,
+  ),
+  cohortMetric(
+    "cohort_days_at_home_per_person_year",
+    "days_per_person_year",
+    "level",
+    "The cohort's days at home (alive, not in hospital or a care home) per person-year.",
+    (c) => (c.personYears > 0 ? c.homeDays / c.personYears : 0),
+  ),
+  cohortMetric(
+    "cohort_deaths_in_hospital_share",
+    "share",
+    "level",
+    "Share of the cohort's deaths that happen in hospital (the rest at home or in a care home).",
+    (c) => {
+      const inHospital = c.sum("deaths_in_hospital");
+      const all = inHospital + c.sum("deaths_elsewhere");
+      return all > 0 ? inHospital / all : 0;
+    },
   ),
   {
     name: "care_model_cohort_people_mean",

@@ -41,7 +41,11 @@ export function appendDerivedRows(
 ): void {
   const totals = new Map<string, number>();
   for (const row of result.annual) {
-    if (row.segment === undefined) totals.set(`${row.year}\u0000${row.metric}`, row.value);
+    totals.set(`${row.year}\u0000${row.metric}\u0000${row.segment ?? 0}`, row.value);
+  }
+  const personDays = new Map<string, number>();
+  for (const r of result.personDays ?? []) {
+    personDays.set(`${r.year}\u0000${r.segment}\u0000${r.residence}`, r.personDays);
   }
   for (let year = 1; year <= result.years; year++) {
     const from = (year - 1) * 365;
@@ -50,7 +54,10 @@ export function appendDerivedRows(
       if (c.year === year && c.cohort !== "added capacity") cohortPeople += c.peopleMean;
     }
     const inputs: DerivedInputs = {
-      value: (metric) => totals.get(`${year}\u0000${metric}`) ?? 0,
+      value: (metric) => totals.get(`${year}\u0000${metric}\u00000`) ?? 0,
+      segmentValue: (metric, segment) => totals.get(`${year}\u0000${metric}\u0000${segment}`) ?? 0,
+      personDays: (segment, residence) =>
+        personDays.get(`${year}\u0000${segment}\u0000${residence}`) ?? 0,
       dailyMean: (series: keyof DailySeries & "intermediateCapacity") => {
         const xs = result.daily[series].slice(from, from + 365);
         return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

@@ -75,7 +75,8 @@ export class DayMultipliers {
   }
 
   /**
-   * Sets each cell's multipliers for a day and accrues cohort people-days when measuring.
+   * Sets each cell's multipliers for a day and accrues cohort people-days, and everyone's
+   * person-days by segment and residence, when measuring.
    *
    * @param dayIndex Day (0 = startDate).
    * @param options `cells` keys, `people` per cell now and whether the day is `measuring`.
@@ -84,6 +85,14 @@ export class DayMultipliers {
     dayIndex: number,
     options: { cells: readonly CellKey[]; people: Float64Array; measuring: boolean },
   ): void {
+    if (options.measuring) {
+      const pd = this.#tags.personDays;
+      const y8 = Math.floor(dayIndex / 365) * 8;
+      for (const cell of options.cells) {
+        const k = y8 + (cell.segment - 1) * 2 + (cell.residence === "home" ? 0 : 1);
+        pd[k]! += options.people[cell.index]!;
+      }
+    }
     const rates = this.#mods.rates;
     const components = this.#mods.components;
     if (!rates && !components) return;
