@@ -12,6 +12,7 @@ import { quantile } from "../sim/mod.ts";
 import { AGE_GROUPS } from "./population/age_groups.ts";
 import type { Segment } from "./population/cells.ts";
 import type { Counted, Integrated, Recorder } from "./recording/recorder.ts";
+import { DERIVED_METRICS, type DerivedMetric } from "./costs/derived_metrics.ts";
 
 /** What a metric measures. */
 export type MetricKind =
@@ -45,7 +46,12 @@ export interface MetricSpec<N extends string = string> {
    * The value of a model year (0-based) from a replication's recording, in total or for one
    * segment (segmented metrics only).
    */
-  readonly value: (record: Recorder, year: number, segment?: Segment) => number;
+  readonly value?: (record: Recorder, year: number, segment?: Segment) => number;
+  /**
+   * For a metric derived after the replication (costs, cohort size; `models/costs/`) instead of
+   * read from the recording: its value from the year's other values (then `value` is absent).
+   */
+  readonly derive?: DerivedMetric["derive"];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -579,6 +585,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
         r.counts.acute_stays_ended_aged_65_plus.get(y),
       ),
   },
+  ...DERIVED_METRICS as readonly MetricSpec<AnnualMetric>[],
 ];
 
 /**
@@ -643,7 +650,30 @@ export type AnnualMetric =
   | "care_home_residents_share_85_plus"
   | "care_home_residents_share_of_admissions_65_plus"
   | "acute_zero_day_share"
-  | "acute_over_21_days_share_65_plus";
+  | "acute_over_21_days_share_65_plus"
+  | "cost_acute"
+  | "cost_delayed_bed_days"
+  | "cost_ed"
+  | "cost_gp"
+  | "cost_community"
+  | "cost_intermediate_care"
+  | "cost_reablement"
+  | "cost_home_care"
+  | "cost_care_homes"
+  | "cost_care_model_staff"
+  | "cost_total"
+  | "d2a_occupied_mean"
+  | "d2a_delayed_bed_days"
+  | "d2a_days_waiting_at_home"
+  | "d2a_reneged"
+  | "cost_d2a_delayed_days"
+  | "cohort_person_years"
+  | "cohort_cost_per_person_year"
+  | "cohort_emergency_admissions_per_1000"
+  | "cohort_bed_days_per_1000"
+  | "cohort_days_at_home_per_person_year"
+  | "cohort_deaths_in_hospital_share"
+  | "care_model_cohort_people_mean";
 
 /**
  * Stable snake_case names of annual metrics, in row order.

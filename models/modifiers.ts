@@ -55,6 +55,8 @@ export interface RateMultipliers {
   deterioration?: number;
   /** Acute length of stay. */
   lengthOfStay?: number;
+  /** Days added to each acute stay (negative: shorter; the stay is floored at 0). */
+  lengthOfStayChangeDays?: number;
   /** Multipliers of discharge-destination shares (renormalised to sum 1). */
   dischargeMix?: Partial<Record<Destination, number>>;
   /**
@@ -137,6 +139,13 @@ export interface ModelModifiers {
    * @returns Components, or undefined for none.
    */
   components?(dayIndex: number, cell: CellKey): readonly ModifierComponent[] | undefined;
+  /**
+   * Sees the people in each cell at the start of a day, before `components` is asked (risk
+   * stratified cohorts re-rank on them).
+   * @param dayIndex The day.
+   * @param people People by cell index.
+   */
+  observe?(dayIndex: number, people: ArrayLike<number>): void;
 }
 
 /** One person-level move, for an event log (process mining, debugging). */

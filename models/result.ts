@@ -183,6 +183,20 @@ export interface ReplicationResult {
   interventions?: InterventionAccount;
   /** Metrics added by plugged-in settings (only when there were any). */
   settingMetrics?: SettingMetric[];
+  /** Person-days by year, segment and residence (not counting days in a hospital bed). */
+  personDays?: PersonDaysRow[];
+}
+
+/** Person-days of one segment in one residence in one year. */
+export interface PersonDaysRow {
+  /** Model year, 1-based. */
+  year: number;
+  /** Need segment 1–4. */
+  segment: 1 | 2 | 3 | 4;
+  /** Where the people lived. */
+  residence: "home" | "careHome";
+  /** Σ over days of people. */
+  personDays: number;
 }
 
 /**

@@ -23,7 +23,9 @@ import {
 import type { EventLogRow } from "./modifiers.ts";
 import type { ReplicationResult } from "./result.ts";
 import { simulateReplication } from "./simulate.ts";
-import { workforceDemand, type WorkforceRow } from "./workforce.ts";
+import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
+import { appendDerivedRows } from "./costs/derived_rows.ts";
+import { simulatePathways } from "./pathways/pathway_model.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -189,6 +191,7 @@ export function runPairedReplication(
   const { scenario } = input;
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
   const baseline = simulateReplication(scenario, { seed, replication, variant: "baseline" });
+  const pathways = simulatePathways(scenario, { seed, replication });
   const options: OptionResult[] = input.options.map(({ option, interventions }) => {
     const sampled = sampleAll(interventions, seed, parameterSample);
     const result = simulateReplication(scenario, {
@@ -197,14 +200,21 @@ export function runPairedReplication(
       variant: option.id,
       modifiers: buildModifiers(scenario, sampled),
     });
+    appendDerivedRows(
+      result,
+      scenario,
+      (year) => careModelFte(result, scenario, sampled, year),
+      pathways,
+    );
     return {
       id: option.id,
       result,
       sampledEffects: flattenSampled(sampled),
       displacement: displacementRows(result),
-      workforce: workforceDemand(result, scenario, { interventions }),
+      workforce: workforceDemand(result, scenario, { sampled }),
     };
   });
+  appendDerivedRows(baseline, scenario, undefined, pathways);
   return {
     replication,
     parameterSample,
@@ -222,7 +232,7 @@ function sampleAll(interventions: readonly Intervention[], seed: number, sample:
 
 /**
  * Runs one replication of one variant in-process, exactly as {@linkcode runScenario} runs it
- * (same streams and effect draws), optionally with an event log — for the planner's
+ * (same streams and effect draws, derived cost rows included), optionally with an event log — for the planner's
  * `--event-log` and for debugging.
  *
  * @param scenario A resolved scenario.
@@ -262,7 +272,11 @@ export function simulateVariant(
     variant,
     ...(options.eventLog ? { eventLog: options.eventLog } : {}),
   };
-  if (variant === "baseline") return simulateReplication(scenario, base);
+  if (variant === "baseline") {
+    const result = simulateReplication(scenario, base);
+    appendDerivedRows(result, scenario, undefined, simulatePathways(scenario, base));
+    return result;
+  }
   const opt = scenarioOptions(scenario).find((o) => o.option.id === variant);
   if (!opt) {
     throw new RangeError(
@@ -272,7 +286,17 @@ export function simulateVariant(
     );
   }
   const sampled = sampleAll(opt.interventions, seed, options.parameterSample ?? replication);
-  return simulateReplication(scenario, { ...base, modifiers: buildModifiers(scenario, sampled) });
+  const result = simulateReplication(scenario, {
+    ...base,
+    modifiers: buildModifiers(scenario, sampled),
+  });
+  appendDerivedRows(
+    result,
+    scenario,
+    (year) => careModelFte(result, scenario, sampled, year),
+    simulatePathways(scenario, base),
+  );
+  return result;
 }
 
 function displacementRows(result: ReplicationResult): DisplacementRow[] {

@@ -9,7 +9,13 @@ import { parseScenario } from "../scenarios/load.ts";
 import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
 import { type AnnualMetric, METRICS, type MetricSpec } from "./metric_registry.ts";
-import type { AnnualRow, DailySeries, InterventionAccount, ReplicationResult } from "./result.ts";
+import type {
+  AnnualRow,
+  DailySeries,
+  InterventionAccount,
+  PersonDaysRow,
+  ReplicationResult,
+} from "./result.ts";
 import type { TagStats } from "./interventions/tag_accounts.ts";
 import type { Setting } from "./settings/setting.ts";
 import { SystemModel } from "./system_model.ts";
@@ -85,10 +91,12 @@ export function simulateReplication(
     const year = y + 1;
     for (const m of METRICS as readonly MetricSpec[]) {
       const metric = m.name as AnnualMetric;
-      annual.push({ year, metric, value: m.value(rec, y) });
+      const value = m.value;
+      if (!value) continue; // derived after the replication (appendDerivedRows)
+      annual.push({ year, metric, value: value(rec, y) });
       if (m.segmented) {
         for (const s of [1, 2, 3, 4] as const) {
-          annual.push({ year, metric, segment: s, value: m.value(rec, y, s) });
+          annual.push({ year, metric, segment: s, value: value(rec, y, s) });
         }
       }
     }
@@ -146,7 +154,25 @@ export function simulateReplication(
     },
     ...(interventions ? { interventions } : {}),
     ...(settingMetrics.length > 0 ? { settingMetrics } : {}),
+    personDays: personDayRows(model.parts.tags.personDays, years),
   };
+}
+
+function personDayRows(pd: Float64Array, years: number): PersonDaysRow[] {
+  const rows: PersonDaysRow[] = [];
+  for (let y = 0; y < years; y++) {
+    for (const segment of [1, 2, 3, 4] as const) {
+      for (const [r, residence] of (["home", "careHome"] as const).entries()) {
+        rows.push({
+          year: y + 1,
+          segment,
+          residence,
+          personDays: pd[(y * 4 + segment - 1) * 2 + r]!,
+        });
+      }
+    }
+  }
+  return rows;
 }
 
 function interventionAccount(tags: readonly TagStats[], years: number): InterventionAccount {

@@ -10,6 +10,8 @@ import { STAFF_GROUPS, type StaffGroup } from "../scenarios/care_model_schema.ts
 import type { Scenario } from "../scenarios/schema.ts";
 import { cohortLabel, type Intervention } from "./interventions/intervention.ts";
 import { daysBetween, rampFraction } from "./interventions/ramp.ts";
+import type { SampledIntervention } from "./interventions/sample.ts";
+import { addStaffFte } from "./interventions/staff_need.ts";
 import { annualValue, type ReplicationResult } from "./result.ts";
 
 const SOCIAL_CARE: readonly StaffGroup[] = ["home_care_worker", "care_home_staff"];
@@ -43,13 +45,17 @@ export interface WorkforceRow {
  * - social_worker: (care-home admissions + home-care and reablement starts) ÷ cases per FTE;
  * - care_coordinator: none in the baseline;
  *
- * plus each intervention's staff: FTE per 1,000 cohort × the year's mean enrolled caseload
- * (cohort × ramp-up) and FTE per 100,000 × mean population × mean ramp-up. Social-care rows
- * also carry jobs = FTE ÷ FTE per job.
+ * plus each intervention's staff by its rules (`staffFte`): per person enrolled (the year's
+ * mean cohort × ramp-up; parts of a care model sharing a cohort count its people once), per
+ * person in the population (mean population × mean ramp-up), per occupied place (its added
+ * intermediate beds × the year's intermediate-bed occupancy, plus its added reablement slots)
+ * and per visit (its added crisis-response visits a year). Social-care rows also carry
+ * jobs = FTE ÷ FTE per job.
  *
  * @param result One replication's result (baseline or an option).
  * @param scenario The resolved scenario.
- * @param options `interventions` applied in that run (for their staff needs).
+ * @param options `interventions` applied in that run (for their staff needs), or `sampled`:
+ *   the same with their drawn capacities (needed for occupied-place and visit rules).
  * @returns One row per year and staff group, in `STAFF_GROUPS` order within a year.
  *
  * @example Baseline GP demand
@@ -66,7 +72,10 @@ export interface WorkforceRow {
 export function workforceDemand(
   result: ReplicationResult,
   scenario: Scenario,
-  options: { interventions?: readonly Intervention[] } = {},
+  options: {
+    interventions?: readonly Intervention[];
+    sampled?: readonly SampledIntervention[];
+  } = {},
 ): WorkforceRow[] {
   const p = scenario.workforce.productivity;
   const inPost = scenario.workforce.staffInPost;
@@ -95,9 +104,10 @@ export function workforceDemand(
       social_worker: (v("care_home_admissions") + v("home_care_package_starts") +
         v("reablement_starts")) / p.socialWorkerCaseStartsPerFtePerYear,
     };
-    for (const iv of options.interventions ?? []) {
-      addInterventionStaff(fte, iv, result, scenario, year);
-    }
+    const parts = options.sampled ??
+      (options.interventions ?? []).map((intervention) => ({ intervention, capacity: {} }));
+    const added = careModelFte(result, scenario, parts, year);
+    for (const [g, x] of Object.entries(added)) fte[g as StaffGroup] += x!;
     for (const g of STAFF_GROUPS) {
       const row: WorkforceRow = { year, staffGroup: g, fte: fte[g] };
       if (inPost?.[g] !== undefined) row.inPostFte = inPost[g];
@@ -108,31 +118,73 @@ export function workforceDemand(
   return rows;
 }
 
+/**
+ * The FTE a replication's care-model parts add in one year, by staff group (see
+ * {@linkcode workforceDemand} for each rule's basis).
+ *
+ * @param result The replication's result (an option's).
+ * @param scenario The resolved scenario.
+ * @param parts Its parts with their drawn capacities (`capacity: {}` when not drawn).
+ * @param year Model year, 1-based.
+ * @returns FTE by staff group (groups no part staffs are absent).
+ *
+ * @example No parts, no staff
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * import { simulateReplication } from "./simulate.ts";
+ * const s = parseScenario({ version: 1, years: 1, population: { size: 2000 } });
+ * assert.deepEqual(careModelFte(simulateReplication(s, { seed: 1 }), s, [], 1), {});
+ * ```
+ */
+export function careModelFte(
+  result: ReplicationResult,
+  scenario: Scenario,
+  parts: readonly Pick<SampledIntervention, "intervention" | "capacity">[],
+  year: number,
+): Partial<Record<StaffGroup, number>> {
+  const fte: Partial<Record<StaffGroup, number>> = {};
+  for (const part of parts) addInterventionStaff(fte, part, result, scenario, year);
+  return fte;
+}
+
 function addInterventionStaff(
-  fte: Record<StaffGroup, number>,
-  iv: Intervention,
+  fte: Partial<Record<StaffGroup, number>>,
+  part: Pick<SampledIntervention, "intervention" | "capacity">,
   result: ReplicationResult,
   scenario: Scenario,
   year: number,
 ): void {
-  const entries = Object.entries(iv.staff);
-  if (entries.length === 0) return;
+  const iv = part.intervention;
+  if (Object.keys(iv.staff).length === 0) return;
   const label = cohortLabel(iv.cohort);
   const row = result.interventions?.cohorts.find((c) =>
     c.year === year && c.careModel === iv.id && c.cohort === label
   );
-  const enrolled = row?.enrolledMean ?? 0;
   const from = (year - 1) * 365;
-  const pop = result.daily.population.slice(from, from + 365);
-  const popMean = pop.reduce((a, b) => a + b, 0) / Math.max(1, pop.length);
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const popMean = mean(result.daily.population.slice(from, from + 365));
   const startDay = iv.startDate ? daysBetween(scenario.startDate, iv.startDate) : 0;
+  const scale = scenario.population.size / 1e5;
+  const c = part.capacity;
   let rampSum = 0;
+  let beds = 0;
+  let slots = 0;
   for (let d = from; d < from + 365; d++) {
-    rampSum += rampFraction(d, { startDay, rampUpMonths: iv.rampUpMonths, shape: iv.rampShape });
+    const f = rampFraction(d, { startDay, rampUpMonths: iv.rampUpMonths, shape: iv.rampShape });
+    rampSum += f;
+    beds += Math.round((c.intermediateBedsPer100k ?? 0) * f * scale);
+    slots += Math.round((c.reablementSlotsPer100k ?? 0) * f * scale);
   }
   const rampMean = rampSum / 365;
-  for (const [group, need] of entries) {
-    fte[group as StaffGroup] += (need?.ftePer1000Cohort ?? 0) * enrolled / 1000 +
-      (need?.ftePer100kPopulation ?? 0) * popMean / 1e5 * rampMean;
-  }
+  const icCapacity = mean(result.daily.intermediateCapacity?.slice(from, from + 365) ?? []);
+  const icOccupancy = icCapacity > 0
+    ? annualValue(result, "intermediate_occupied_mean", { year }) / icCapacity
+    : 0;
+  addStaffFte(fte, iv.staff, {
+    enrolled: row?.enrolledMean ?? 0,
+    population: popMean * rampMean,
+    occupiedPlace: beds / 365 * icOccupancy + slots / 365,
+    visit: (c.crisisResponseVisitsPerDayPer100k ?? 0) * scale * rampSum,
+  });
 }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { describeCareModels } from "../models/care_models/describe.ts";
 import { toCsv } from "./csv.ts";
 import { reportHtml } from "./html/report_html.ts";
 import type { RunMeta } from "./run_meta.ts";
@@ -22,7 +23,9 @@ export interface RunOutputs {
 }
 
 /**
- * summary.json: the run's metadata and summary rows (NaN written as null), two-space indented.
+ * summary.json: the run's metadata, what each care model is (parts, cohort, ramp-up, effects,
+ * capacity, staff and their costs, sources: `describeCareModels`) and the summary rows (NaN and
+ * infinite values written as null), two-space indented.
  *
  * @param meta The run's metadata.
  * @param rows Summary rows.
@@ -45,6 +48,7 @@ export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
     indices: meta.indices,
     shard: meta.shard,
     options: meta.options,
+    careModels: meta.scenario?.careModels ? describeCareModels(meta.scenario) : [],
     groups: meta.groups,
     scenario: meta.scenario,
     summary: rows,

@@ -210,17 +210,158 @@ function keyed<K extends string, T extends z.ZodType>(keys: readonly K[], value:
 /** Longest inter-site transfer delay, hours (30 days). */
 const MAX_TRANSFER_DELAY_HOURS = 720;
 
+/**
+ * Effects that may be given as an absolute change (`{ "change": … }`) instead of a rate ratio:
+ * length of stay in days per stay (the stay is floored at 0), emergency admissions per
+ * person-year (the cell's rate is floored at 0).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(CHANGE_EFFECTS.includes("lengthOfStay"));
+ * ```
+ */
+export const CHANGE_EFFECTS = ["lengthOfStay", "emergencyAdmission"] as const;
+
+/** An effect: a rate-ratio distribution, or an absolute change (see `CHANGE_EFFECTS`). */
+export type EffectSpec = DistributionSpec | { change: DistributionSpec };
+
+/** Largest absolute change: days of stay, or admissions per person-year. */
+const MAX_ABS_CHANGE = 365;
+
+function effectValueSchema(
+  name: EffectName,
+): z.ZodType<DistributionSpec | { change: DistributionSpec }> {
+  const ratio = name === "dischargeToAssess"
+    ? distributionWithin(0, 1, "a probability")
+    : distributionWithin(0, LIMITS.rateRatio.max, "a rate ratio");
+  if (!(CHANGE_EFFECTS as readonly string[]).includes(name)) return ratio;
+  const change = z.strictObject({
+    change: distributionWithin(-MAX_ABS_CHANGE, MAX_ABS_CHANGE, "an absolute change"),
+  });
+  return z.union([change, ratio]) as unknown as z.ZodType<
+    DistributionSpec | { change: DistributionSpec }
+  >;
+}
+
 const effectsSchema = z.strictObject(
-  Object.fromEntries(EFFECT_NAMES.map((name) => [
-    name,
-    (name === "dischargeToAssess"
-      ? distributionWithin(0, 1, "a probability")
-      : distributionWithin(0, LIMITS.rateRatio.max, "a rate ratio")).optional(),
-  ])) as Record<EffectName, z.ZodOptional<z.ZodType<DistributionSpec>>>,
+  Object.fromEntries(
+    EFFECT_NAMES.map((name) => [name, effectValueSchema(name).optional()]),
+  ) as Record<
+    EffectName,
+    z.ZodOptional<z.ZodType<DistributionSpec | { change: DistributionSpec }>>
+  >,
 ).meta({
   description:
-    "Effect sizes by parameter: rate ratios (1 = no change, 0.85 = 15% fewer), dischargeToAssess a probability; each a distribution sampled once per replication.",
+    'Effect sizes by parameter: rate ratios (1 = no change, 0.85 = 15% fewer), dischargeToAssess a probability; lengthOfStay (days) and emergencyAdmission (per person-year) may instead be an absolute change { "change": -1 }; each a distribution sampled once per replication.',
 });
+
+/**
+ * The parts of each shipped care model, by part id ("main" is the first part). A scenario's
+ * `parts` overrides are keyed by these ids.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(CARE_MODEL_PARTS.pacs, ["main", "d2a"]);
+ * ```
+ */
+export const CARE_MODEL_PARTS: Readonly<Record<CareModelId, readonly string[]>> = {
+  baseline: ["main"],
+  mcp: ["main"],
+  pacs: ["main", "d2a"],
+  ehch: ["main"],
+  uec: ["main"],
+  acc: ["main"],
+};
+
+/** The part id of the first part of a care model. */
+export const MAIN_PART = "main";
+
+/**
+ * How staff needs scale: per person enrolled (cohort × ramp-up), per occupied place or
+ * caseload of the capacity the part adds, per visit it adds, or per person of the whole
+ * population.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(STAFF_BASES.includes("occupiedPlace"));
+ * ```
+ */
+export const STAFF_BASES = ["enrolled", "occupiedPlace", "visit", "population"] as const;
+/** A staffing basis. */
+export type StaffBasis = typeof STAFF_BASES[number];
+
+const staffNeedSchema = z.strictObject({
+  ftePer1000Cohort: z.number().min(0).optional().meta({
+    description: 'FTE per 1,000 enrolled (same as { "per": "enrolled", "fte": x, "every": 1000 }).',
+  }),
+  ftePer100kPopulation: z.number().min(0).optional().meta({
+    description: "FTE per 100,000 population, scaled by the ramp-up.",
+  }),
+  per: z.enum(STAFF_BASES).optional().meta({
+    description:
+      "Staffing rule: FTE `fte` for every `every` people enrolled, occupied places (caseload) of the part's added intermediate beds and reablement slots, visits a year of its added crisis-response capacity, or people in the population (× ramp-up).",
+  }),
+  fte: z.number().min(0).optional().meta({ description: "FTE for every `every` units of `per`." }),
+  every: z.number().positive().optional().meta({
+    description: "Units of `per` that need `fte` FTE (default 1).",
+  }),
+}).refine((v) => (v.per === undefined) === (v.fte === undefined), {
+  message:
+    'expected "per" and "fte" together (e.g. { "per": "occupiedPlace", "fte": 1, "every": 10 })',
+}).refine((v) => v.every === undefined || v.per !== undefined, {
+  message: '"every" needs "per" and "fte"',
+});
+
+/** Override fields shared by a `careModels` entry (its main part) and each of its `parts`. */
+const partFields = {
+  label: z.string().optional().meta({ description: "Human label." }),
+  startDate: calendarDateSchema.optional().meta({
+    description: "Go-live date (default: scenario start).",
+  }),
+  rampUpMonths: z.number().min(0).max(120).optional().meta({
+    description: "Months from go-live to full effect (default: the model's).",
+  }),
+  rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
+    description: "Shape of the ramp-up (default: the model's).",
+  }),
+  cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
+  effects: effectsSchema.optional(),
+  segmentEffects: z.strictObject({
+    "1": effectsSchema.optional(),
+    "2": effectsSchema.optional(),
+    "3": effectsSchema.optional(),
+    "4": effectsSchema.optional(),
+  }).optional().meta({
+    description:
+      "Effects for people of one need segment (keys 1–4), replacing `effects` for that segment effect by effect.",
+  }),
+  capacity: keyed(
+    CAPACITY_NAMES,
+    distributionWithin(0, LIMITS.per100k.max, "a capacity per 100,000 people"),
+  ).optional().meta({
+    description: "Capacity added at full effect, per 100,000 people.",
+  }),
+  displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
+    .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
+      message: "expected shares summing to at most 1",
+    }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
+  staff: keyed(STAFF_GROUPS, staffNeedSchema).optional().meta({
+    description: "Staff the intervention needs at full effect (replaces the model's).",
+  }),
+  interSiteTransferDelayHours: distributionWithin(
+    0,
+    MAX_TRANSFER_DELAY_HOURS,
+    "hours (at most 30 days)",
+  ).nullable().optional().meta({
+    description:
+      "acc: transfer delay to a site with a free bed (enables transfers); null = no transfers.",
+  }),
+};
+
+const PART_ID = /^[A-Za-z0-9_-]+$/;
 
 /**
  * One care model in a scenario: a shipped model by name with optional overrides.
@@ -234,51 +375,48 @@ const effectsSchema = z.strictObject(
  */
 export const careModelEntrySchema: z.ZodType<CareModelEntry, CareModelEntryInput> = z
   .strictObject({
-    model: z.enum(CARE_MODEL_IDS).meta({ description: "Shipped care model." }),
+    model: z.enum([...CARE_MODEL_IDS, "custom"]).meta({
+      description: 'Shipped care model, or "custom" (a care model written out in `parts`).',
+    }),
     id: z.string().regex(/^[A-Za-z0-9_.:-]+$/, { message: "expected letters, digits, _ . : -" })
       .optional().meta({
         description:
           'Tag in results (default: the model id, or "<model>-ambition" with the stated-ambition preset).',
       }),
-    label: z.string().optional().meta({ description: "Human label." }),
     preset: z.enum(PRESETS).default("evidence").meta({
       description: "evidence (default) or stated-ambition (the vanguards' own targets).",
     }),
-    startDate: calendarDateSchema.optional().meta({
-      description: "Go-live date (default: scenario start).",
-    }),
-    rampUpMonths: z.number().min(0).max(120).optional().meta({
-      description: "Months from go-live to full effect (default: the model's).",
-    }),
-    rampShape: z.enum(["linear", "step", "s-curve"]).optional().meta({
-      description: "Shape of the ramp-up (default: the model's).",
-    }),
-    cohort: cohortSchema.optional().meta({ description: "Target cohort (replaces the model's)." }),
-    effects: effectsSchema.optional(),
-    capacity: keyed(
-      CAPACITY_NAMES,
-      distributionWithin(0, LIMITS.per100k.max, "a capacity per 100,000 people"),
+    ...partFields,
+    parts: z.record(
+      z.string().regex(PART_ID, { message: "expected a part id: letters, digits, _ -" }),
+      z.strictObject(partFields),
     ).optional().meta({
-      description: "Capacity added at full effect, per 100,000 people.",
+      description:
+        'Overrides by part id (shipped models: "main" and e.g. pacs "d2a"); for "custom", the parts themselves. Fields as the entry\'s own, which apply to the main part (go-live and ramp-up: every part).',
     }),
-    displacement: keyed(DISPLACEMENT_DESTINATIONS, z.number().min(0).max(1))
-      .refine((m) => Object.values(m).reduce((a, b) => a + (b ?? 0), 0) <= 1 + 1e-9, {
-        message: "expected shares summing to at most 1",
-      }).optional().meta({ description: "Where averted admissions go instead (shares)." }),
-    staff: keyed(
-      STAFF_GROUPS,
-      z.strictObject({
-        ftePer1000Cohort: z.number().min(0).optional(),
-        ftePer100kPopulation: z.number().min(0).optional(),
-      }),
-    ).optional().meta({ description: "Staff the intervention needs at full effect." }),
-    interSiteTransferDelayHours: distributionWithin(
-      0,
-      MAX_TRANSFER_DELAY_HOURS,
-      "hours (at most 30 days)",
-    ).optional().meta({
-      description: "acc: transfer delay to a site with a free bed (enables transfers).",
-    }),
+  }).superRefine((e, ctx) => {
+    const parts = Object.keys(e.parts ?? {});
+    if (e.model === "custom") {
+      if (parts.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["parts"],
+          message:
+            'expected at least one part for a "custom" care model, e.g. { "main": { "cohort": { "segments": [4] }, "effects": { "emergencyAdmission": 0.9 } } }',
+        });
+      }
+      return;
+    }
+    const known = CARE_MODEL_PARTS[e.model];
+    for (const p of parts) {
+      if (!known.includes(p)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["parts", p],
+          message: `expected a part of ${e.model} (${known.join(", ")}), found "${p}"`,
+        });
+      }
+    }
   });
 
 /**

@@ -37,7 +37,7 @@ Deno.test("careModels entries are validated", async (t) => {
       ],
     });
     assert.deepEqual(p, [
-      'careModels[0].model: expected "baseline" or "mcp" or "pacs" or "ehch" or "uec" or "acc", found "mpc"',
+      'careModels[0].model: expected "baseline" or "mcp" or "pacs" or "ehch" or "uec" or "acc" or "custom", found "mpc"',
       "careModels[1].effects.emergencyAdmission: expected a valid distribution (min must be <= mode (0.8), received 0.9), found an object",
       'careModels[2].preset: expected "evidence" or "stated-ambition", found "ambition"',
       "careModels[2].rampUpMonths: expected a number ≥ 0, found -1",

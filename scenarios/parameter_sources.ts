@@ -44,6 +44,7 @@ const EVIDENCE_SECTIONS: Record<string, string> = {
   "careHomes.edAttendanceRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "careHomes.emergencyAdmissionRatePerResidentYear": "c3-care-home-residents-hospital-use",
   "community.crisisResponse": "s3-district-nursing-and-crisis-response",
+  "costs": "k1-unit-costs",
   "community.crisisResponse.avoidableShare": "h1-emergency-admissions-by-age",
   "community.districtNursingVisitsPerPersonYear": "s3-district-nursing-and-crisis-response",
   "community.intermediateCare": "s1-intermediate-care",

@@ -124,6 +124,7 @@ export function resolveScenario(parsed: Parsed): { scenario?: Scenario; problems
   checkCareModels(parsed, bands.map((b) => b.id), problems);
   checkBeds(parsed, hospitals, problems);
   checkCensus(parsed, hospitals, problems);
+  checkPathwayIds(parsed, problems);
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -171,17 +172,47 @@ function checkCareModels(parsed: Parsed, bandIds: string[], problems: string[]):
           `${at}.model: acc (acute care collaboration) needs two or more hospitals, found ${parsed.hospitals.length}`,
         );
       }
-      for (const id of e.cohort?.ageBands ?? []) {
-        if (!bandIds.includes(id)) {
-          problems.push(
-            `${at}.cohort.ageBands: expected one of ${
-              bandIds.map((b) => `"${b}"`).join(", ")
-            }, found "${id}"`,
-          );
+      const cohorts: [string, typeof e.cohort][] = [
+        [at, e.cohort],
+        ...Object.entries(e.parts ?? {}).map(([k, p]): [string, typeof e.cohort] => [
+          `${at}.parts.${k}`,
+          p.cohort,
+        ]),
+      ];
+      for (const [where, cohort] of cohorts) {
+        for (const id of cohort?.ageBands ?? []) {
+          if (!bandIds.includes(id)) {
+            problems.push(
+              `${where}.cohort.ageBands: expected one of ${
+                bandIds.map((b) => `"${b}"`).join(", ")
+              }, found "${id}"`,
+            );
+          }
         }
+      }
+      const transfers = Object.entries(e.parts ?? {}).find(([, p]) =>
+        p.interSiteTransferDelayHours != null
+      );
+      if (e.model === "custom" && transfers && parsed.hospitals.length < 2) {
+        problems.push(
+          `${at}.parts.${
+            transfers[0]
+          }.interSiteTransferDelayHours: inter-site transfers need two or more hospitals, found ${parsed.hospitals.length}`,
+        );
       }
     });
   }
+}
+
+/** Discharge-to-assess pathway ids are unique (they name the pathways' streams and rows). */
+function checkPathwayIds(parsed: Parsed, problems: string[]): void {
+  const seen = new Set<string>();
+  parsed.pathways.forEach((p, i) => {
+    if (seen.has(p.id)) {
+      problems.push(`pathways[${i}].id: expected a unique pathway id, found "${p.id}" again`);
+    }
+    seen.add(p.id);
+  });
 }
 
 /** Every site that receives patients has a bed; no site has more beds than people. */

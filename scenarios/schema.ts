@@ -10,6 +10,8 @@ import { z } from "npm:zod@4.1.12";
 import { AGE_BAND_SOURCES, type AgeBand, DEFAULT_AGE_BANDS } from "./default_age_bands.ts";
 import { assumption, evidence, type ParameterMeta } from "./parameter_source.ts";
 import { careModelEntrySchema, optionSchema, workforceSchema } from "./care_model_schema.ts";
+import { costsSchema } from "./costs_schema.ts";
+import { pathwaySchema } from "./pathways_schema.ts";
 import { calendarDateSchema } from "./calendar_date.ts";
 import { bounded, type Limit, LIMITS } from "./limits.ts";
 import type { AgeBandInput, ParsedAgeBand, ParsedScenario, ScenarioInput } from "./schema_types.ts";
@@ -740,6 +742,13 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       description: "Comparison options: each a set of care models, paired against the baseline.",
     }),
   workforce: workforceSchema.prefault({}),
+  costs: costsSchema.prefault({}).meta({
+    description: "Unit costs and the yearly cost of staff, for cost outputs.",
+  }),
+  pathways: z.array(pathwaySchema).max(200).default([]).meta({
+    description:
+      "Discharge-to-assess pathways by locality, configured like IPACS (run beside the whole-system model).",
+  }),
 });
 
 type Parsed = ParsedScenario;

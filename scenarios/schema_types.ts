@@ -154,10 +154,186 @@ export type ScenarioInput = {
   } | undefined;
   seasonality?: { emergencyDemandByMonth?: number[] | undefined } | undefined;
   careModels?: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-    id?: string | undefined;
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: unknown[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "2"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "3"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "4"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: unknown;
+            intermediateBedsPer100k?: unknown;
+            gpAppointmentsPerWeekPer100k?: unknown;
+            homeCareHoursPerWeekPer100k?: unknown;
+            reablementSlotsPer100k?: unknown;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: unknown;
+        }
+      >
+      | undefined;
     label?: string | undefined;
-    preset?: "evidence" | "stated-ambition" | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
     rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -183,6 +359,64 @@ export type ScenarioInput = {
       "dischargeMix.intermediateCare"?: unknown;
       "dischargeMix.careHome"?: unknown;
     } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "2"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "3"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "4"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+    } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: unknown;
       intermediateBedsPer100k?: unknown;
@@ -198,55 +432,264 @@ export type ScenarioInput = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
     interSiteTransferDelayHours?: unknown;
+    id?: string | undefined;
+    preset?: "evidence" | "stated-ambition" | undefined;
   }[] | undefined;
   options?: {
     id: string;
     careModels: {
-      model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-      id?: string | undefined;
+      model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+      parts?:
+        | Record<
+          string,
+          {
+            label?: string | undefined;
+            startDate?: string | undefined;
+            rampUpMonths?: number | undefined;
+            rampShape?: "linear" | "step" | "s-curve" | undefined;
+            cohort?: {
+              id?: string | undefined;
+              ageBands?: string[] | undefined;
+              minAgeYears?: number | undefined;
+              segments?: unknown[] | undefined;
+              residence?: ("home" | "careHome")[] | undefined;
+              topRiskPercent?: number | undefined;
+            } | undefined;
+            effects?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            segmentEffects?: {
+              "1"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "2"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "3"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+              "4"?: {
+                edAttendance?: unknown;
+                gpDemand?: unknown;
+                lengthOfStay?: unknown;
+                conversion?: unknown;
+                emergencyAdmission?: unknown;
+                deterioration?: unknown;
+                dischargeToAssess?: unknown;
+                "dischargeMix.home"?: unknown;
+                "dischargeMix.reablement"?: unknown;
+                "dischargeMix.homeCarePackage"?: unknown;
+                "dischargeMix.intermediateCare"?: unknown;
+                "dischargeMix.careHome"?: unknown;
+              } | undefined;
+            } | undefined;
+            capacity?: {
+              crisisResponseVisitsPerDayPer100k?: unknown;
+              intermediateBedsPer100k?: unknown;
+              gpAppointmentsPerWeekPer100k?: unknown;
+              homeCareHoursPerWeekPer100k?: unknown;
+              reablementSlotsPer100k?: unknown;
+            } | undefined;
+            displacement?: {
+              none?: number | undefined;
+              gp?: number | undefined;
+              crisisResponse?: number | undefined;
+              stepUpBed?: number | undefined;
+              urgentTreatmentCentre?: number | undefined;
+            } | undefined;
+            staff?: {
+              gp?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              practice_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              district_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_coordinator?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              crisis_response?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              ward_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              healthcare_assistant?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              home_care_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_home_staff?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              social_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+            } | undefined;
+            interSiteTransferDelayHours?: unknown;
+          }
+        >
+        | undefined;
       label?: string | undefined;
-      preset?: "evidence" | "stated-ambition" | undefined;
       startDate?: string | undefined;
       rampUpMonths?: number | undefined;
       rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -272,6 +715,64 @@ export type ScenarioInput = {
         "dischargeMix.intermediateCare"?: unknown;
         "dischargeMix.careHome"?: unknown;
       } | undefined;
+      segmentEffects?: {
+        "1"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "2"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "3"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        "4"?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+      } | undefined;
       capacity?: {
         crisisResponseVisitsPerDayPer100k?: unknown;
         intermediateBedsPer100k?: unknown;
@@ -287,47 +788,80 @@ export type ScenarioInput = {
         urgentTreatmentCentre?: number | undefined;
       } | undefined;
       staff?: {
-        gp?:
-          | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-          | undefined;
+        gp?: {
+          ftePer1000Cohort?: number | undefined;
+          ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
+        } | undefined;
         practice_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         district_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_coordinator?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         crisis_response?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         ward_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         healthcare_assistant?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         home_care_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_home_staff?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         social_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
       } | undefined;
       interSiteTransferDelayHours?: unknown;
+      id?: string | undefined;
+      preset?: "evidence" | "stated-ambition" | undefined;
     }[];
     label?: string | undefined;
   }[] | undefined;
@@ -362,6 +896,48 @@ export type ScenarioInput = {
       social_worker?: number | undefined;
     } | undefined;
   } | undefined;
+  costs?: {
+    priceYear?: string | undefined;
+    unitCosts?: {
+      acuteBedDay?: number | undefined;
+      delayedBedDay?: number | undefined;
+      emergencyAdmission?: number | undefined;
+      edAttendance?: number | undefined;
+      gpConsultation?: number | undefined;
+      districtNursingVisit?: number | undefined;
+      crisisResponseVisit?: number | undefined;
+      intermediateCareBedDay?: number | undefined;
+      reablementEpisode?: number | undefined;
+      homeCareHour?: number | undefined;
+      careHomeWeek?: number | undefined;
+    } | undefined;
+    cohort?: { segments?: (1 | 2 | 4 | 3)[] | undefined } | undefined;
+    ftePerYear?: {
+      gp?: number | undefined;
+      practice_nurse?: number | undefined;
+      district_nurse?: number | undefined;
+      care_coordinator?: number | undefined;
+      crisis_response?: number | undefined;
+      ward_nurse?: number | undefined;
+      healthcare_assistant?: number | undefined;
+      home_care_worker?: number | undefined;
+      care_home_staff?: number | undefined;
+      social_worker?: number | undefined;
+    } | undefined;
+  } | undefined;
+  pathways?: {
+    id: string;
+    locality: string;
+    pathway: 1 | 2 | 3;
+    capacity: number;
+    arrivalsPerDay: number;
+    lengthOfStayDays: unknown;
+    weeklyProfile?: number[] | undefined;
+    initialQueue?: number | undefined;
+    initialOccupants?: number | undefined;
+    reneging?: { enabled?: boolean | undefined; meanDays?: number | undefined } | undefined;
+    waitAt?: "acute" | "home" | undefined;
+  }[] | undefined;
 };
 
 /** Output of `scenarioSchema`: parsed, with every default filled in. */
@@ -498,9 +1074,228 @@ export type ParsedScenario = {
   };
   seasonality: { emergencyDemandByMonth: number[] };
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
     preset: "evidence" | "stated-ambition";
-    id?: string | undefined;
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: (1 | 2 | 4 | 3)[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "2"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "3"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "4"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+            intermediateBedsPer100k?: DistributionSpec | undefined;
+            gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+            homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+            reablementSlotsPer100k?: DistributionSpec | undefined;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+        }
+      >
+      | undefined;
     label?: string | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
@@ -514,18 +1309,100 @@ export type ParsedScenario = {
       topRiskPercent?: number | undefined;
     } | undefined;
     effects?: {
-      edAttendance?: DistributionSpec | undefined;
-      gpDemand?: DistributionSpec | undefined;
-      lengthOfStay?: DistributionSpec | undefined;
-      conversion?: DistributionSpec | undefined;
-      emergencyAdmission?: DistributionSpec | undefined;
-      deterioration?: DistributionSpec | undefined;
-      dischargeToAssess?: DistributionSpec | undefined;
-      "dischargeMix.home"?: DistributionSpec | undefined;
-      "dischargeMix.reablement"?: DistributionSpec | undefined;
-      "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-      "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-      "dischargeMix.careHome"?: DistributionSpec | undefined;
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "2"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "3"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "4"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
     } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -542,54 +1419,320 @@ export type ParsedScenario = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
-    interSiteTransferDelayHours?: DistributionSpec | undefined;
+    interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+    id?: string | undefined;
   }[];
   options: {
     id: string;
     careModels: {
-      model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+      model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
       preset: "evidence" | "stated-ambition";
-      id?: string | undefined;
+      parts?:
+        | Record<
+          string,
+          {
+            label?: string | undefined;
+            startDate?: string | undefined;
+            rampUpMonths?: number | undefined;
+            rampShape?: "linear" | "step" | "s-curve" | undefined;
+            cohort?: {
+              id?: string | undefined;
+              ageBands?: string[] | undefined;
+              minAgeYears?: number | undefined;
+              segments?: (1 | 2 | 4 | 3)[] | undefined;
+              residence?: ("home" | "careHome")[] | undefined;
+              topRiskPercent?: number | undefined;
+            } | undefined;
+            effects?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            segmentEffects?: {
+              "1"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "2"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "3"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+              "4"?: {
+                edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+                gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+                lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+                conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+                emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+                deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+                dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+                "dischargeMix.reablement"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.homeCarePackage"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.intermediateCare"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+                "dischargeMix.careHome"?:
+                  | DistributionSpec
+                  | { change: DistributionSpec }
+                  | undefined;
+              } | undefined;
+            } | undefined;
+            capacity?: {
+              crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+              intermediateBedsPer100k?: DistributionSpec | undefined;
+              gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+              homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+              reablementSlotsPer100k?: DistributionSpec | undefined;
+            } | undefined;
+            displacement?: {
+              none?: number | undefined;
+              gp?: number | undefined;
+              crisisResponse?: number | undefined;
+              stepUpBed?: number | undefined;
+              urgentTreatmentCentre?: number | undefined;
+            } | undefined;
+            staff?: {
+              gp?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              practice_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              district_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_coordinator?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              crisis_response?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              ward_nurse?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              healthcare_assistant?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              home_care_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              care_home_staff?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+              social_worker?: {
+                ftePer1000Cohort?: number | undefined;
+                ftePer100kPopulation?: number | undefined;
+                per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+                fte?: number | undefined;
+                every?: number | undefined;
+              } | undefined;
+            } | undefined;
+            interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+          }
+        >
+        | undefined;
       label?: string | undefined;
       startDate?: string | undefined;
       rampUpMonths?: number | undefined;
@@ -603,18 +1746,106 @@ export type ParsedScenario = {
         topRiskPercent?: number | undefined;
       } | undefined;
       effects?: {
-        edAttendance?: DistributionSpec | undefined;
-        gpDemand?: DistributionSpec | undefined;
-        lengthOfStay?: DistributionSpec | undefined;
-        conversion?: DistributionSpec | undefined;
-        emergencyAdmission?: DistributionSpec | undefined;
-        deterioration?: DistributionSpec | undefined;
-        dischargeToAssess?: DistributionSpec | undefined;
-        "dischargeMix.home"?: DistributionSpec | undefined;
-        "dischargeMix.reablement"?: DistributionSpec | undefined;
-        "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-        "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-        "dischargeMix.careHome"?: DistributionSpec | undefined;
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      segmentEffects?: {
+        "1"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "2"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "3"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        "4"?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
       } | undefined;
       capacity?: {
         crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -631,47 +1862,79 @@ export type ParsedScenario = {
         urgentTreatmentCentre?: number | undefined;
       } | undefined;
       staff?: {
-        gp?:
-          | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-          | undefined;
+        gp?: {
+          ftePer1000Cohort?: number | undefined;
+          ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
+        } | undefined;
         practice_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         district_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_coordinator?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         crisis_response?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         ward_nurse?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         healthcare_assistant?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         home_care_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         care_home_staff?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
         social_worker?: {
           ftePer1000Cohort?: number | undefined;
           ftePer100kPopulation?: number | undefined;
+          per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+          fte?: number | undefined;
+          every?: number | undefined;
         } | undefined;
       } | undefined;
-      interSiteTransferDelayHours?: DistributionSpec | undefined;
+      interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+      id?: string | undefined;
     }[];
     label?: string | undefined;
   }[];
@@ -706,6 +1969,48 @@ export type ParsedScenario = {
       social_worker?: number | undefined;
     } | undefined;
   };
+  costs: {
+    priceYear: string;
+    unitCosts: {
+      acuteBedDay: number;
+      delayedBedDay: number;
+      emergencyAdmission: number;
+      edAttendance: number;
+      gpConsultation: number;
+      districtNursingVisit: number;
+      crisisResponseVisit: number;
+      intermediateCareBedDay: number;
+      reablementEpisode: number;
+      homeCareHour: number;
+      careHomeWeek: number;
+    };
+    cohort: { segments: (1 | 2 | 4 | 3)[] };
+    ftePerYear: {
+      gp: number;
+      practice_nurse: number;
+      district_nurse: number;
+      care_coordinator: number;
+      crisis_response: number;
+      ward_nurse: number;
+      healthcare_assistant: number;
+      home_care_worker: number;
+      care_home_staff: number;
+      social_worker: number;
+    };
+  };
+  pathways: {
+    id: string;
+    locality: string;
+    pathway: 1 | 2 | 3;
+    capacity: number;
+    arrivalsPerDay: number;
+    weeklyProfile: number[];
+    lengthOfStayDays: DistributionSpec;
+    initialQueue: number;
+    initialOccupants: number;
+    reneging: { enabled: boolean; meanDays: number };
+    waitAt: "acute" | "home";
+  }[];
   $schema?: string | undefined;
 };
 
@@ -771,10 +2076,186 @@ export type Cohort = {
 
 /** Input of `careModelEntrySchema`: as written in a scenario, defaults optional. */
 export type CareModelEntryInput = {
-  model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-  id?: string | undefined;
+  model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+  parts?:
+    | Record<
+      string,
+      {
+        label?: string | undefined;
+        startDate?: string | undefined;
+        rampUpMonths?: number | undefined;
+        rampShape?: "linear" | "step" | "s-curve" | undefined;
+        cohort?: {
+          id?: string | undefined;
+          ageBands?: string[] | undefined;
+          minAgeYears?: number | undefined;
+          segments?: unknown[] | undefined;
+          residence?: ("home" | "careHome")[] | undefined;
+          topRiskPercent?: number | undefined;
+        } | undefined;
+        effects?: {
+          edAttendance?: unknown;
+          gpDemand?: unknown;
+          lengthOfStay?: unknown;
+          conversion?: unknown;
+          emergencyAdmission?: unknown;
+          deterioration?: unknown;
+          dischargeToAssess?: unknown;
+          "dischargeMix.home"?: unknown;
+          "dischargeMix.reablement"?: unknown;
+          "dischargeMix.homeCarePackage"?: unknown;
+          "dischargeMix.intermediateCare"?: unknown;
+          "dischargeMix.careHome"?: unknown;
+        } | undefined;
+        segmentEffects?: {
+          "1"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "2"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "3"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          "4"?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+        } | undefined;
+        capacity?: {
+          crisisResponseVisitsPerDayPer100k?: unknown;
+          intermediateBedsPer100k?: unknown;
+          gpAppointmentsPerWeekPer100k?: unknown;
+          homeCareHoursPerWeekPer100k?: unknown;
+          reablementSlotsPer100k?: unknown;
+        } | undefined;
+        displacement?: {
+          none?: number | undefined;
+          gp?: number | undefined;
+          crisisResponse?: number | undefined;
+          stepUpBed?: number | undefined;
+          urgentTreatmentCentre?: number | undefined;
+        } | undefined;
+        staff?: {
+          gp?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          practice_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          district_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_coordinator?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          crisis_response?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          ward_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          healthcare_assistant?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          home_care_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_home_staff?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          social_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+        } | undefined;
+        interSiteTransferDelayHours?: unknown;
+      }
+    >
+    | undefined;
   label?: string | undefined;
-  preset?: "evidence" | "stated-ambition" | undefined;
   startDate?: string | undefined;
   rampUpMonths?: number | undefined;
   rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -800,6 +2281,64 @@ export type CareModelEntryInput = {
     "dischargeMix.intermediateCare"?: unknown;
     "dischargeMix.careHome"?: unknown;
   } | undefined;
+  segmentEffects?: {
+    "1"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "2"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "3"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+    "4"?: {
+      edAttendance?: unknown;
+      gpDemand?: unknown;
+      lengthOfStay?: unknown;
+      conversion?: unknown;
+      emergencyAdmission?: unknown;
+      deterioration?: unknown;
+      dischargeToAssess?: unknown;
+      "dischargeMix.home"?: unknown;
+      "dischargeMix.reablement"?: unknown;
+      "dischargeMix.homeCarePackage"?: unknown;
+      "dischargeMix.intermediateCare"?: unknown;
+      "dischargeMix.careHome"?: unknown;
+    } | undefined;
+  } | undefined;
   capacity?: {
     crisisResponseVisitsPerDayPer100k?: unknown;
     intermediateBedsPer100k?: unknown;
@@ -815,54 +2354,294 @@ export type CareModelEntryInput = {
     urgentTreatmentCentre?: number | undefined;
   } | undefined;
   staff?: {
-    gp?:
-      | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-      | undefined;
+    gp?: {
+      ftePer1000Cohort?: number | undefined;
+      ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
+    } | undefined;
     practice_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     district_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_coordinator?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     crisis_response?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     ward_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     healthcare_assistant?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     home_care_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_home_staff?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     social_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
   } | undefined;
   interSiteTransferDelayHours?: unknown;
+  id?: string | undefined;
+  preset?: "evidence" | "stated-ambition" | undefined;
 };
 
 /** Output of `careModelEntrySchema`: parsed, with every default filled in. */
 export type CareModelEntry = {
-  model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+  model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
   preset: "evidence" | "stated-ambition";
-  id?: string | undefined;
+  parts?:
+    | Record<
+      string,
+      {
+        label?: string | undefined;
+        startDate?: string | undefined;
+        rampUpMonths?: number | undefined;
+        rampShape?: "linear" | "step" | "s-curve" | undefined;
+        cohort?: {
+          id?: string | undefined;
+          ageBands?: string[] | undefined;
+          minAgeYears?: number | undefined;
+          segments?: (1 | 2 | 4 | 3)[] | undefined;
+          residence?: ("home" | "careHome")[] | undefined;
+          topRiskPercent?: number | undefined;
+        } | undefined;
+        effects?: {
+          edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+          gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+          lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+          conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+          emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+          deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+          dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          "dischargeMix.homeCarePackage"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.intermediateCare"?:
+            | DistributionSpec
+            | { change: DistributionSpec }
+            | undefined;
+          "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        } | undefined;
+        segmentEffects?: {
+          "1"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "2"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "3"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          "4"?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+        } | undefined;
+        capacity?: {
+          crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+          intermediateBedsPer100k?: DistributionSpec | undefined;
+          gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+          homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+          reablementSlotsPer100k?: DistributionSpec | undefined;
+        } | undefined;
+        displacement?: {
+          none?: number | undefined;
+          gp?: number | undefined;
+          crisisResponse?: number | undefined;
+          stepUpBed?: number | undefined;
+          urgentTreatmentCentre?: number | undefined;
+        } | undefined;
+        staff?: {
+          gp?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          practice_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          district_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_coordinator?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          crisis_response?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          ward_nurse?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          healthcare_assistant?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          home_care_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          care_home_staff?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+          social_worker?: {
+            ftePer1000Cohort?: number | undefined;
+            ftePer100kPopulation?: number | undefined;
+            per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+            fte?: number | undefined;
+            every?: number | undefined;
+          } | undefined;
+        } | undefined;
+        interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+      }
+    >
+    | undefined;
   label?: string | undefined;
   startDate?: string | undefined;
   rampUpMonths?: number | undefined;
@@ -876,18 +2655,76 @@ export type CareModelEntry = {
     topRiskPercent?: number | undefined;
   } | undefined;
   effects?: {
-    edAttendance?: DistributionSpec | undefined;
-    gpDemand?: DistributionSpec | undefined;
-    lengthOfStay?: DistributionSpec | undefined;
-    conversion?: DistributionSpec | undefined;
-    emergencyAdmission?: DistributionSpec | undefined;
-    deterioration?: DistributionSpec | undefined;
-    dischargeToAssess?: DistributionSpec | undefined;
-    "dischargeMix.home"?: DistributionSpec | undefined;
-    "dischargeMix.reablement"?: DistributionSpec | undefined;
-    "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-    "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-    "dischargeMix.careHome"?: DistributionSpec | undefined;
+    edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+    gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+    lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+    conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+    emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+    deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+    dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+  } | undefined;
+  segmentEffects?: {
+    "1"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "2"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "3"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    "4"?: {
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
   } | undefined;
   capacity?: {
     crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -904,57 +2741,265 @@ export type CareModelEntry = {
     urgentTreatmentCentre?: number | undefined;
   } | undefined;
   staff?: {
-    gp?:
-      | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-      | undefined;
+    gp?: {
+      ftePer1000Cohort?: number | undefined;
+      ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
+    } | undefined;
     practice_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     district_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_coordinator?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     crisis_response?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     ward_nurse?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     healthcare_assistant?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     home_care_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     care_home_staff?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
     social_worker?: {
       ftePer1000Cohort?: number | undefined;
       ftePer100kPopulation?: number | undefined;
+      per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+      fte?: number | undefined;
+      every?: number | undefined;
     } | undefined;
   } | undefined;
-  interSiteTransferDelayHours?: DistributionSpec | undefined;
+  interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+  id?: string | undefined;
 };
 
 /** Input of `optionSchema`: as written in a scenario, defaults optional. */
 export type OptionInput = {
   id: string;
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
-    id?: string | undefined;
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: unknown[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: unknown;
+            gpDemand?: unknown;
+            lengthOfStay?: unknown;
+            conversion?: unknown;
+            emergencyAdmission?: unknown;
+            deterioration?: unknown;
+            dischargeToAssess?: unknown;
+            "dischargeMix.home"?: unknown;
+            "dischargeMix.reablement"?: unknown;
+            "dischargeMix.homeCarePackage"?: unknown;
+            "dischargeMix.intermediateCare"?: unknown;
+            "dischargeMix.careHome"?: unknown;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "2"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "3"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+            "4"?: {
+              edAttendance?: unknown;
+              gpDemand?: unknown;
+              lengthOfStay?: unknown;
+              conversion?: unknown;
+              emergencyAdmission?: unknown;
+              deterioration?: unknown;
+              dischargeToAssess?: unknown;
+              "dischargeMix.home"?: unknown;
+              "dischargeMix.reablement"?: unknown;
+              "dischargeMix.homeCarePackage"?: unknown;
+              "dischargeMix.intermediateCare"?: unknown;
+              "dischargeMix.careHome"?: unknown;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: unknown;
+            intermediateBedsPer100k?: unknown;
+            gpAppointmentsPerWeekPer100k?: unknown;
+            homeCareHoursPerWeekPer100k?: unknown;
+            reablementSlotsPer100k?: unknown;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: unknown;
+        }
+      >
+      | undefined;
     label?: string | undefined;
-    preset?: "evidence" | "stated-ambition" | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
     rampShape?: "linear" | "step" | "s-curve" | undefined;
@@ -980,6 +3025,64 @@ export type OptionInput = {
       "dischargeMix.intermediateCare"?: unknown;
       "dischargeMix.careHome"?: unknown;
     } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "2"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "3"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+      "4"?: {
+        edAttendance?: unknown;
+        gpDemand?: unknown;
+        lengthOfStay?: unknown;
+        conversion?: unknown;
+        emergencyAdmission?: unknown;
+        deterioration?: unknown;
+        dischargeToAssess?: unknown;
+        "dischargeMix.home"?: unknown;
+        "dischargeMix.reablement"?: unknown;
+        "dischargeMix.homeCarePackage"?: unknown;
+        "dischargeMix.intermediateCare"?: unknown;
+        "dischargeMix.careHome"?: unknown;
+      } | undefined;
+    } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: unknown;
       intermediateBedsPer100k?: unknown;
@@ -995,47 +3098,80 @@ export type OptionInput = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
     interSiteTransferDelayHours?: unknown;
+    id?: string | undefined;
+    preset?: "evidence" | "stated-ambition" | undefined;
   }[];
   label?: string | undefined;
 };
@@ -1044,9 +3180,228 @@ export type OptionInput = {
 export type Option = {
   id: string;
   careModels: {
-    model: "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
+    model: "custom" | "baseline" | "mcp" | "pacs" | "ehch" | "uec" | "acc";
     preset: "evidence" | "stated-ambition";
-    id?: string | undefined;
+    parts?:
+      | Record<
+        string,
+        {
+          label?: string | undefined;
+          startDate?: string | undefined;
+          rampUpMonths?: number | undefined;
+          rampShape?: "linear" | "step" | "s-curve" | undefined;
+          cohort?: {
+            id?: string | undefined;
+            ageBands?: string[] | undefined;
+            minAgeYears?: number | undefined;
+            segments?: (1 | 2 | 4 | 3)[] | undefined;
+            residence?: ("home" | "careHome")[] | undefined;
+            topRiskPercent?: number | undefined;
+          } | undefined;
+          effects?: {
+            edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+            gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+            lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+            conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+            emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+            deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+            dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            "dischargeMix.homeCarePackage"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.intermediateCare"?:
+              | DistributionSpec
+              | { change: DistributionSpec }
+              | undefined;
+            "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+          } | undefined;
+          segmentEffects?: {
+            "1"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "2"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "3"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+            "4"?: {
+              edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+              gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+              lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+              conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+              emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+              deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+              dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+              "dischargeMix.reablement"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.homeCarePackage"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.intermediateCare"?:
+                | DistributionSpec
+                | { change: DistributionSpec }
+                | undefined;
+              "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+            } | undefined;
+          } | undefined;
+          capacity?: {
+            crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
+            intermediateBedsPer100k?: DistributionSpec | undefined;
+            gpAppointmentsPerWeekPer100k?: DistributionSpec | undefined;
+            homeCareHoursPerWeekPer100k?: DistributionSpec | undefined;
+            reablementSlotsPer100k?: DistributionSpec | undefined;
+          } | undefined;
+          displacement?: {
+            none?: number | undefined;
+            gp?: number | undefined;
+            crisisResponse?: number | undefined;
+            stepUpBed?: number | undefined;
+            urgentTreatmentCentre?: number | undefined;
+          } | undefined;
+          staff?: {
+            gp?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            practice_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            district_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_coordinator?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            crisis_response?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            ward_nurse?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            healthcare_assistant?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            home_care_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            care_home_staff?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+            social_worker?: {
+              ftePer1000Cohort?: number | undefined;
+              ftePer100kPopulation?: number | undefined;
+              per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+              fte?: number | undefined;
+              every?: number | undefined;
+            } | undefined;
+          } | undefined;
+          interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+        }
+      >
+      | undefined;
     label?: string | undefined;
     startDate?: string | undefined;
     rampUpMonths?: number | undefined;
@@ -1060,18 +3415,100 @@ export type Option = {
       topRiskPercent?: number | undefined;
     } | undefined;
     effects?: {
-      edAttendance?: DistributionSpec | undefined;
-      gpDemand?: DistributionSpec | undefined;
-      lengthOfStay?: DistributionSpec | undefined;
-      conversion?: DistributionSpec | undefined;
-      emergencyAdmission?: DistributionSpec | undefined;
-      deterioration?: DistributionSpec | undefined;
-      dischargeToAssess?: DistributionSpec | undefined;
-      "dischargeMix.home"?: DistributionSpec | undefined;
-      "dischargeMix.reablement"?: DistributionSpec | undefined;
-      "dischargeMix.homeCarePackage"?: DistributionSpec | undefined;
-      "dischargeMix.intermediateCare"?: DistributionSpec | undefined;
-      "dischargeMix.careHome"?: DistributionSpec | undefined;
+      edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+      gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+      lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+      conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+      emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+      deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+      dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.homeCarePackage"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.intermediateCare"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+    } | undefined;
+    segmentEffects?: {
+      "1"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "2"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "3"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
+      "4"?: {
+        edAttendance?: DistributionSpec | { change: DistributionSpec } | undefined;
+        gpDemand?: DistributionSpec | { change: DistributionSpec } | undefined;
+        lengthOfStay?: DistributionSpec | { change: DistributionSpec } | undefined;
+        conversion?: DistributionSpec | { change: DistributionSpec } | undefined;
+        emergencyAdmission?: DistributionSpec | { change: DistributionSpec } | undefined;
+        deterioration?: DistributionSpec | { change: DistributionSpec } | undefined;
+        dischargeToAssess?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.home"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.reablement"?: DistributionSpec | { change: DistributionSpec } | undefined;
+        "dischargeMix.homeCarePackage"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.intermediateCare"?:
+          | DistributionSpec
+          | { change: DistributionSpec }
+          | undefined;
+        "dischargeMix.careHome"?: DistributionSpec | { change: DistributionSpec } | undefined;
+      } | undefined;
     } | undefined;
     capacity?: {
       crisisResponseVisitsPerDayPer100k?: DistributionSpec | undefined;
@@ -1088,49 +3525,173 @@ export type Option = {
       urgentTreatmentCentre?: number | undefined;
     } | undefined;
     staff?: {
-      gp?:
-        | { ftePer1000Cohort?: number | undefined; ftePer100kPopulation?: number | undefined }
-        | undefined;
+      gp?: {
+        ftePer1000Cohort?: number | undefined;
+        ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
+      } | undefined;
       practice_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       district_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_coordinator?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       crisis_response?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       ward_nurse?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       healthcare_assistant?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       home_care_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       care_home_staff?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
       social_worker?: {
         ftePer1000Cohort?: number | undefined;
         ftePer100kPopulation?: number | undefined;
+        per?: "population" | "enrolled" | "occupiedPlace" | "visit" | undefined;
+        fte?: number | undefined;
+        every?: number | undefined;
       } | undefined;
     } | undefined;
-    interSiteTransferDelayHours?: DistributionSpec | undefined;
+    interSiteTransferDelayHours?: DistributionSpec | null | undefined;
+    id?: string | undefined;
   }[];
   label?: string | undefined;
+};
+
+/** Input of `pathwaySchema`: as written in a scenario, defaults optional. */
+export type PathwayInput = {
+  id: string;
+  locality: string;
+  pathway: 1 | 2 | 3;
+  capacity: number;
+  arrivalsPerDay: number;
+  lengthOfStayDays: unknown;
+  weeklyProfile?: number[] | undefined;
+  initialQueue?: number | undefined;
+  initialOccupants?: number | undefined;
+  reneging?: { enabled?: boolean | undefined; meanDays?: number | undefined } | undefined;
+  waitAt?: "acute" | "home" | undefined;
+};
+
+/** Output of `pathwaySchema`: parsed, with every default filled in. */
+export type Pathway = {
+  id: string;
+  locality: string;
+  pathway: 1 | 2 | 3;
+  capacity: number;
+  arrivalsPerDay: number;
+  weeklyProfile: number[];
+  lengthOfStayDays: DistributionSpec;
+  initialQueue: number;
+  initialOccupants: number;
+  reneging: { enabled: boolean; meanDays: number };
+  waitAt: "acute" | "home";
+};
+
+/** Input of `costsSchema`: as written in a scenario, defaults optional. */
+export type CostsInput = {
+  priceYear?: string | undefined;
+  unitCosts?: {
+    acuteBedDay?: number | undefined;
+    delayedBedDay?: number | undefined;
+    emergencyAdmission?: number | undefined;
+    edAttendance?: number | undefined;
+    gpConsultation?: number | undefined;
+    districtNursingVisit?: number | undefined;
+    crisisResponseVisit?: number | undefined;
+    intermediateCareBedDay?: number | undefined;
+    reablementEpisode?: number | undefined;
+    homeCareHour?: number | undefined;
+    careHomeWeek?: number | undefined;
+  } | undefined;
+  cohort?: { segments?: (1 | 2 | 4 | 3)[] | undefined } | undefined;
+  ftePerYear?: {
+    gp?: number | undefined;
+    practice_nurse?: number | undefined;
+    district_nurse?: number | undefined;
+    care_coordinator?: number | undefined;
+    crisis_response?: number | undefined;
+    ward_nurse?: number | undefined;
+    healthcare_assistant?: number | undefined;
+    home_care_worker?: number | undefined;
+    care_home_staff?: number | undefined;
+    social_worker?: number | undefined;
+  } | undefined;
+};
+
+/** Output of `costsSchema`: parsed, with every default filled in. */
+export type Costs = {
+  priceYear: string;
+  unitCosts: {
+    acuteBedDay: number;
+    delayedBedDay: number;
+    emergencyAdmission: number;
+    edAttendance: number;
+    gpConsultation: number;
+    districtNursingVisit: number;
+    crisisResponseVisit: number;
+    intermediateCareBedDay: number;
+    reablementEpisode: number;
+    homeCareHour: number;
+    careHomeWeek: number;
+  };
+  cohort: { segments: (1 | 2 | 4 | 3)[] };
+  ftePerYear: {
+    gp: number;
+    practice_nurse: number;
+    district_nurse: number;
+    care_coordinator: number;
+    crisis_response: number;
+    ward_nurse: number;
+    healthcare_assistant: number;
+    home_care_worker: number;
+    care_home_staff: number;
+    social_worker: number;
+  };
 };
 
 /** Input of `workforceSchema`: as written in a scenario, defaults optional. */

@@ -38,6 +38,18 @@ const SCHEMAS = [
     output: "Option",
   },
   {
+    schema: "pathwaySchema",
+    module: "pathways_schema.ts",
+    input: "PathwayInput",
+    output: "Pathway",
+  },
+  {
+    schema: "costsSchema",
+    module: "costs_schema.ts",
+    input: "CostsInput",
+    output: "Costs",
+  },
+  {
     schema: "workforceSchema",
     module: "care_model_schema.ts",
     input: "WorkforceInput",

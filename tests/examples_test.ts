@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 const ROOT = new URL("../", import.meta.url).pathname;
 const update = Deno.env.get("CARESIM_UPDATE_EXPECTED") === "1";
 
-for (const name of ["planner_compare", "custom_model", "ci_check"]) {
+for (const name of ["planner_compare", "custom_model", "ci_check", "custom_care_models"]) {
   Deno.test(`examples/${name}.ts prints its expected output`, async () => {
     const source = await Deno.readTextFile(`${ROOT}examples/${name}.ts`);
     const imports = [...source.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);

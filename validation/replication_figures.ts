@@ -75,7 +75,7 @@ export function replicationFigures(
   return {
     years: scenario.years,
     cells: population.params.cells,
-    metric: (name, year) => metricSpec(name)?.value(rec, year - 1),
+    metric: (name, year) => metricSpec(name)?.value?.(rec, year - 1),
     admissionsByCell: rec.admissionsByCell,
     personDaysByCell: rec.personDaysByCell,
     daily: rec.daily,

@@ -46,6 +46,8 @@ export interface EmergencyAdmissionsOptions {
 export interface AdmitOptions {
   /** Length-of-stay multiplier. */
   losMultiplier: number;
+  /** Days added to the stay after the multiplier (floored at 0). */
+  losChangeDays?: number;
   /** Discharge-mix multipliers, if any. */
   mix: Partial<Record<Destination, number>> | undefined;
   /** Discharge-to-assess probability. */
@@ -166,6 +168,7 @@ export class EmergencyAdmissions {
     const mAdm = mul.adm[c]! * (viaEd ? mul.ed[c]! : 1);
     const mAll = mAdm * (viaEd ? mul.conv[c]! : 1);
     const los = mul.los[c]!;
+    const losChangeDays = mul.losChange[c]!;
     const mix = mul.mix[c];
     const d2a = mul.d2a[c]!;
     const components = mul.components[c];
@@ -189,7 +192,14 @@ export class EmergencyAdmissions {
       if (viaEd) counts.ed_attendances.add(now, 1, seg - 1);
       if (log.enabled) log.emit(caseId, viaEd ? "ed_arrival" : "gp_referral", placeOf(c), "ed");
       if (isHome(c) && this.#o.community.avert(now, c, draws, caseId)) return;
-      this.admit(now, c, draws, { losMultiplier: los, mix, d2a, readmission: false, caseId });
+      this.admit(now, c, draws, {
+        losMultiplier: los,
+        losChangeDays,
+        mix,
+        d2a,
+        readmission: false,
+        caseId,
+      });
     });
   }
 
@@ -238,7 +248,8 @@ export class EmergencyAdmissions {
       hospital,
       arrive: now,
       bedStart: 0,
-      losDays: o.losDays ?? this.#losDays(c, draws.lengthOfStay, o.losMultiplier),
+      losDays: o.losDays ??
+        this.#losDays(c, draws.lengthOfStay, o.losMultiplier, o.losChangeDays ?? 0),
       dest: this.#destination(c, draws.destination, o.mix),
       draws,
       d2aShare: o.d2a,
@@ -292,6 +303,7 @@ export class EmergencyAdmissions {
       const mul = this.#o.multipliers;
       this.admit(t, c, draws, {
         losMultiplier: mul.los[c]!,
+        losChangeDays: mul.losChange[c]!,
         mix: mul.mix[c],
         d2a: mul.d2a[c]!,
         readmission: true,
@@ -324,12 +336,13 @@ export class EmergencyAdmissions {
     return "home";
   }
 
-  #losDays(c: number, u: number, multiplier: number): number {
+  #losDays(c: number, u: number, multiplier: number, changeDays: number): number {
     const r = this.#o.rates;
     const zero = r.losZeroDayShare[c]!;
-    if (u < zero) return 0;
+    if (u < zero) return changeDays > 0 ? changeDays : 0;
     const v = (u - zero) / (1 - zero);
-    return (1 + PortableMath.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
+    const los = (1 + PortableMath.exp(r.losMu[c]! + r.losSigma * normalQuantile(v))) * multiplier;
+    return changeDays === 0 ? los : Math.max(0, los + changeDays);
   }
 
   /** Acute care collaboration: no free bed here → the site with most free beds, if any. */

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { AMBITION_STAFF, AMBITION_STAFF_SOURCES } from "./ambition_staff.ts";
 import type { CareModelDefinition } from "./definition.ts";
 
 const COHORT = { residence: ["home" as const], topRiskPercent: 3 };
@@ -83,14 +84,14 @@ export const MCP: CareModelDefinition = {
         crisisResponseVisitsPerDayPer100k: 1,
       },
       displacement: { gp: 0.5, crisisResponse: 0.3 },
-      staff: { ...STAFF, care_coordinator: { ftePer100kPopulation: 37.5 } },
+      staff: AMBITION_STAFF,
       sources: {
         "effects.emergencyAdmission":
           "A1 funding-condition target: MCP emergency admissions to grow 1 point/yr less than England (HSJ, B) over 3 years ≈ −3%; F2 vanguards' own forecast −2.9% (C). A target, not an outcome.",
         "effects.deterioration":
           "assumption: the stated aim to stop segment 2 sliding into 3–4 (DESIGN §1); no figure",
         ...STAFF_SOURCES,
-        "staff.care_coordinator": "assumption: as the evidence preset for a 3% cohort (12.5 × 3)",
+        ...AMBITION_STAFF_SOURCES,
       },
     }],
   },

@@ -7,6 +7,7 @@
  */
 
 import type { CareModelDefinition } from "./definition.ts";
+import { AMBITION_STAFF, AMBITION_STAFF_SOURCES } from "./ambition_staff.ts";
 
 const ICT_STAFF = {
   care_coordinator: { ftePer1000Cohort: 12.5 },
@@ -78,11 +79,11 @@ export const PACS: CareModelDefinition = {
       cohort: { residence: ["home"] },
       effects: { emergencyAdmission: 0.91 },
       displacement: { crisisResponse: 0.4, gp: 0.4 },
-      staff: { ...ICT_STAFF, care_coordinator: { ftePer100kPopulation: 37.5 } },
+      staff: AMBITION_STAFF,
       sources: {
         "effects.emergencyAdmission":
           "A1 funding-condition target: PACS emergency admissions to grow 3 points/yr less than England (HSJ, B) over 3 years ≈ −9%. A target, not an outcome.",
-        "staff.care_coordinator": "assumption: 12.5 per 1,000 for a 3% cohort",
+        ...AMBITION_STAFF_SOURCES,
       },
     }, {
       ...D2A,

@@ -1,7 +1,7 @@
 /**
  * Which cohort cells (age band × segment × residence) an intervention's cohort covers, and
  * what share of each: 1 for a cell the filters match, 0 otherwise, and a fraction for the
- * marginal cell of a top-x% risk cohort.
+ * marginal cell of a top-x% risk cohort (re-ranked on the current counts during a run).
  *
  * @module
  */
@@ -52,9 +52,8 @@ function matches(cell: CellKey, cohort: CohortSpec): boolean {
 /**
  * The share of each cell in a cohort. With `topRiskPercent` = x, the cells passing the other
  * filters are ranked by {@linkcode cellRiskScores} (highest first) and taken until they hold
- * x% of the scenario's initial population; the marginal cell is included in part. The
- * selection is fixed at the initial population mix (people who later move into a selected cell
- * are covered).
+ * x% of the scenario's initial population; the marginal cell is included in part. During a run
+ * the selection is re-ranked on the current counts every day (see {@linkcode RiskRanking}).
  *
  * @param scenario A resolved scenario.
  * @param cohort The cohort.
@@ -76,21 +75,67 @@ export function cohortShares(scenario: Scenario, cohort: CohortSpec): Float64Arr
   for (const cell of p.cells) out[cell.index] = matches(cell, cohort) ? 1 : 0;
   const x = cohort.topRiskPercent;
   if (x === undefined) return out;
-  const counts = initialCounts(scenario);
-  const risk = cellRiskScores(scenario);
-  const total = counts.reduce((a, b) => a + b, 0);
-  let room = total * x / 100;
-  const order = p.cells.map((c) => c.index).filter((c) => out[c] > 0)
-    .sort((a, b) => risk[b] - risk[a] || a - b);
-  out.fill(0);
-  for (const c of order) {
-    if (room <= 0) break;
-    if (counts[c] <= 0) continue;
-    const take = Math.min(counts[c], room);
-    out[c] = take / counts[c];
-    room -= take;
-  }
+  new RiskRanking(scenario, cohort).fill(initialCounts(scenario), out);
   return out;
+}
+
+/**
+ * Risk stratification of a top-x% cohort: the cells passing the cohort's other filters in
+ * order of {@linkcode cellRiskScores} (highest first, then cell index), filled greedily from
+ * given counts until they hold x% of everyone.
+ */
+export class RiskRanking {
+  readonly #order: number[];
+  readonly #percent: number;
+
+  /**
+   * @param scenario A resolved scenario.
+   * @param cohort A cohort with `topRiskPercent`.
+   * @throws {RangeError} If the cohort has no `topRiskPercent`.
+   */
+  constructor(scenario: Scenario, cohort: CohortSpec) {
+    if (cohort.topRiskPercent === undefined) {
+      throw new RangeError("Cannot rank a cohort by risk: it has no topRiskPercent");
+    }
+    const p = cohortParams(scenario);
+    const risk = cellRiskScores(scenario);
+    this.#percent = cohort.topRiskPercent;
+    this.#order = p.cells.filter((c) => matches(c, cohort)).map((c) => c.index)
+      .sort((a, b) => risk[b] - risk[a] || a - b);
+  }
+
+  /**
+   * Writes each cell's share of the cohort for the given counts: the highest-risk cells in
+   * full until x% of the total, the marginal cell in part, the rest 0.
+   *
+   * @param counts People by cell index.
+   * @param out Shares by cell index (overwritten).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { parseScenario } from "../../scenarios/load.ts";
+   * import { initialCounts } from "../population/cohort.ts";
+   * const s = parseScenario({ version: 1, population: { size: 100000 } });
+   * const counts = initialCounts(s);
+   * const shares = new Float64Array(counts.length);
+   * new RiskRanking(s, { topRiskPercent: 3 }).fill(counts, shares);
+   * assert.ok(Math.abs(counts.reduce((a, n, c) => a + n * shares[c], 0) - 3000) < 1e-6);
+   * ```
+   */
+  fill(counts: ArrayLike<number>, out: Float64Array): void {
+    let total = 0;
+    for (let c = 0; c < counts.length; c++) total += counts[c]!;
+    let room = total * this.#percent / 100;
+    out.fill(0);
+    for (const c of this.#order) {
+      if (room <= 0) break;
+      if (counts[c]! <= 0) continue;
+      const take = Math.min(counts[c]!, room);
+      out[c] = take / counts[c]!;
+      room -= take;
+    }
+  }
 }
 
 /**

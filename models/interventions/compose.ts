@@ -15,10 +15,10 @@ import type {
   ModifierComponent,
   RateMultipliers,
 } from "../modifiers.ts";
-import { cohortShares } from "./cohort_match.ts";
+import { cellRiskScores, cohortShares, RiskRanking } from "./cohort_match.ts";
 import { cohortLabel } from "./intervention.ts";
 import { daysBetween, rampFraction } from "./ramp.ts";
-import type { SampledIntervention } from "./sample.ts";
+import type { DrawnEffects, SampledIntervention } from "./sample.ts";
 
 const RATE_KEYS = [
   "gpDemand",
@@ -45,6 +45,7 @@ const TARGETS: DisplacementTarget[] = [
 interface Prepared {
   s: SampledIntervention;
   shares: Float64Array;
+  ranking?: RiskRanking;
   startDay: number;
   cohort: string;
   displacement: Partial<Record<DisplacementTarget, number>>;
@@ -53,8 +54,11 @@ interface Prepared {
 /**
  * Builds the model hooks for a set of drawn interventions applied together. A cell's
  * multiplier for an effect drawn as m, with ramp-up fraction f and cohort share w, is
- * 1 + f·w·(m − 1) (so an identity effect, or f = 0, gives exactly 1); capacity is the drawn
- * value × f × population / 100,000 (beds rounded).
+ * 1 + f·w·(m − 1) (so an identity effect, or f = 0, gives exactly 1); an absolute change of
+ * emergency admissions Δ per person-year is the ratio max(0, 1 + Δ / the cell's rate), and of
+ * length of stay Δ days adds f·w·Δ days to each stay; a segment's own effects replace the
+ * general ones by name. Top-x% risk cohorts are re-ranked on the current counts every day
+ * (`observe`). Capacity is the drawn value × f × population / 100,000 (beds rounded).
  *
  * @param scenario A resolved scenario.
  * @param sampled Drawn interventions, in order (the attribution order of averted admissions).
@@ -85,6 +89,9 @@ export function buildModifiers(
     return {
       s,
       shares: cohortShares(scenario, iv.cohort),
+      ...(iv.cohort.topRiskPercent !== undefined
+        ? { ranking: new RiskRanking(scenario, iv.cohort) }
+        : {}),
       startDay: iv.startDate ? daysBetween(scenario.startDate, iv.startDate) : 0,
       cohort: cohortLabel(iv.cohort),
       displacement,
@@ -97,7 +104,18 @@ export function buildModifiers(
       shape: p.s.intervention.rampShape,
     });
   const size = scenario.population.size;
+  const ranked = prepared.filter((p) => p.ranking);
+  const risk = prepared.some((p) => hasChange(p.s, "emergencyAdmission"))
+    ? cellRiskScores(scenario)
+    : undefined;
   return {
+    ...(ranked.length > 0
+      ? {
+        observe(_dayIndex: number, people: ArrayLike<number>): void {
+          for (const p of ranked) p.ranking!.fill(people, p.shares);
+        },
+      }
+      : {}),
     components(dayIndex: number, cell: CellKey): ModifierComponent[] | undefined {
       let out: ModifierComponent[] | undefined;
       for (const p of prepared) {
@@ -105,12 +123,17 @@ export function buildModifiers(
         if (share <= 0) continue;
         const f = ramp(p, dayIndex);
         const w = f * share;
-        const e = p.s.effects;
+        const seg = p.s.segments?.[cell.segment];
+        const e = seg ? segmentRatios(p.s, seg) : p.s.effects;
+        const ch = seg ? segmentChanges(p.s, seg) : p.s.changes;
         const m: RateMultipliers = {};
         for (const k of RATE_KEYS) {
-          const v = e[k];
+          const v = k === "emergencyAdmission" && ch.emergencyAdmission !== undefined
+            ? Math.max(0, 1 + ch.emergencyAdmission / risk![cell.index]!)
+            : e[k];
           if (v !== undefined && v !== 1) m[k] = 1 + w * (v - 1);
         }
+        if (ch.lengthOfStay) m.lengthOfStayChangeDays = w * ch.lengthOfStay;
         if (e.dischargeToAssess) m.dischargeToAssess = w * e.dischargeToAssess;
         for (const d of MIX_KEYS) {
           const v = e[`dischargeMix.${d}` as const];
@@ -156,4 +179,24 @@ export function buildModifiers(
       return out;
     },
   };
+}
+
+function hasChange(s: SampledIntervention, name: "emergencyAdmission"): boolean {
+  return s.changes[name] !== undefined ||
+    Object.values(s.segments ?? {}).some((d) => d?.changes[name] !== undefined);
+}
+
+/** A segment's ratios: its own, and the general ones it does not replace (by a ratio or a
+ * change of the same name). */
+function segmentRatios(s: SampledIntervention, seg: DrawnEffects): DrawnEffects["effects"] {
+  const out = { ...s.effects, ...seg.effects };
+  for (const k of Object.keys(seg.changes)) delete out[k as keyof typeof out];
+  return out;
+}
+
+/** A segment's changes: its own, and the general ones it does not replace. */
+function segmentChanges(s: SampledIntervention, seg: DrawnEffects): DrawnEffects["changes"] {
+  const out = { ...s.changes, ...seg.changes };
+  for (const k of Object.keys(seg.effects)) delete out[k as keyof typeof out];
+  return out;
 }

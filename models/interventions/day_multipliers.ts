@@ -29,6 +29,8 @@ export class DayMultipliers {
   readonly det: Float64Array;
   /** Length of stay. */
   readonly los: Float64Array;
+  /** Days added to each stay (after the multiplier; the stay is floored at 0). */
+  readonly losChange: Float64Array;
   /** Discharge-to-assess probability. */
   readonly d2a: Float64Array;
   /** Discharge-mix multipliers. */
@@ -49,6 +51,7 @@ export class DayMultipliers {
     this.adm = new Float64Array(cells).fill(1);
     this.det = new Float64Array(cells).fill(1);
     this.los = new Float64Array(cells).fill(1);
+    this.losChange = new Float64Array(cells);
     this.d2a = new Float64Array(cells);
     this.mix = new Array(cells).fill(undefined);
     this.components = new Array(cells).fill(undefined);
@@ -72,7 +75,8 @@ export class DayMultipliers {
   }
 
   /**
-   * Sets each cell's multipliers for a day and accrues cohort people-days when measuring.
+   * Sets each cell's multipliers for a day and accrues cohort people-days, and everyone's
+   * person-days by segment and residence, when measuring.
    *
    * @param dayIndex Day (0 = startDate).
    * @param options `cells` keys, `people` per cell now and whether the day is `measuring`.
@@ -81,9 +85,18 @@ export class DayMultipliers {
     dayIndex: number,
     options: { cells: readonly CellKey[]; people: Float64Array; measuring: boolean },
   ): void {
+    if (options.measuring) {
+      const pd = this.#tags.personDays;
+      const y8 = Math.floor(dayIndex / 365) * 8;
+      for (const cell of options.cells) {
+        const k = y8 + (cell.segment - 1) * 2 + (cell.residence === "home" ? 0 : 1);
+        pd[k]! += options.people[cell.index]!;
+      }
+    }
     const rates = this.#mods.rates;
     const components = this.#mods.components;
     if (!rates && !components) return;
+    this.#mods.observe?.(dayIndex, options.people);
     for (const cell of options.cells) {
       const r: RateMultipliers | undefined = rates?.call(this.#mods, dayIndex, cell);
       const c = cell.index;
@@ -93,6 +106,7 @@ export class DayMultipliers {
       let adm = r?.emergencyAdmission ?? 1;
       let det = r?.deterioration ?? 1;
       let los = r?.lengthOfStay ?? 1;
+      let losChange = r?.lengthOfStayChangeDays ?? 0;
       let d2a = r?.dischargeToAssess ?? 0;
       let mix = r?.dischargeMix;
       const cs = components?.call(this.#mods, dayIndex, cell);
@@ -105,6 +119,7 @@ export class DayMultipliers {
         adm *= x.emergencyAdmission ?? 1;
         det *= x.deterioration ?? 1;
         los *= x.lengthOfStay ?? 1;
+        losChange += x.lengthOfStayChangeDays ?? 0;
         if (x.dischargeToAssess) d2a = 1 - (1 - d2a) * (1 - x.dischargeToAssess);
         if (x.dischargeMix) {
           const merged: Partial<Record<Destination, number>> = { ...mix };
@@ -113,7 +128,7 @@ export class DayMultipliers {
           }
           mix = merged;
         }
-        if (options.measuring) {
+        if (options.measuring && !accruedBefore(cs!, k)) {
           const st = this.#tags.for(k.tag, k.cohort);
           const people = options.people[c]!;
           st.cohortPeopleDays.add(dayIndex, people * k.share);
@@ -126,8 +141,19 @@ export class DayMultipliers {
       this.adm[c] = adm;
       this.det[c] = det;
       this.los[c] = los;
+      this.losChange[c] = losChange;
       this.d2a[c] = d2a;
       this.mix[c] = mix;
     }
   }
+}
+
+/** Whether an earlier component of the cell has the same tag and cohort (parts of one care
+ * model sharing a cohort: its people are counted once). */
+function accruedBefore(cs: readonly ModifierComponent[], k: ModifierComponent): boolean {
+  for (const o of cs) {
+    if (o === k) return false;
+    if (o.tag === k.tag && o.cohort === k.cohort) return true;
+  }
+  return false;
 }

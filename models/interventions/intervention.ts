@@ -10,11 +10,15 @@ import { distributionFromSpec, type DistributionSpec } from "../../sim/mod.ts";
 import {
   CAPACITY_NAMES,
   type CapacityName,
+  CHANGE_EFFECTS,
   DISPLACEMENT_DESTINATIONS,
   type DisplacementDestination,
   EFFECT_NAMES,
   type EffectName,
+  type EffectSpec,
+  STAFF_BASES,
   STAFF_GROUPS,
+  type StaffBasis,
   type StaffGroup,
 } from "../../scenarios/care_model_schema.ts";
 import type { RampShape } from "./ramp.ts";
@@ -35,19 +39,37 @@ export interface CohortSpec {
   topRiskPercent?: number;
 }
 
-/** Staff an intervention needs at full effect. */
+/**
+ * Staff an intervention needs at full effect: `fte` FTE for every `every` (default 1) units of
+ * `per` — people enrolled (cohort × ramp-up), occupied places of the capacity it adds
+ * (caseload), visits a year of the crisis-response capacity it adds, or people in the
+ * population (× ramp-up). The two shorthand fields add to the rule.
+ */
 export interface StaffNeed {
-  /** FTE per 1,000 people in the cohort (e.g. case managers). */
+  /** FTE per 1,000 people enrolled (e.g. case managers). */
   ftePer1000Cohort?: number;
-  /** FTE per 100,000 registered people (e.g. a hub team). */
+  /** FTE per 100,000 registered people, × ramp-up (e.g. a hub team). */
   ftePer100kPopulation?: number;
+  /** What the staff need scales with. */
+  per?: StaffBasis;
+  /** FTE for every `every` units of `per`. */
+  fte?: number;
+  /** Units of `per` that need `fte` FTE. @default {1} */
+  every?: number;
 }
+
+/** Effects for people of one need segment, replacing the general ones effect by effect. */
+export type SegmentEffects = Partial<
+  Record<"1" | "2" | "3" | "4", Partial<Record<EffectName, EffectSpec>>>
+>;
 
 /**
  * A care model as an intervention. Effects are rate ratios of named model parameters for the
- * cohort (1 = no change; `dischargeToAssess` is a probability), given as distributions and
- * sampled once per replication; capacity is added at full effect per 100,000 people; both
- * follow the ramp-up.
+ * cohort (1 = no change; `dischargeToAssess` is a probability), or absolute changes
+ * (`{ change: -1 }`: length of stay in days, emergency admissions per person-year; see
+ * `CHANGE_EFFECTS`), given as distributions and sampled once per replication, optionally
+ * different by need segment; capacity is added at full effect per 100,000 people; both follow
+ * the ramp-up.
  */
 export interface Intervention {
   /** Tag in results, e.g. "mcp" (parts of one care model share it). */
@@ -65,8 +87,10 @@ export interface Intervention {
   rampShape: RampShape;
   /** Target cohort. */
   cohort: CohortSpec;
-  /** Effect sizes by parameter (distributions). */
-  effects: Partial<Record<EffectName, DistributionSpec>>;
+  /** Effect sizes by parameter (distributions of ratios, or `{ change }`). */
+  effects: Partial<Record<EffectName, EffectSpec>>;
+  /** Effects by need segment (keys "1"–"4"), replacing `effects` for that segment. */
+  segmentEffects?: SegmentEffects;
   /** Capacity added at full effect, per 100,000 people (distributions). */
   capacity: Partial<Record<CapacityName, DistributionSpec>>;
   /** Where averted admissions go instead (shares; the rest "none"). */
@@ -123,6 +147,7 @@ export function defineIntervention(input: InterventionInput): Intervention {
     rampShape: input.rampShape ?? "linear",
     cohort: structuredClone(input.cohort ?? {}),
     effects: structuredClone(input.effects ?? {}),
+    ...(input.segmentEffects ? { segmentEffects: structuredClone(input.segmentEffects) } : {}),
     capacity: structuredClone(input.capacity ?? {}),
     displacement: { ...(input.displacement ?? {}) },
     staff: structuredClone(input.staff ?? {}),
@@ -149,11 +174,43 @@ export function defineIntervention(input: InterventionInput): Intervention {
     }
   };
   keys(iv.effects, EFFECT_NAMES, "effect");
+  keys(iv.segmentEffects ?? {}, ["1", "2", "3", "4"], "segment");
+  for (const e of Object.values(iv.segmentEffects ?? {})) keys(e ?? {}, EFFECT_NAMES, "effect");
   keys(iv.capacity, CAPACITY_NAMES, "capacity");
   keys(iv.displacement, DISPLACEMENT_DESTINATIONS, "displacement destination");
   keys(iv.staff, STAFF_GROUPS, "staff group");
+  for (const [group, need] of Object.entries(iv.staff)) {
+    if (need?.per !== undefined && !STAFF_BASES.includes(need.per)) {
+      throw new TypeError(
+        `${at}: staff.${group}.per must be one of ${STAFF_BASES.join(", ")}, received ${
+          JSON.stringify(need.per)
+        }`,
+      );
+    }
+    if ((need?.per === undefined) !== (need?.fte === undefined)) {
+      throw new TypeError(`${at}: staff.${group} needs "per" and "fte" together`);
+    }
+    if (need?.every !== undefined && !(need.every > 0)) {
+      throw new RangeError(`${at}: staff.${group}.every must be > 0, received ${need.every}`);
+    }
+  }
+  const effectSpecs = (prefix: string, effects: Partial<Record<EffectName, EffectSpec>>) =>
+    Object.entries(effects).map(([k, v]): [string, unknown] => {
+      if (!isChange(v)) return [`${prefix}.${k}`, v];
+      if (!(CHANGE_EFFECTS as readonly string[]).includes(k)) {
+        throw new TypeError(
+          `${at}: ${prefix}.${k} cannot be an absolute change; only ${
+            CHANGE_EFFECTS.join(", ")
+          } can (give a rate ratio instead)`,
+        );
+      }
+      return [`${prefix}.${k}.change`, v.change];
+    });
   const specs: [string, unknown][] = [
-    ...Object.entries(iv.effects).map(([k, v]) => [`effects.${k}`, v] as [string, unknown]),
+    ...effectSpecs("effects", iv.effects),
+    ...Object.entries(iv.segmentEffects ?? {}).flatMap(([seg, e]) =>
+      effectSpecs(`segmentEffects.${seg}`, e ?? {})
+    ),
     ...Object.entries(iv.capacity).map(([k, v]) => [`capacity.${k}`, v] as [string, unknown]),
   ];
   if (iv.interSiteTransferDelayHours !== undefined) {
@@ -201,4 +258,22 @@ export function cohortLabel(cohort: CohortSpec): string {
   if (cohort.residence) parts.push(cohort.residence.join("/"));
   if (cohort.topRiskPercent !== undefined) parts.push(`top ${cohort.topRiskPercent}% risk`);
   return parts.length ? parts.join(", ") : "everyone";
+}
+
+/**
+ * Whether an effect is an absolute change (`{ change: … }`) rather than a ratio distribution.
+ *
+ * @param spec An effect.
+ * @returns True for `{ change }`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(isChange({ change: -1 }), true);
+ * assert.equal(isChange(0.9), false);
+ * ```
+ */
+export function isChange(spec: unknown): spec is { change: DistributionSpec } {
+  return typeof spec === "object" && spec !== null && "change" in spec &&
+    Object.keys(spec).length === 1;
 }

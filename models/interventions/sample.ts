@@ -13,14 +13,22 @@ import {
   EFFECT_NAMES,
   type EffectName,
 } from "../../scenarios/care_model_schema.ts";
-import type { Intervention } from "./intervention.ts";
+import { type Intervention, isChange } from "./intervention.ts";
 
-/** An intervention with its effect sizes and capacities drawn. */
-export interface SampledIntervention {
-  /** The intervention. */
-  intervention: Intervention;
+/** Drawn effects of one group of people: ratios and absolute changes. */
+export interface DrawnEffects {
   /** Drawn effects (rate ratios; dischargeToAssess a probability). */
   effects: Partial<Record<EffectName, number>>;
+  /** Drawn absolute changes (lengthOfStay days; emergencyAdmission per person-year). */
+  changes: Partial<Record<EffectName, number>>;
+}
+
+/** An intervention with its effect sizes and capacities drawn. */
+export interface SampledIntervention extends DrawnEffects {
+  /** The intervention. */
+  intervention: Intervention;
+  /** Drawn effects of need segments with their own (replacing the general ones by name). */
+  segments?: Partial<Record<1 | 2 | 3 | 4, DrawnEffects>>;
   /** Drawn capacity additions at full effect, per 100,000 people. */
   capacity: Partial<Record<CapacityName, number>>;
   /** Drawn transfer delay, hours (acute care collaboration). */
@@ -63,7 +71,8 @@ export function samplingKey(intervention: { id: string; part?: string }): string
 
 /**
  * Draws every effect and capacity of an intervention once, in a fixed order (effects, then
- * capacities, then the transfer delay, each in its declared name order).
+ * capacities, then the transfer delay, then segment effects by segment, each in its declared
+ * name order), so adding segment effects never shifts the other draws.
  *
  * @param intervention The intervention.
  * @param stream The stream to draw from (see {@linkcode effectStream}).
@@ -85,17 +94,26 @@ export function sampleIntervention(
   stream: RandomStream,
 ): SampledIntervention {
   const at = `Cannot sample intervention "${intervention.id}"`;
-  const effects: Partial<Record<EffectName, number>> = {};
-  for (const name of EFFECT_NAMES) {
-    const spec = intervention.effects[name];
-    if (spec === undefined) continue;
-    const v = distributionFromSpec(spec).sample(stream);
-    const max = name === "dischargeToAssess" ? 1 : Infinity;
-    if (!(v >= 0 && v <= max)) {
-      throw new RangeError(`${at}: effects.${name} drew ${v}, expected a value in [0, ${max}]`);
+  const draw = (effectsIn: Intervention["effects"], prefix: string): DrawnEffects => {
+    const effects: Partial<Record<EffectName, number>> = {};
+    const changes: Partial<Record<EffectName, number>> = {};
+    for (const name of EFFECT_NAMES) {
+      const spec = effectsIn[name];
+      if (spec === undefined) continue;
+      if (isChange(spec)) {
+        changes[name] = distributionFromSpec(spec.change).sample(stream);
+        continue;
+      }
+      const v = distributionFromSpec(spec).sample(stream);
+      const max = name === "dischargeToAssess" ? 1 : Infinity;
+      if (!(v >= 0 && v <= max)) {
+        throw new RangeError(`${at}: ${prefix}.${name} drew ${v}, expected a value in [0, ${max}]`);
+      }
+      effects[name] = v;
     }
-    effects[name] = v;
-  }
+    return { effects, changes };
+  };
+  const { effects, changes } = draw(intervention.effects, "effects");
   const capacity: Partial<Record<CapacityName, number>> = {};
   for (const name of CAPACITY_NAMES) {
     const spec = intervention.capacity[name];
@@ -104,11 +122,15 @@ export function sampleIntervention(
     if (!(v >= 0)) throw new RangeError(`${at}: capacity.${name} drew ${v}, expected ≥ 0`);
     capacity[name] = v;
   }
-  const out: SampledIntervention = { intervention, effects, capacity };
+  const out: SampledIntervention = { intervention, effects, changes, capacity };
   if (intervention.interSiteTransferDelayHours !== undefined) {
     const v = distributionFromSpec(intervention.interSiteTransferDelayHours).sample(stream);
     if (!(v >= 0)) throw new RangeError(`${at}: interSiteTransferDelayHours drew ${v}`);
     out.interSiteTransferDelayHours = v;
+  }
+  for (const seg of [1, 2, 3, 4] as const) {
+    const e = intervention.segmentEffects?.[`${seg}`];
+    if (e) (out.segments ??= {})[seg] = draw(e, `segmentEffects.${seg}`);
   }
   return out;
 }
@@ -134,6 +156,13 @@ export function flattenSampled(sampled: readonly SampledIntervention[]): Record<
       ? `${s.intervention.id}.${s.intervention.part}`
       : s.intervention.id;
     for (const [k, v] of Object.entries(s.effects)) out[`${tag}.${k}`] = v!;
+    for (const [k, v] of Object.entries(s.changes)) out[`${tag}.${k}.change`] = v!;
+    for (const [seg, d] of Object.entries(s.segments ?? {})) {
+      for (const [k, v] of Object.entries(d!.effects)) out[`${tag}.segment${seg}.${k}`] = v!;
+      for (const [k, v] of Object.entries(d!.changes)) {
+        out[`${tag}.segment${seg}.${k}.change`] = v!;
+      }
+    }
     for (const [k, v] of Object.entries(s.capacity)) out[`${tag}.capacity.${k}`] = v!;
     if (s.interSiteTransferDelayHours !== undefined) {
       out[`${tag}.interSiteTransferDelayHours`] = s.interSiteTransferDelayHours;

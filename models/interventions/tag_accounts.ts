@@ -40,6 +40,12 @@ export interface TagStats {
 export class TagAccounts {
   /** Accounts, in order of first use. */
   readonly list: TagStats[] = [];
+  /**
+   * Person-days of everyone by year, segment and residence (for cohort views such as the
+   * commissioner's): index (year × 4 + segment − 1) × 2 + (0 home, 1 care home); people in a
+   * hospital bed are not in a cell and not counted.
+   */
+  readonly personDays: Float64Array;
   readonly #index = new Map<string, TagStats>();
   /** Model years in simulation time. */
   readonly #years: Periods;
@@ -53,6 +59,7 @@ export class TagAccounts {
   constructor(startTime: number, years: number) {
     this.#years = { startDays: startTime, lengthDays: 365, count: years };
     this.#dayYears = { startDays: 0, lengthDays: 365, count: years };
+    this.personDays = new Float64Array(years * 8);
   }
 
   /**

@@ -25,7 +25,7 @@ function pressedModel(): SystemModel {
 const model = pressedModel();
 const rec = model.record;
 const parts = model.parts;
-const value = (name: string, y: number) => metricSpec(name)!.value(rec, y);
+const value = (name: string, y: number) => metricSpec(name)!.value!(rec, y);
 
 Deno.test("each level the recorder integrates ends at the part's own count now", () => {
   const surgeOpen = parts.beds.surge.bedsBySite.reduce(
@@ -69,7 +69,7 @@ Deno.test("segment bed days and delayed-transfer bed days add up to their totals
       assert.ok(Math.abs(sum - t) < 1e-9 * t, `${total} year ${y + 1}: ${sum} vs ${t}`);
       for (let s = 1; s <= 4; s++) {
         assert.equal(
-          metricSpec(total)!.value(rec, y, s as 1 | 2 | 3 | 4),
+          metricSpec(total)!.value!(rec, y, s as 1 | 2 | 3 | 4),
           bySegment[s - 1]!.periodIntegral(y),
         );
       }
