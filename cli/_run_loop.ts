@@ -52,11 +52,15 @@ export interface CheckpointedRun {
 }
 
 /**
- * Runs a scenario's replications with checkpoints and streaming summaries.
+ * Runs a scenario's replications with checkpoints and streaming summaries. Without `resume` the
+ * workers start first and load the model while this thread checks the set-up and opens the
+ * checkpoint; with it they start once the checkpoint says which replications are left.
  *
  * @param scenario A resolved scenario.
  * @param options Counts, seed, workers, shard, output directory, resume, signal, callbacks.
  * @returns The finished run.
+ * @throws {ScenarioError} If the model cannot be set up from the scenario (workers stopped,
+ *   nothing written).
  * @throws {OutputError} If the checkpoint cannot be opened or resumed.
  * @throws {unknown} `signal.reason` when aborted.
  */
