@@ -1,13 +1,23 @@
 // deno-lint-ignore-file no-console
 /**
- * Worker speed-up: the same `deno task sim` run with 1 and with 2 Web Workers, side by side
- * (alternating, the order swapped every repetition), wall and CPU time of the whole command —
- * start-up, replications, summaries and writing outputs. Outputs of the two are compared byte for
- * byte. With `--study`, also times the all-models study (scenarios/compare-care-models.json at
+ * Worker speed-up: the same `deno task sim` run with 1 and with 2 Web Workers, side by side —
+ * pairs run back to back, the order swapped every pair — timing each whole command (start-up,
+ * replications, summaries, writing outputs). The speed-up is the median of the pairs' ratios
+ * (each pair sees the same machine load), and the outputs of the two are compared byte for
+ * byte. Each pair also runs 1 worker on 2 replications, which splits a run into a fixed part
+ * (start-up, the first replications' warm-up, summaries, writing) and a part per replication;
+ * Amdahl's law then gives the speed-up two workers could reach if only the per-replication part
+ * shared out: (fixed + N·per) / (fixed + N·per / 2).
+ *
+ * On Linux the CPU time of each run is read from /proc per thread: the main thread, the
+ * workers, and V8's helper threads (compilation and garbage collection), which a single worker
+ * leaves on the idle core but two workers must share with them.
+ *
+ * With `--study`, also times the all-models study (scenarios/compare-care-models.json at
  * 300,000 people, 100 replications, 11 options + baseline) once.
  *
- * Run: `deno run -A bench/worker_speedup.ts [--reps 3] [--scenario scenarios/default.json]
- * [--replications N] [--study]`. CPU times come from `/usr/bin/time` where it exists (Linux).
+ * Run: `deno run -A bench/worker_speedup.ts [--reps 5] [--scenario scenarios/default.json]
+ * [--replications N] [--study]` (default: the scenario's own replications).
  *
  * @module
  */
@@ -18,7 +28,7 @@ import { parseArgs } from "node:util";
 const { values: args } = parseArgs({
   args: Deno.args,
   options: {
-    reps: { type: "string", default: "3" },
+    reps: { type: "string", default: "5" },
     scenario: { type: "string", default: "scenarios/default.json" },
     replications: { type: "string" },
     study: { type: "boolean", default: false },
@@ -26,25 +36,82 @@ const { values: args } = parseArgs({
 });
 const ROOT = new URL("../", import.meta.url).pathname;
 const tmp = await Deno.makeTempDir({ prefix: "caresim-bench-" });
-const hasTime = await Deno.stat("/usr/bin/time").then(() => true, () => false);
+const hasProc = await Deno.stat("/proc/self/task").then(() => true, () => false);
+const TICKS_PER_SECOND = 100; // USER_HZ, the unit of /proc's utime and stime
+
+/** CPU seconds of one run, by thread kind (NaN where /proc is missing). */
+interface Cpu {
+  total: number;
+  main: number;
+  workers: number;
+  helpers: number;
+}
 
 interface Timing {
   wall: number;
-  cpu: number;
+  cpu: Cpu;
+}
+
+/** utime + stime in ticks and the thread's name, from /proc/PID[/task/TID]/stat. */
+function readStat(path: string): { ticks: number; name: string } | undefined {
+  try {
+    const text = Deno.readTextFileSync(path);
+    const close = text.lastIndexOf(")");
+    const fields = text.slice(close + 2).split(" ");
+    return {
+      ticks: Number(fields[11]) + Number(fields[12]),
+      name: text.slice(text.indexOf("(") + 1, close),
+    };
+  } catch {
+    return undefined; // the thread or process has just ended
+  }
+}
+
+/** Polls a process's threads until it ends, keeping each thread's last CPU time. */
+function watchThreads(pid: number): () => Cpu {
+  const threads = new Map<string, { ticks: number; name: string }>();
+  let total = 0;
+  const poll = () => {
+    const all = readStat(`/proc/${pid}/stat`); // includes threads that have ended
+    if (all) total = all.ticks;
+    try {
+      for (const e of Deno.readDirSync(`/proc/${pid}/task`)) {
+        const stat = readStat(`/proc/${pid}/task/${e.name}/stat`);
+        if (stat) threads.set(e.name, stat);
+      }
+    } catch { /* ended */ }
+  };
+  const timer = setInterval(poll, 20);
+  poll();
+  return () => {
+    clearInterval(timer);
+    const cpu = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
+    for (const [tid, { ticks, name }] of threads) {
+      const s = ticks / TICKS_PER_SECOND;
+      if (tid === String(pid)) cpu.main += s;
+      else if (name.startsWith("worker-")) cpu.workers += s;
+      else if (name.startsWith("V8 ")) cpu.helpers += s;
+    }
+    return cpu;
+  };
 }
 
 async function sim(simArgs: string[], out: string): Promise<Timing> {
-  const deno = [Deno.execPath(), "run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--quiet"];
-  const command = hasTime
-    ? new Deno.Command("/usr/bin/time", { args: ["-f", "%U %S", ...deno, "--out", out] })
-    : new Deno.Command(deno[0], { args: [...deno.slice(1), "--out", out] });
+  const command = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--quiet", "--out", out],
+    stdout: "null",
+    stderr: "piped",
+  });
   const started = performance.now();
-  const result = await command.output();
+  const child = command.spawn();
+  const stop = hasProc ? watchThreads(child.pid) : undefined;
+  const result = await child.output();
   const wall = (performance.now() - started) / 1000;
-  const stderr = new TextDecoder().decode(result.stderr);
-  if (!result.success) throw new Error(`deno task sim failed: ${stderr}`);
-  const [user, system] = (stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
-  return { wall, cpu: hasTime ? user + system : Number.NaN };
+  const cpu = stop?.() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
+  if (!result.success) {
+    throw new Error(`deno task sim failed: ${new TextDecoder().decode(result.stderr)}`);
+  }
+  return { wall, cpu };
 }
 
 async function sameOutputs(a: string, b: string): Promise<boolean> {
@@ -63,44 +130,74 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+const f2 = (x: number) => x.toFixed(2);
 
-const base = [args.scenario, ...(args.replications ? ["--replications", args.replications] : [])];
-const timings: Record<1 | 2, Timing[]> = { 1: [], 2: [] };
+const scenario = JSON.parse(await Deno.readTextFile(args.scenario));
+const replications = Number(args.replications ?? scenario.replications);
+const SMALL = 2; // replications of the short run that measures the fixed part
 const reps = Number(args.reps);
+const timings: Record<"w1" | "w2" | "small", Timing[]> = { w1: [], w2: [], small: [] };
+const runs = {
+  w1: () =>
+    sim([args.scenario, "--replications", `${replications}`, "--workers", "1"], `${tmp}/w1`),
+  w2: () =>
+    sim([args.scenario, "--replications", `${replications}`, "--workers", "2"], `${tmp}/w2`),
+  small: () => sim([args.scenario, "--replications", `${SMALL}`, "--workers", "1"], `${tmp}/small`),
+};
+const label = { w1: "1 worker ", w2: "2 workers", small: `1 worker, ${SMALL} replications` };
 console.log(
-  `${args.scenario}${
-    args.replications ? `, ${args.replications} replications` : ""
-  }: ${reps} repetitions of 1 and 2 workers, alternating`,
+  `${args.scenario}, ${replications} replications: ${reps} pairs of 1 and 2 workers, back to back`,
 );
 for (let i = 0; i < reps; i++) {
-  for (const w of (i % 2 === 0 ? [1, 2] : [2, 1]) as (1 | 2)[]) {
-    const t = await sim([...base, "--workers", String(w)], `${tmp}/w${w}`);
-    timings[w].push(t);
+  for (
+    const kind of i % 2 === 0 ? ["w1", "w2", "small"] as const : ["w2", "w1", "small"] as const
+  ) {
+    const t = await runs[kind]();
+    timings[kind].push(t);
     console.log(
-      `  run ${i + 1}, ${w} worker${w > 1 ? "s" : ""}: ${t.wall.toFixed(2)} s wall, ${
-        t.cpu.toFixed(2)
-      } s CPU`,
+      `  pair ${i + 1}, ${label[kind]}: ${f2(t.wall)} s wall, CPU ${f2(t.cpu.total)} s (main ${
+        f2(t.cpu.main)
+      }, workers ${f2(t.cpu.workers)}, V8 helpers ${f2(t.cpu.helpers)})`,
     );
   }
 }
 const identical = await sameOutputs(`${tmp}/w1`, `${tmp}/w2`);
-const w1 = median(timings[1].map((t) => t.wall));
-const w2 = median(timings[2].map((t) => t.wall));
+const ratios = timings.w1.map((t, i) => t.wall / timings.w2[i].wall);
+const med = (kind: keyof typeof timings, pick: (t: Timing) => number) =>
+  median(timings[kind].map(pick));
+const row = (kind: "w1" | "w2", workers: number, speedUp: string, target: string) =>
+  `| ${workers}       | ${f2(med(kind, (t) => t.wall))} | ${f2(med(kind, (t) => t.cpu.total))} | ${
+    f2(med(kind, (t) => t.cpu.main))
+  } | ${f2(med(kind, (t) => t.cpu.workers))} | ${
+    f2(med(kind, (t) => t.cpu.helpers))
+  } | ${speedUp} | ${target} |`;
 console.log(`
-| Workers | Median wall s | Median CPU s | Speed-up | Target |
-| ------- | ------------- | ------------ | -------- | ------ |
-| 1       | ${w1.toFixed(2)} | ${median(timings[1].map((t) => t.cpu)).toFixed(2)} | 1.00 | |
-| 2       | ${w2.toFixed(2)} | ${median(timings[2].map((t) => t.cpu)).toFixed(2)} | **${
-  (w1 / w2).toFixed(2)
-}** | ≥ 1.7 |
+| Workers | Median wall s | CPU s | main | workers | V8 helpers | Speed-up | Target |
+| ------- | ------------- | ----- | ---- | ------- | ---------- | -------- | ------ |
+${row("w1", 1, "1.00", "")}
+${row("w2", 2, `**${f2(median(ratios))}**`, "≥ 1.7")}
 
+Speed-up = median of the ${reps} pairs' ratios (${ratios.map(f2).join(", ")}).
 Outputs of 1 and 2 workers byte-identical: ${identical ? "yes" : "NO"}`);
 
+// Amdahl: wall(n) = fixed + n · per on one worker, from the runs of N and of SMALL replications.
+const perReplication = (med("w1", (t) => t.wall) - med("small", (t) => t.wall)) /
+  (replications - SMALL);
+const fixed = med("small", (t) => t.wall) - SMALL * perReplication;
+const amdahl = (fixed + replications * perReplication) /
+  (fixed + replications * perReplication / 2);
+console.log(`
+Amdahl (1 worker: ${f2(fixed)} s fixed + ${
+  f2(perReplication)
+} s per replication, wall): 2 workers can reach ${
+  f2(amdahl)
+}× at ${replications} replications if only the per-replication part shares out.`);
+
 if (args.study) {
-  const scenario = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));
-  delete scenario.$schema;
-  scenario.population.size = 300_000;
-  await Deno.writeTextFile(`${tmp}/study.json`, JSON.stringify(scenario));
+  const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));
+  delete study.$schema;
+  study.population.size = 300_000;
+  await Deno.writeTextFile(`${tmp}/study.json`, JSON.stringify(study));
   const t = await sim(
     [`${tmp}/study.json`, "--replications", "100", "--workers", "2"],
     `${tmp}/study`,
@@ -108,7 +205,7 @@ if (args.study) {
   console.log(`
 All-models study (compare-care-models.json at 300,000 people, 100 replications, 2 workers):
 ${t.wall.toFixed(1)} s wall (${(t.wall / 60).toFixed(2)} min; target ≤ 6 min), ${
-    t.cpu.toFixed(1)
+    t.cpu.total.toFixed(1)
   } s CPU`);
 }
 await Deno.remove(tmp, { recursive: true });

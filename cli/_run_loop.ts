@@ -52,11 +52,15 @@ export interface CheckpointedRun {
 }
 
 /**
- * Runs a scenario's replications with checkpoints and streaming summaries.
+ * Runs a scenario's replications with checkpoints and streaming summaries. Without `resume` the
+ * workers start first and load the model while this thread checks the set-up and opens the
+ * checkpoint; with it they start once the checkpoint says which replications are left.
  *
  * @param scenario A resolved scenario.
  * @param options Counts, seed, workers, shard, output directory, resume, signal, callbacks.
  * @returns The finished run.
+ * @throws {ScenarioError} If the model cannot be set up from the scenario (workers stopped,
+ *   nothing written).
  * @throws {OutputError} If the checkpoint cannot be opened or resumed.
  * @throws {unknown} `signal.reason` when aborted.
  */
@@ -65,66 +69,98 @@ export async function runCheckpointed(
   options: RunLoopOptions,
 ): Promise<CheckpointedRun> {
   const { replications, seed } = options;
-  checkModelSetup(scenario);
   const indices = options.shard
     ? shardIndices(replications, options.shard)
     : Array.from({ length: replications }, (_, i) => i);
   const paired = scenarioOptions(scenario);
-  const meta: RunMeta = await runMeta({
-    scenario,
-    seed,
-    replications,
-    indices,
-    options: paired.map((o) => o.option),
-    results: [],
-  });
-  if (options.shard) meta.shard = options.shard;
-  const { checkpoint, done, discarded } = await Checkpoint.open(options.out, {
-    caresim: meta.caresimVersion,
-    scenarioHash: meta.scenarioHash,
-    seed,
-    replications,
-    indices,
-  }, { resume: options.resume });
-  options.onOpen?.(done.size, discarded);
-  const summarizer = new RunSummarizer(meta.groups);
-  const todo = indices.filter((r) => !done.has(r));
   const input: PairedInput = { scenario, options: paired, replicationsPerSample: 1 };
-  const stream = todo.length === 0
-    ? undefined
-    : streamReplications<ReplicationRecord, PairedInput>({
-      module: RECORD_MODULE,
-      exportName: "recordPairedReplication",
-      input,
-      replications,
-      seed,
-      workers: options.workers,
-      indices: todo,
-      ...(options.signal ? { signal: options.signal } : {}),
-    })[Symbol.asyncIterator]();
-  // Ask for the first fresh result at once, so the workers start while saved ones are read.
-  let next = stream?.next();
-  next?.catch(() => {}); // awaited below
+  // Without --resume every replication runs (an earlier checkpoint is discarded), so the workers
+  // start now and load the model while this thread checks the set-up and opens the checkpoint.
+  let fresh = options.resume ? undefined : startStream(input, indices, options);
   let taken = 0;
   try {
+    checkModelSetup(scenario);
+    const meta: RunMeta = await runMeta({
+      scenario,
+      seed,
+      replications,
+      indices,
+      options: paired.map((o) => o.option),
+      results: [],
+    });
+    if (options.shard) meta.shard = options.shard;
+    const { checkpoint, done, discarded } = await Checkpoint.open(options.out, {
+      caresim: meta.caresimVersion,
+      scenarioHash: meta.scenarioHash,
+      seed,
+      replications,
+      indices,
+    }, { resume: options.resume });
+    options.onOpen?.(done.size, discarded);
+    const summarizer = new RunSummarizer(meta.groups);
+    const todo = indices.filter((r) => !done.has(r));
+    // Ask for the first fresh result at once, so the workers start while saved ones are read.
+    fresh ??= todo.length === 0 ? undefined : startStream(input, todo, options);
     for (const r of indices) {
       options.signal?.throwIfAborted();
       if (done.has(r)) {
         summarizer.add(await checkpoint.figures(r));
       } else {
-        const { value: outcome } = await next!;
-        next = stream!.next();
-        next.catch(() => {});
-        const record = outcome!.value;
+        const record = await fresh!.take();
         await checkpoint.save(record);
         summarizer.add(record);
       }
       options.onProgress?.(++taken, indices.length);
     }
+    return { meta, summary: summarizer.result(), checkpoint };
   } finally {
-    await stream?.return?.();
+    await fresh?.stop();
   }
-  return { meta, summary: summarizer.result(), checkpoint };
+}
+
+/** Replications streaming from workers that start at once: take results in order, then stop. */
+interface FreshReplications {
+  /** The next replication's record, in the order of the indices. */
+  take(): Promise<ReplicationRecord>;
+  /** Terminates the workers (also when this thread failed before taking every result). */
+  stop(): Promise<void>;
+}
+
+function startStream(
+  input: PairedInput,
+  indices: number[],
+  options: RunLoopOptions,
+): FreshReplications {
+  // Stopping early (a set-up error on this thread) must not wait for a replication to finish.
+  const stopper = new AbortController();
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, stopper.signal])
+    : stopper.signal;
+  const stream = streamReplications<ReplicationRecord, PairedInput>({
+    module: RECORD_MODULE,
+    exportName: "recordPairedReplication",
+    input,
+    replications: options.replications,
+    seed: options.seed,
+    workers: options.workers,
+    indices,
+    signal,
+  })[Symbol.asyncIterator]();
+  let next = stream.next();
+  next.catch(() => {}); // awaited by take(), or dropped by stop()
+  return {
+    async take() {
+      const { value: outcome } = await next;
+      next = stream.next();
+      next.catch(() => {});
+      return outcome!.value;
+    },
+    async stop() {
+      stopper.abort(new Error("the run stopped before its replications were taken"));
+      await next.catch(() => {});
+      await stream.return?.();
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 
 import { BoundedSample } from "./bounded_sample.ts";
-import { studentTQuantile } from "./student_t.ts";
+import { tCritical } from "./_t_critical.ts";
 import { summarize, type Summary, type SummaryOptions } from "./summary.ts";
 
 /** Options for {@linkcode StreamingSummary}. */
@@ -120,7 +120,7 @@ export class StreamingSummary {
     const mean = (this.#sum + this.#correction) / n;
     const sd = Math.sqrt(this.#m2 / (n - 1));
     const level = options.level ?? 0.95;
-    const halfWidth = studentTQuantile(1 - (1 - level) / 2, n - 1) * sd / Math.sqrt(n);
+    const halfWidth = tCritical(level, n - 1) * sd / Math.sqrt(n);
     return {
       n,
       mean,

@@ -7,7 +7,7 @@
 
 import { mean, sampleStandardDeviation } from "npm:simple-statistics@7.8.8";
 import { quantileSorted } from "../numerics/quantile.ts";
-import { studentTQuantile } from "./student_t.ts";
+import { tCritical } from "./_t_critical.ts";
 
 /** A metric summarised across replications. */
 export interface Summary {
@@ -95,7 +95,7 @@ export function summarize(values: readonly number[], options: SummaryOptions = {
     return { n, mean: m, sd: Number.NaN, ciLow: Number.NaN, ciHigh: Number.NaN, p05, p50, p95 };
   }
   const sd = sampleStandardDeviation(x);
-  const halfWidth = studentTQuantile(1 - (1 - level) / 2, n - 1) * sd / Math.sqrt(n);
+  const halfWidth = tCritical(level, n - 1) * sd / Math.sqrt(n);
   return { n, mean: m, sd, ciLow: m - halfWidth, ciHigh: m + halfWidth, p05, p50, p95 };
 }
 
