@@ -6,6 +6,7 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { parseShard, shardIndices } from "../sim/mod.ts";
 import { loadScenario, parseScenario } from "../scenarios/load.ts";
 import { ScenarioError } from "../scenarios/scenario_error.ts";
@@ -26,6 +27,8 @@ import { checkpointedFiles, runCheckpointed } from "./_run_loop.ts";
 import { shardFromEnvironment } from "./_shard_auto.ts";
 import { Interrupted, withSignals } from "./_signals.ts";
 import { checkpointDir } from "../report/checkpoint.ts";
+import { checkXlsxPermissions, resultsXlsxOutput } from "../report/results_xlsx.ts";
+import { compressedDailyWarning } from "./_daily_warning.ts";
 
 /**
  * The help text of `deno task sim`.
@@ -38,9 +41,12 @@ import { checkpointDir } from "../report/checkpoint.ts";
  */
 export const SIM_HELP = `Usage: deno task sim [SCENARIO] [options]
 
-Runs a scenario file (default scenarios/default.json): the baseline and every option of care
-models, paired on the same random numbers, over many replications. Prints a summary table and
-writes summary.csv, annual.csv, daily.csv, workforce.csv, summary.json and report.html.
+Runs a scenario file (default: caresim's scenarios/default.json): the baseline and every option
+of care models, paired on the same random numbers, over many replications. Prints a summary
+table and writes summary.csv, annual.csv, annual_by_segment.csv, daily.csv (daily.csv.gz when
+longer than a spreadsheet opens), workforce.csv, results.xlsx, summary.json and report.html.
+SCENARIO and --out are relative to the current directory (deno task runs in the caresim
+folder; from anywhere else use deno run, see README).
 
 Options:
   --replications N     Replications to run (default: the scenario's "replications").
@@ -100,6 +106,21 @@ const SPECS: OptionSpec[] = [
   { name: "quiet", value: "none" },
   { name: "help", value: "none" },
 ];
+
+/**
+ * The scenario run when none is given: caresim's own default scenario, wherever caresim is run
+ * from.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(DEFAULT_SCENARIO.endsWith("scenarios/default.json"));
+ * assert.ok((await Deno.stat(DEFAULT_SCENARIO)).isFile);
+ * ```
+ */
+export const DEFAULT_SCENARIO: string = fileURLToPath(
+  new URL("../scenarios/default.json", import.meta.url),
+);
 
 /** More workers than this only cost memory (each holds the model); replications cap them too. */
 const WORKERS_LIMIT: Limit = {
@@ -192,7 +213,7 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
     );
   }
   return {
-    scenarioPath: positional[0] ?? "scenarios/default.json",
+    scenarioPath: positional[0] ?? DEFAULT_SCENARIO,
     replications: int("replications", 1, LIMITS.replications),
     seed: int("seed", 0),
     out: one("out"),
@@ -229,6 +250,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
     : "";
   const out = settings.out ?? defaultOutDir(scenario.name, shardName);
   await checkOutputDir(out);
+  checkXlsxPermissions();
   const indices = settings.shard ? shardIndices(replications, settings.shard) : undefined;
   const count = indices?.length ?? replications;
   const workers = settings.workers ?? navigator.hardwareConcurrency ?? 1;
@@ -281,9 +303,11 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
     const rows = recordEventLog(scenario, { seed, replication: settings.eventLog });
     files["event_log.csv"] = eventLogCsv(rows, scenario.startDate);
   }
+  files["results.xlsx"] = resultsXlsxOutput(run.meta, Object.keys(files));
   const written = await writeOutputs(out, files);
   await run.checkpoint.remove();
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
+  if ("daily.csv.gz" in files) progress.stage(await compressedDailyWarning(out, run.meta));
   return { written, table: terminalTable(run.meta.groups, run.summary.rows) };
 }
 

@@ -1,7 +1,7 @@
 /**
- * All output files of a run, as texts: summary.csv, annual.csv, daily.csv, workforce.csv,
- * summary.json and report.html. Built the same way from a fresh run and from merged shards,
- * so the two are byte-identical.
+ * All output files of a run, as texts: summary.csv, annual.csv, annual_by_segment.csv,
+ * daily.csv, workforce.csv, summary.json and report.html. Built the same way from a fresh run and
+ * from merged shards, so the two are byte-identical.
  *
  * @module
  */
@@ -122,7 +122,7 @@ export function parseSummaryJson(text: string): RunMeta {
  * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
  * const meta = { caresimVersion: "0", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 0, indices: [], options: [], groups, scenario };
  * const out = buildOutputs(meta, { groups, annual: [], daily: [], workforce: [] });
- * assert.deepEqual(Object.keys(out.files).sort(), ["annual.csv", "daily.csv", "report.html", "summary.csv", "summary.json", "workforce.csv"]);
+ * assert.deepEqual(Object.keys(out.files).sort(), ["annual.csv", "annual_by_segment.csv", "daily.csv", "report.html", "summary.csv", "summary.json", "workforce.csv"]);
  * ```
  */
 export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {
