@@ -14,7 +14,7 @@ import type { Scenario } from "../scenarios/schema.ts";
 import { type Limit, LIMITS } from "../scenarios/limits.ts";
 import { recordEventLog } from "../models/record_event_log.ts";
 import { eventLogCsv } from "../report/event_log.ts";
-import { sweepCsv, sweepHtml, sweepTable } from "../report/sweep.ts";
+import { sweepCsv, sweepHtml, sweepSummaryJson, sweepTable } from "../report/sweep.ts";
 import { runSweep, type SweepParameter } from "../studies/sweep.ts";
 import { terminalTable } from "../report/terminal_table.ts";
 import { escapeTerminal } from "../report/terminal_text.ts";
@@ -171,6 +171,20 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
       }`,
     );
   }
+  if (options.has("sweep")) {
+    const notForSweep: [string, string][] = [
+      ["resume", "it continues a single run"],
+      ["shard", "a sweep runs every replication of each of its runs in one process"],
+      ["shard-count", "a sweep runs every replication of each of its runs in one process"],
+      ["event-log", "a sweep writes no per-person log (run the scenario alone with --event-log)"],
+    ];
+    const given = notForSweep.find(([name]) => options.has(name));
+    if (given) {
+      throw new UsageError(
+        `Cannot parse --${given[0]}: ${given[1]} and does not apply to --sweep; leave one out`,
+      );
+    }
+  }
   const one = (name: string) => options.get(name)?.[0];
   const int = (name: string, min: number, limit?: Limit) => {
     const v = one(name);
@@ -207,11 +221,6 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
   const eventLog = options.has("event-log")
     ? (one("event-log") === "" ? 0 : parseInteger("event-log", one("event-log")!, { min: 0 }))
     : undefined;
-  if (options.has("resume") && options.has("sweep")) {
-    throw new UsageError(
-      "Cannot parse --resume: it continues a single run and does not apply to --sweep; leave one out",
-    );
-  }
   return {
     scenarioPath: positional[0] ?? DEFAULT_SCENARIO,
     replications: int("replications", 1, LIMITS.replications),
@@ -334,8 +343,7 @@ async function runSweepCommand(settings: SimSettings, scenario: Scenario, progre
   const files = {
     "sweep.csv": sweepCsv(result),
     "sweep.html": sweepHtml(result),
-    "summary.json":
-      JSON.stringify({ sweep: settings.sweeps, scenarioName: scenario.name }, null, 2) + "\n",
+    "summary.json": sweepSummaryJson(result),
   };
   await writeOutputs(out, files);
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));

@@ -384,6 +384,48 @@ Deno.test("deno task sim --sweep writes a table and a tornado chart", async () =
   );
   const html = await Deno.readTextFile(`${out}/sweep.html`);
   assert.ok((html.match(/class="data tornado-bar"/g) ?? []).length >= 4);
+  // Every bar end carries its run's 95% CI.
+  assert.equal(
+    (html.match(/class="data tornado-ci"/g) ?? []).length,
+    (html.match(/class="data tornado-bar"/g) ?? []).length,
+  );
+  // Every metric is swept, FTE included.
+  assert.ok(csv.some((x) => x.metric === "fte_district_nurse" && x.path === "population.size"));
+  // summary.json carries the same run metadata as a normal run.
+  const json = JSON.parse(await Deno.readTextFile(`${out}/summary.json`));
+  assert.equal(json.seed, 3);
+  assert.equal(json.replications, 2);
+  assert.match(json.caresim, /^\d+\.\d+\.\d+/);
+  assert.match(json.scenarioHash, /^sha256:[0-9a-f]{64}$/);
+  assert.equal(json.ciLevel, 0.95);
+  assert.deepEqual(json.sweep.map((p: { path: string }) => p.path), [
+    "acute.readmission30DayProbability",
+    "population.size",
+  ]);
+});
+
+Deno.test("deno task sim --sweep rejects the options that do not apply to a sweep", async () => {
+  for (
+    const [option, fragment] of [
+      [["--shard", "1/2"], /Cannot parse --shard: .*does not apply to --sweep/],
+      [["--event-log"], /Cannot parse --event-log: .*does not apply to --sweep/],
+      [["--resume"], /Cannot parse --resume: .*does not apply to --sweep/],
+      [["--shard", "auto", "--shard-count", "2"], /Cannot parse --shard: .*does not apply/],
+    ] as const
+  ) {
+    const out = `${root}/sweep-rejected`;
+    const r = await runCli("sim", [
+      small,
+      "--sweep",
+      "population.size=2000",
+      ...option,
+      "--out",
+      out,
+    ]);
+    assert.equal(r.code, 2, option.join(" "));
+    assert.match(r.stderr, fragment);
+    assert.equal(await exists(out), false, "nothing written");
+  }
 });
 
 Deno.test("deno task merge and schema: errors and output", async (t) => {
