@@ -36,7 +36,25 @@ export interface RunOutputs {
  * ```
  */
 export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
-  const doc = {
+  return outputJson({ ...runIdentity(meta), scenario: meta.scenario, summary: rows });
+}
+
+/**
+ * The run's identity as summary.json opens with it (caresim version, scenario name and hash,
+ * seed, replications, indices, shard, options, groups), for every summary.json caresim writes.
+ *
+ * @param meta The run's metadata.
+ * @returns The fields, in summary.json's order.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { caresimVersion: "1", scenarioName: "x", seed: 3 } as never;
+ * assert.deepEqual(Object.keys(runIdentity(meta)).slice(0, 4), ["caresim", "scenarioName", "scenarioHash", "seed"]);
+ * ```
+ */
+export function runIdentity(meta: RunMeta): Record<string, unknown> {
+  return {
     caresim: meta.caresimVersion,
     scenarioName: meta.scenarioName,
     scenarioHash: meta.scenarioHash,
@@ -46,15 +64,28 @@ export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
     shard: meta.shard,
     options: meta.options,
     groups: meta.groups,
-    scenario: meta.scenario,
-    summary: rows,
   };
+}
+
+/**
+ * A JSON output file's text: two-space indented, NaN and infinities written as null, ending with
+ * a newline.
+ *
+ * @param doc The document.
+ * @returns The text.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(outputJson({ sd: NaN }), '{\n  "sd": null\n}\n');
+ * ```
+ */
+export function outputJson(doc: unknown): string {
   return JSON.stringify(
     doc,
     (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
     2,
-  ) +
-    "\n";
+  ) + "\n";
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 
 import { type CsvCell, roundForCsv, toCsv } from "./csv.ts";
+import { outputJson, runIdentity } from "./outputs.ts";
 import type { RunMeta } from "./run_meta.ts";
 import { tornadoChart } from "./html/charts.ts";
 import { REPORT_CSS } from "./html/report_html.ts";
@@ -70,26 +71,14 @@ export const SWEEP_CI_LEVEL = 0.95;
 export function sweepSummaryJson(result: SweepResult): string {
   const meta = result.meta;
   if (!meta) throw new TypeError("Cannot write the sweep's summary.json: the result has no meta");
-  const doc = {
-    caresim: meta.caresimVersion,
-    scenarioName: meta.scenarioName,
-    scenarioHash: meta.scenarioHash,
-    seed: meta.seed,
-    replications: meta.replications,
-    indices: meta.indices,
-    options: meta.options,
-    groups: meta.groups,
+  return outputJson({
+    ...runIdentity(meta),
     ciLevel: SWEEP_CI_LEVEL,
     sweep: result.parameters ?? [],
     tornado: { metric: result.tornadoMetric, variant: result.tornadoVariant },
     scenario: meta.scenario,
     runs: result.rows.map((r) => ({ path: r.path, value: r.value, ...r.summary })),
-  };
-  return JSON.stringify(
-    doc,
-    (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
-    2,
-  ) + "\n";
+  });
 }
 
 /**

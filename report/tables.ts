@@ -316,17 +316,8 @@ const ANNUAL_HEADER = [
   "unit",
   "value",
 ];
-const SEGMENT_HEADER = [
-  "scenario",
-  "variant",
-  "replication",
-  "year",
-  "financial_year",
-  "metric",
-  "segment",
-  "unit",
-  "value",
-];
+/** annual.csv's columns with `segment` after `metric`. */
+const SEGMENT_HEADER = [...ANNUAL_HEADER.slice(0, 6), "segment", ...ANNUAL_HEADER.slice(6)];
 const DAILY_HEADER = ["scenario", "variant", "replication", "day", "date", ...DAILY_COLUMNS];
 const WORKFORCE_HEADER = [
   "scenario",
