@@ -27,4 +27,5 @@ export class Workbook {
 }
 
 declare const ExcelJS: { Workbook: typeof Workbook };
-export default ExcelJS;
+// The package is CommonJS: `module.exports = ExcelJS`, seen by an import as its default.
+export { ExcelJS as default };

@@ -18,7 +18,7 @@ export interface StreamWorksheet {
 }
 
 /** ExcelJS's `stream.xlsx.WorkbookWriter`. */
-export default class WorkbookWriter {
+declare class WorkbookWriter {
   constructor(options: { stream: Writable; useSharedStrings: boolean; useStyles: boolean });
   /** Core property: created. */
   created: Date;
@@ -36,3 +36,6 @@ export default class WorkbookWriter {
   /** Finishes the workbook and its archive. */
   commit(): Promise<void>;
 }
+
+// The module is CommonJS: `module.exports = WorkbookWriter`, seen by an import as its default.
+export { WorkbookWriter as default };
