@@ -20,6 +20,7 @@ import {
   type TableRecords,
 } from "../report/tables.ts";
 import { OutputError } from "../report/write_outputs.ts";
+import { gunzip } from "../report/daily_file.ts";
 
 /**
  * The shards given do not make up the whole job.
@@ -160,22 +161,37 @@ export function orderShards(shards: ShardDir[]): { shards: ShardDir[]; meta: Run
   return { shards: sorted, meta: { ...meta, indices } };
 }
 
+/**
+ * Opens one per-replication file of a shard; the daily series may be daily.csv.gz (a shard too
+ * long for a spreadsheet), read decompressed.
+ */
+async function openTable(dir: string, file: TableFile): Promise<ReadableStream<Uint8Array>> {
+  try {
+    return (await Deno.open(join(dir, file))).readable;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound) || file !== "daily.csv") throw error;
+    const gz = await Deno.open(join(dir, "daily.csv.gz")).catch(() => null);
+    if (!gz) throw error;
+    return gunzip(gz.readable);
+  }
+}
+
 /** Rows of one file grouped by replication, in file order. */
 async function* byReplication<F extends TableFile>(
   dir: string,
   file: F,
 ): AsyncGenerator<{ replication: number; rows: TableRecords[F][] }> {
   const path = join(dir, file);
-  let handle;
+  let bytes;
   try {
-    handle = await Deno.open(path);
+    bytes = await openTable(dir, file);
   } catch (error) {
     throw new OutputError(`Cannot merge: cannot read ${path} (${(error as Error).message})`);
   }
   let group: { replication: number; rows: TableRecords[F][] } | undefined;
   let i = 0;
   try {
-    for await (const row of parseCsvStream(handle.readable)) {
+    for await (const row of parseCsvStream(bytes)) {
       const record = readRow(file, row, i++);
       if (group && group.replication !== record.replication) {
         yield group;
@@ -196,11 +212,16 @@ async function* shardFigures(shard: ShardDir): AsyncGenerator<ReplicationFigures
   const heads = await Promise.all(readers.map((r) => r.next()));
   for (const replication of shard.meta.indices) {
     const tables: RunTables = { groups: shard.meta.groups, annual: [], daily: [], workforce: [] };
-    const parts = [tables.annual, tables.daily, tables.workforce] as unknown[][];
+    const parts: Record<TableFile, unknown[]> = {
+      "annual.csv": tables.annual,
+      "annual_by_segment.csv": tables.annual,
+      "daily.csv": tables.daily,
+      "workforce.csv": tables.workforce,
+    };
     for (let k = 0; k < readers.length; k++) {
       const head = heads[k];
       if (!head.done && head.value.replication === replication) {
-        parts[k].push(...head.value.rows);
+        parts[TABLE_FILES[k]].push(...head.value.rows);
         heads[k] = await readers[k].next();
       }
     }
@@ -257,7 +278,7 @@ export function concatenated(shards: ShardDir[], file: TableFile): ReadableStrea
         }
         if (!reader) {
           if (k >= shards.length) return controller.close();
-          reader = (await Deno.open(join(shards[k].dir, file))).readable.getReader();
+          reader = (await openTable(shards[k].dir, file)).getReader();
           skipping = true;
         }
         const { done, value } = await reader.read();

@@ -16,6 +16,8 @@ import type { ReplicationRecord } from "../report/run_figures.ts";
 import { type RunMeta, runMeta } from "../report/run_meta.ts";
 import { RunSummarizer, type RunSummary } from "../report/run_summarizer.ts";
 import { TABLE_FILES, TABLE_HEADERS } from "../report/tables.ts";
+import { dailyFileName, dailyRowCount, gzip } from "../report/daily_file.ts";
+import type { OutputContent } from "../report/write_outputs.ts";
 
 const RECORD_MODULE = new URL("../studies/record_replication.ts", import.meta.url);
 
@@ -165,7 +167,9 @@ function startStream(
 
 /**
  * The output files of a checkpointed run: summary.csv, summary.json and report.html as text,
- * and the per-replication CSVs streamed from the checkpoint in replication order.
+ * and the per-replication CSVs streamed from the checkpoint in replication order (the daily
+ * series compressed as daily.csv.gz when longer than a spreadsheet opens). results.xlsx is left
+ * to the caller, to add after any further CSV ({@linkcode resultsXlsxOutput}).
  *
  * @param run The finished run.
  * @param onReplication Called as each replication's rows are copied (three times per
@@ -175,12 +179,12 @@ function startStream(
 export function checkpointedFiles(
   run: CheckpointedRun,
   onReplication?: () => void,
-): Record<string, string | ReadableStream<Uint8Array>> {
-  const files: Record<string, string | ReadableStream<Uint8Array>> = {
-    ...summaryFiles(run.meta, run.summary),
-  };
+): Record<string, OutputContent> {
+  const files: Record<string, OutputContent> = { ...summaryFiles(run.meta, run.summary) };
   for (const file of TABLE_FILES) {
-    files[file] = run.checkpoint.rows(file, TABLE_HEADERS[file], run.meta.indices, onReplication);
+    const rows = run.checkpoint.rows(file, TABLE_HEADERS[file], run.meta.indices, onReplication);
+    const name = file === "daily.csv" ? dailyFileName(dailyRowCount(run.meta)) : file;
+    files[name] = name.endsWith(".gz") ? gzip(rows) : rows;
   }
   return files;
 }

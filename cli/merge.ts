@@ -9,7 +9,10 @@
 import { summaryFiles } from "../report/outputs.ts";
 import { TABLE_FILES } from "../report/tables.ts";
 import { terminalTable } from "../report/terminal_table.ts";
-import { OutputError, writeOutputs } from "../report/write_outputs.ts";
+import { type OutputContent, OutputError, writeOutputs } from "../report/write_outputs.ts";
+import { dailyFileName, dailyRowCount, gzip } from "../report/daily_file.ts";
+import { checkXlsxPermissions, resultsXlsxOutput } from "../report/results_xlsx.ts";
+import { compressedDailyWarning } from "./_daily_warning.ts";
 import { type OptionSpec, parseArgs, UsageError } from "./_args.ts";
 import {
   concatenated,
@@ -75,17 +78,25 @@ export async function main(argv: string[]): Promise<number> {
     if (positional.length === 0) {
       throw new UsageError("Cannot merge: give at least one shard directory, received none");
     }
+    checkXlsxPermissions();
     const given = [];
     for (const dir of positional) given.push(await readShard(dir));
     const { shards, meta } = orderShards(given);
     const summary = await summarizeShards(shards, meta);
-    const files: Record<string, string | ReadableStream<Uint8Array>> = summaryFiles(meta, summary);
-    for (const file of TABLE_FILES) files[file] = concatenated(shards, file);
+    const files: Record<string, OutputContent> = summaryFiles(meta, summary);
+    for (const file of TABLE_FILES) {
+      const name = file === "daily.csv" ? dailyFileName(dailyRowCount(meta)) : file;
+      files[name] = name.endsWith(".gz")
+        ? gzip(concatenated(shards, file))
+        : concatenated(shards, file);
+    }
+    files["results.xlsx"] = resultsXlsxOutput(meta, Object.keys(files));
     await writeOutputs(out, files);
     if (!options.has("quiet")) {
       console.error(
         `Merged ${shards.length} shards (${meta.indices.length} of ${meta.replications} replications) into ${out}`,
       );
+      if ("daily.csv.gz" in files) console.error(await compressedDailyWarning(out, meta));
       console.log(`\n${terminalTable(meta.groups, summary.rows)}`);
     }
     return 0;

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import { parseShard, shardIndices } from "../sim/mod.ts";
 import { loadScenario, parseScenario } from "../scenarios/load.ts";
 import { ScenarioError } from "../scenarios/scenario_error.ts";
@@ -13,7 +14,7 @@ import type { Scenario } from "../scenarios/schema.ts";
 import { type Limit, LIMITS } from "../scenarios/limits.ts";
 import { recordEventLog } from "../models/record_event_log.ts";
 import { eventLogCsv } from "../report/event_log.ts";
-import { sweepCsv, sweepHtml, sweepTable } from "../report/sweep.ts";
+import { sweepCsv, sweepHtml, sweepSummaryJson, sweepTable } from "../report/sweep.ts";
 import { runSweep, type SweepParameter } from "../studies/sweep.ts";
 import { terminalTable } from "../report/terminal_table.ts";
 import { escapeTerminal } from "../report/terminal_text.ts";
@@ -26,6 +27,8 @@ import { checkpointedFiles, runCheckpointed } from "./_run_loop.ts";
 import { shardFromEnvironment } from "./_shard_auto.ts";
 import { Interrupted, withSignals } from "./_signals.ts";
 import { checkpointDir } from "../report/checkpoint.ts";
+import { checkXlsxPermissions, resultsXlsxOutput } from "../report/results_xlsx.ts";
+import { compressedDailyWarning } from "./_daily_warning.ts";
 
 /**
  * The help text of `deno task sim`.
@@ -38,9 +41,12 @@ import { checkpointDir } from "../report/checkpoint.ts";
  */
 export const SIM_HELP = `Usage: deno task sim [SCENARIO] [options]
 
-Runs a scenario file (default scenarios/default.json): the baseline and every option of care
-models, paired on the same random numbers, over many replications. Prints a summary table and
-writes summary.csv, annual.csv, daily.csv, workforce.csv, summary.json and report.html.
+Runs a scenario file (default: caresim's scenarios/default.json): the baseline and every option
+of care models, paired on the same random numbers, over many replications. Prints a summary
+table and writes summary.csv, annual.csv, annual_by_segment.csv, daily.csv (daily.csv.gz when
+longer than a spreadsheet opens), workforce.csv, results.xlsx, summary.json and report.html.
+SCENARIO and --out are relative to the current directory (deno task runs in the caresim
+folder; from anywhere else use deno run, see README).
 
 Options:
   --replications N     Replications to run (default: the scenario's "replications").
@@ -101,6 +107,21 @@ const SPECS: OptionSpec[] = [
   { name: "help", value: "none" },
 ];
 
+/**
+ * The scenario run when none is given: caresim's own default scenario, wherever caresim is run
+ * from.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(DEFAULT_SCENARIO.endsWith("scenarios/default.json"));
+ * assert.ok((await Deno.stat(DEFAULT_SCENARIO)).isFile);
+ * ```
+ */
+export const DEFAULT_SCENARIO: string = fileURLToPath(
+  new URL("../scenarios/default.json", import.meta.url),
+);
+
 /** More workers than this only cost memory (each holds the model); replications cap them too. */
 const WORKERS_LIMIT: Limit = {
   max: 256,
@@ -150,6 +171,20 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
       }`,
     );
   }
+  if (options.has("sweep")) {
+    const notForSweep: [string, string][] = [
+      ["resume", "it continues a single run"],
+      ["shard", "a sweep runs every replication of each of its runs in one process"],
+      ["shard-count", "a sweep runs every replication of each of its runs in one process"],
+      ["event-log", "a sweep writes no per-person log (run the scenario alone with --event-log)"],
+    ];
+    const given = notForSweep.find(([name]) => options.has(name));
+    if (given) {
+      throw new UsageError(
+        `Cannot parse --${given[0]}: ${given[1]} and does not apply to --sweep; leave one out`,
+      );
+    }
+  }
   const one = (name: string) => options.get(name)?.[0];
   const int = (name: string, min: number, limit?: Limit) => {
     const v = one(name);
@@ -186,13 +221,8 @@ function settingsFrom(argv: string[]): SimSettings | "help" {
   const eventLog = options.has("event-log")
     ? (one("event-log") === "" ? 0 : parseInteger("event-log", one("event-log")!, { min: 0 }))
     : undefined;
-  if (options.has("resume") && options.has("sweep")) {
-    throw new UsageError(
-      "Cannot parse --resume: it continues a single run and does not apply to --sweep; leave one out",
-    );
-  }
   return {
-    scenarioPath: positional[0] ?? "scenarios/default.json",
+    scenarioPath: positional[0] ?? DEFAULT_SCENARIO,
     replications: int("replications", 1, LIMITS.replications),
     seed: int("seed", 0),
     out: one("out"),
@@ -229,6 +259,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
     : "";
   const out = settings.out ?? defaultOutDir(scenario.name, shardName);
   await checkOutputDir(out);
+  checkXlsxPermissions();
   const indices = settings.shard ? shardIndices(replications, settings.shard) : undefined;
   const count = indices?.length ?? replications;
   const workers = settings.workers ?? navigator.hardwareConcurrency ?? 1;
@@ -281,9 +312,11 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
     const rows = recordEventLog(scenario, { seed, replication: settings.eventLog });
     files["event_log.csv"] = eventLogCsv(rows, scenario.startDate);
   }
+  files["results.xlsx"] = resultsXlsxOutput(run.meta, Object.keys(files));
   const written = await writeOutputs(out, files);
   await run.checkpoint.remove();
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
+  if ("daily.csv.gz" in files) progress.stage(await compressedDailyWarning(out, run.meta));
   return { written, table: terminalTable(run.meta.groups, run.summary.rows) };
 }
 
@@ -310,8 +343,7 @@ async function runSweepCommand(settings: SimSettings, scenario: Scenario, progre
   const files = {
     "sweep.csv": sweepCsv(result),
     "sweep.html": sweepHtml(result),
-    "summary.json":
-      JSON.stringify({ sweep: settings.sweeps, scenarioName: scenario.name }, null, 2) + "\n",
+    "summary.json": sweepSummaryJson(result),
   };
   await writeOutputs(out, files);
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));

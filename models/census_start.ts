@@ -78,6 +78,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
         readmission: false,
         losDays: s.random() * lb,
         census: true,
+        caseId: ctx.log.newCase(),
       });
     }
   });

@@ -5,7 +5,7 @@
  * assembled from the saved rows at the end without holding them in memory.
  *
  * Layout: `manifest.json` (which run the checkpoint belongs to), then per replication `r`
- * the files `r.annual.csv`, `r.daily.csv`, `r.workforce.csv` (its rows) and `r.json` (its
+ * the files `r.annual.csv`, `r.annual_by_segment.csv`, `r.daily.csv`, `r.workforce.csv` (its rows) and `r.json` (its
  * figures), the last written to a temporary name and renamed, so its presence means the
  * replication is complete.
  *
@@ -79,7 +79,7 @@ function describe(manifest: CheckpointManifest, key: typeof FIELDS[number]): str
  * const root = await Deno.makeTempDir();
  * const manifest = { caresim: "0", scenarioHash: "h", seed: 1, replications: 2, indices: [0, 1] };
  * const first = await Checkpoint.open(`${root}/out`, manifest, { resume: false });
- * await first.checkpoint.save({ replication: 1, groups: [], csv: { "annual.csv": "a\n", "daily.csv": "", "workforce.csv": "" } });
+ * await first.checkpoint.save({ replication: 1, groups: [], csv: { "annual.csv": "a\n", "annual_by_segment.csv": "", "daily.csv": "", "workforce.csv": "" } });
  * const again = await Checkpoint.open(`${root}/out`, manifest, { resume: true });
  * assert.deepEqual([...again.done], [1]);
  * assert.deepEqual(await again.checkpoint.figures(1), { replication: 1, groups: [] });

@@ -9,6 +9,43 @@
 import { stringify } from "npm:csv-stringify@6.6.0/sync";
 import { parse } from "npm:csv-parse@6.1.0/sync";
 
+/**
+ * Decimal places of every number caresim writes to a CSV file (per-replication values and
+ * summary statistics). summary.json keeps the summary statistics unrounded.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(CSV_DECIMALS, 4);
+ * ```
+ */
+export const CSV_DECIMALS = 4;
+
+const CSV_SCALE = 10 ** CSV_DECIMALS;
+
+/**
+ * Rounds a value to {@linkcode CSV_DECIMALS} decimal places (half away from zero), so a CSV holds
+ * no floating-point noise (`186.00000000000006` → `186`). NaN and infinities pass through, and
+ * `-0` becomes `0`.
+ *
+ * @param value A number.
+ * @returns The rounded number, whose `String()` has at most four decimals.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(roundForCsv(186.00000000000006), 186);
+ * assert.equal(String(roundForCsv(1.6326315789473684)), "1.6326");
+ * assert.equal(roundForCsv(-0.00004), 0);
+ * assert.ok(Number.isNaN(roundForCsv(NaN)));
+ * ```
+ */
+export function roundForCsv(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const scaled = Math.round(Math.abs(value) * CSV_SCALE) / CSV_SCALE;
+  return value < 0 && scaled !== 0 ? -scaled : scaled;
+}
+
 /** A CSV cell: numbers are written with `String(n)` (NaN as an empty cell), `undefined` empty. */
 export type CsvCell = string | number | undefined;
 

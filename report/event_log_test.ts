@@ -16,3 +16,13 @@ Deno.test("recordEventLog() records one baseline replication for process mining"
   assert.equal(csv.length, rows.length + 2);
   assert.deepEqual(recordEventLog(s, { seed: 1, replication: 0 }), rows, "deterministic");
 });
+
+Deno.test("recordEventLog() gives every row a case id, the starting census's patients too", () => {
+  const s = parseScenario({ version: 1, years: 1, population: { size: 20000 } });
+  const rows = recordEventLog(s, { seed: 2, replication: 0 });
+  const census = rows.filter((r) => r.timeDays === 0 && r.activity === "admit");
+  assert.ok(census.length > 0, "the default census starts with patients in acute beds");
+  assert.deepEqual(rows.filter((r) => r.caseId === ""), []);
+  // Census patients are the first cases, numbered c1, c2, … in order of admission at day 0.
+  assert.deepEqual(census.slice(0, 3).map((r) => r.caseId), ["c1", "c2", "c3"]);
+});

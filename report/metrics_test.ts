@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ANNUAL_METRICS } from "../models/result.ts";
 import { metricDefinitions } from "./metrics.ts";
 import { withGeneratedTable } from "./metrics_doc.ts";
+import { TABLE_FILES, TABLE_HEADERS } from "./tables.ts";
 
 Deno.test("report/METRICS.md's table is generated from the metric registry and up to date", async () => {
   const doc = await Deno.readTextFile(new URL("./METRICS.md", import.meta.url));
@@ -23,4 +24,15 @@ Deno.test("the summary lists headline metrics first, then the rest in row order"
   ]);
   assert.deepEqual([...names].slice(0, -1).sort(), [...ANNUAL_METRICS].sort());
   assert.equal(names.at(-1), "fte_gp");
+});
+
+Deno.test("report/METRICS.md names every column of the per-replication files", async () => {
+  const doc = (await Deno.readTextFile(new URL("./METRICS.md", import.meta.url))).replace(
+    /\s+/g,
+    " ",
+  );
+  for (const file of TABLE_FILES) {
+    const columns = TABLE_HEADERS[file].trim().split(",");
+    assert.ok(doc.includes(`\`${file}\`: \`${columns.join(", ")}\``), file);
+  }
 });

@@ -1,7 +1,7 @@
 /**
- * All output files of a run, as texts: summary.csv, annual.csv, daily.csv, workforce.csv,
- * summary.json and report.html. Built the same way from a fresh run and from merged shards,
- * so the two are byte-identical.
+ * All output files of a run, as texts: summary.csv, annual.csv, annual_by_segment.csv,
+ * daily.csv, workforce.csv, summary.json and report.html. Built the same way from a fresh run and
+ * from merged shards, so the two are byte-identical.
  *
  * @module
  */
@@ -39,7 +39,25 @@ export interface RunOutputs {
  * ```
  */
 export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
-  const doc = {
+  return outputJson({ ...runIdentity(meta), scenario: meta.scenario, summary: rows });
+}
+
+/**
+ * The run's identity as summary.json opens with it (caresim version, scenario name and hash,
+ * seed, replications, indices, shard, options, groups), for every summary.json caresim writes.
+ *
+ * @param meta The run's metadata.
+ * @returns The fields, in summary.json's order.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { caresimVersion: "1", scenarioName: "x", seed: 3 } as never;
+ * assert.deepEqual(Object.keys(runIdentity(meta)).slice(0, 4), ["caresim", "scenarioName", "scenarioHash", "seed"]);
+ * ```
+ */
+export function runIdentity(meta: RunMeta): Record<string, unknown> {
+  return {
     caresim: meta.caresimVersion,
     scenarioName: meta.scenarioName,
     scenarioHash: meta.scenarioHash,
@@ -50,15 +68,28 @@ export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
     options: meta.options,
     careModels: meta.scenario?.careModels ? describeCareModels(meta.scenario) : [],
     groups: meta.groups,
-    scenario: meta.scenario,
-    summary: rows,
   };
+}
+
+/**
+ * A JSON output file's text: two-space indented, NaN and infinities written as null, ending with
+ * a newline.
+ *
+ * @param doc The document.
+ * @returns The text.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(outputJson({ sd: NaN }), '{\n  "sd": null\n}\n');
+ * ```
+ */
+export function outputJson(doc: unknown): string {
   return JSON.stringify(
     doc,
     (_k, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v),
     2,
-  ) +
-    "\n";
+  ) + "\n";
 }
 
 /**
@@ -126,7 +157,7 @@ export function parseSummaryJson(text: string): RunMeta {
  * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
  * const meta = { caresimVersion: "0", scenarioName: "x", scenarioHash: "h", seed: 1, replications: 0, indices: [], options: [], groups, scenario };
  * const out = buildOutputs(meta, { groups, annual: [], daily: [], workforce: [] });
- * assert.deepEqual(Object.keys(out.files).sort(), ["annual.csv", "daily.csv", "report.html", "summary.csv", "summary.json", "workforce.csv"]);
+ * assert.deepEqual(Object.keys(out.files).sort(), ["annual.csv", "annual_by_segment.csv", "daily.csv", "report.html", "summary.csv", "summary.json", "workforce.csv"]);
  * ```
  */
 export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {

@@ -50,7 +50,8 @@ export interface ReplicationFigures {
 
 /** A finished replication as a worker sends it back: its figures and its CSV rows. */
 export interface ReplicationRecord extends ReplicationFigures {
-  /** The replication's rows of annual.csv, daily.csv and workforce.csv (no header). */
+  /** The replication's rows of annual.csv, annual_by_segment.csv, daily.csv and workforce.csv
+   * (no header). */
   csv: Record<TableFile, string>;
 }
 
@@ -82,8 +83,8 @@ class FiguresBuilder {
     const week = Math.floor(day / 7);
     const weeks = this.#weeks[group];
     const cell = weeks.get(week) ?? { occupied: 0, capacity: 0, days: 0 };
-    cell.occupied += values.acute_occupied;
-    cell.capacity += values.acute_capacity;
+    cell.occupied += values.acute_occupied_beds;
+    cell.capacity += values.acute_capacity_beds;
     cell.days++;
     weeks.set(week, cell);
   }
@@ -116,7 +117,7 @@ function groupIndex(groups: readonly RunGroup[]) {
  * ```ts
  * import assert from "node:assert/strict";
  * const groups = [{ scenario: "x", variant: "baseline" as const, label: "Baseline" }];
- * const daily = [0, 1].map((day) => ({ scenario: "x", variant: "baseline" as const, replication: 3, day, date: "", values: { acute_occupied: 10 + day, acute_capacity: 20 } as never }));
+ * const daily = [0, 1].map((day) => ({ scenario: "x", variant: "baseline" as const, replication: 3, day, date: "", values: { acute_occupied_beds: 10 + day, acute_capacity_beds: 20 } as never }));
  * const [f] = figuresOfTables({ groups, annual: [], daily, workforce: [] });
  * assert.equal(f.replication, 3);
  * assert.deepEqual(f.groups[0].weeks, [{ week: 0, occupied: 10.5, capacity: 20 }]);

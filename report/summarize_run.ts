@@ -6,6 +6,7 @@
  */
 
 import type { ScenarioRun } from "./_scenario_run.ts";
+import { roundForCsv } from "./csv.ts";
 import { figuresOfTables } from "./run_figures.ts";
 import { RunSummarizer, type RunSummary, type SummaryRow } from "./run_summarizer.ts";
 
@@ -110,7 +111,8 @@ export function summaryHeader(): string[] {
 }
 
 /**
- * One summary row as CSV cells, in {@linkcode summaryHeader} order.
+ * One summary row as CSV cells, in {@linkcode summaryHeader} order, the statistics rounded to
+ * four decimal places (`CSV_DECIMALS`; summary.json keeps them unrounded).
  *
  * @param row A summary row.
  * @returns Its cells.
@@ -118,8 +120,8 @@ export function summaryHeader(): string[] {
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * const cells = summaryCells({ scenario: "x", variant: "baseline", metric: "bed_days", year: "all", unit: "bed_days", mean: 1, sd: 0, ciLow: 1, ciHigh: 1, p05: 1, p50: 1, p95: 1, n: 2 });
- * assert.deepEqual(cells.slice(0, 4), ["x", "baseline", "bed_days", "all"]);
+ * const cells = summaryCells({ scenario: "x", variant: "baseline", metric: "bed_days", year: "all", unit: "bed_days", mean: 1.23456789, sd: 0, ciLow: 1, ciHigh: 1, p05: 1, p50: 1, p95: 1, n: 2 });
+ * assert.deepEqual(cells.slice(0, 6), ["x", "baseline", "bed_days", "all", "bed_days", 1.2346]);
  * ```
  */
 export function summaryCells(row: SummaryRow): (string | number)[] {
@@ -129,13 +131,13 @@ export function summaryCells(row: SummaryRow): (string | number)[] {
     row.metric,
     row.year,
     row.unit,
-    row.mean,
-    row.sd,
-    row.ciLow,
-    row.ciHigh,
-    row.p05,
-    row.p50,
-    row.p95,
+    roundForCsv(row.mean),
+    roundForCsv(row.sd),
+    roundForCsv(row.ciLow),
+    roundForCsv(row.ciHigh),
+    roundForCsv(row.p05),
+    roundForCsv(row.p50),
+    roundForCsv(row.p95),
     row.n,
   ];
 }

@@ -1,11 +1,14 @@
 /**
  * Formatting a sensitivity sweep (run by studies/sweep.ts): the result's contract, sweep.csv,
- * the terminal table and the HTML page with a tornado chart of each parameter's swing.
+ * summary.json, the terminal table and the HTML page with a tornado chart per metric of each
+ * parameter's swing, with 95% CIs.
  *
  * @module
  */
 
-import { type CsvCell, toCsv } from "./csv.ts";
+import { type CsvCell, roundForCsv, toCsv } from "./csv.ts";
+import { outputJson, runIdentity } from "./outputs.ts";
+import type { RunMeta } from "./run_meta.ts";
 import { tornadoChart } from "./html/charts.ts";
 import { REPORT_CSS } from "./html/report_html.ts";
 import { escapeHtml, formatNumber } from "./html/svg.ts";
@@ -31,6 +34,51 @@ export interface SweepResult {
   tornadoVariant: SummaryRow["variant"];
   /** Rows: base run first, then each parameter and value in order. */
   rows: SweepRow[];
+  /** The base run's metadata (seed, replications, caresim version, scenario…). */
+  meta?: RunMeta;
+  /** The parameters varied and their values. */
+  parameters?: { path: string; values: unknown[] }[];
+}
+
+/**
+ * Confidence level of every interval in a sweep (as in a normal run's summary).
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(SWEEP_CI_LEVEL, 0.95);
+ * ```
+ */
+export const SWEEP_CI_LEVEL = 0.95;
+
+/**
+ * The sweep's summary.json: the same run metadata as a normal run's (caresim version, scenario
+ * name and hash, seed, replications, options, groups, the resolved base scenario), the CI level,
+ * the parameters varied, and every run's whole-horizon summary rows (NaN written as null).
+ *
+ * @param result A sweep result with its `meta`.
+ * @returns The JSON text, ending with a newline.
+ * @throws {TypeError} If the result has no `meta`.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { caresimVersion: "0.1.0", scenarioName: "x", scenarioHash: "sha256:0", seed: 3, replications: 2, indices: [0, 1], options: [], groups: [], scenario: {} } as never;
+ * const doc = JSON.parse(sweepSummaryJson({ scenario: "x", tornadoMetric: "m", tornadoVariant: "baseline", rows: [], meta }));
+ * assert.deepEqual([doc.caresim, doc.seed, doc.replications, doc.ciLevel], ["0.1.0", 3, 2, 0.95]);
+ * ```
+ */
+export function sweepSummaryJson(result: SweepResult): string {
+  const meta = result.meta;
+  if (!meta) throw new TypeError("Cannot write the sweep's summary.json: the result has no meta");
+  return outputJson({
+    ...runIdentity(meta),
+    ciLevel: SWEEP_CI_LEVEL,
+    sweep: result.parameters ?? [],
+    tornado: { metric: result.tornadoMetric, variant: result.tornadoVariant },
+    scenario: meta.scenario,
+    runs: result.rows.map((r) => ({ path: r.path, value: r.value, ...r.summary })),
+  });
 }
 
 /**
@@ -56,6 +104,8 @@ export function sweepCsv(result: SweepResult): string {
     "mean",
     "ci_low",
     "ci_high",
+    "p05",
+    "p95",
     "n",
   ];
   const cells: CsvCell[][] = result.rows.map((r) => [
@@ -65,19 +115,29 @@ export function sweepCsv(result: SweepResult): string {
     r.summary.variant,
     r.summary.metric,
     r.summary.unit,
-    r.summary.mean,
-    r.summary.ciLow,
-    r.summary.ciHigh,
+    roundForCsv(r.summary.mean),
+    roundForCsv(r.summary.ciLow),
+    roundForCsv(r.summary.ciHigh),
+    roundForCsv(r.summary.p05),
+    roundForCsv(r.summary.p95),
     r.summary.n,
   ]);
   return toCsv(header, cells);
 }
 
-function tornadoRows(result: SweepResult, metric: string) {
+/** One tornado chart's rows: a metric of one group (scenario column) and variant. */
+interface ChartKey {
+  scenario: string;
+  variant: SummaryRow["variant"];
+  metric: string;
+}
+
+function tornadoRows(result: SweepResult, key: ChartKey) {
   const pick = (path: string, value?: string) =>
     result.rows.find((r) =>
       r.path === path && (value === undefined || r.value === value) &&
-      r.summary.metric === metric
+      r.summary.metric === key.metric && r.summary.variant === key.variant &&
+      r.summary.scenario === key.scenario
     )?.summary;
   const base = pick("");
   const paths = [...new Set(result.rows.map((r) => r.path).filter((p) => p !== ""))];
@@ -92,10 +152,35 @@ function tornadoRows(result: SweepResult, metric: string) {
         high: hi.mean,
         lowLabel: values[0],
         highLabel: values.at(-1)!,
+        lowCi: [lo.ciLow, lo.ciHigh] as const,
+        highCi: [hi.ciLow, hi.ciHigh] as const,
       }]
       : [];
   });
   return { base, bars };
+}
+
+/**
+ * The charts of a sweep: one per metric of the variant the tornado shows (`avoided` when the
+ * scenario has options, else `baseline`), for each group, the tornado metric first.
+ */
+function chartKeys(result: SweepResult): ChartKey[] {
+  const keys: ChartKey[] = [];
+  const seen = new Set<string>();
+  const base = result.rows.filter((r) =>
+    r.path === "" && r.summary.variant === result.tornadoVariant
+  );
+  const ordered = [
+    ...base.filter((r) => r.summary.metric === result.tornadoMetric),
+    ...base.filter((r) => r.summary.metric !== result.tornadoMetric),
+  ];
+  for (const { summary: s } of ordered) {
+    const id = `${s.scenario}\u0000${s.metric}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    keys.push({ scenario: s.scenario, variant: s.variant, metric: s.metric });
+  }
+  return keys;
 }
 
 /**
@@ -112,8 +197,10 @@ function tornadoRows(result: SweepResult, metric: string) {
  */
 export function sweepTable(result: SweepResult): string {
   const table = [["Parameter", "Value", `${result.tornadoMetric} mean (95% CI)`]];
+  const group = chartKeys(result)[0]?.scenario;
   for (const r of result.rows) {
     if (r.summary.metric !== result.tornadoMetric) continue;
+    if (r.summary.variant !== result.tornadoVariant || r.summary.scenario !== group) continue;
     if (
       result.rows.filter((x) =>
         x.summary.metric === r.summary.metric && x.path === r.path && x.value === r.value
@@ -146,17 +233,22 @@ export function sweepTable(result: SweepResult): string {
  * ```
  */
 export function sweepHtml(result: SweepResult): string {
-  const metrics = [result.tornadoMetric, ...new Set(result.rows.map((r) => r.summary.metric))]
-    .filter((m, i, a) => a.indexOf(m) === i);
+  const keys = chartKeys(result);
+  const groups = new Set(keys.map((k) => k.scenario)).size;
   let charts = "";
-  metrics.forEach((metric, i) => {
-    const { base, bars } = tornadoRows(result, metric);
+  keys.forEach((key, i) => {
+    const { base, bars } = tornadoRows(result, key);
     if (!base || bars.length === 0) return;
-    charts += `<h3><code>${escapeHtml(metric)}</code> (${escapeHtml(base.unit)})</h3>` +
+    const of = groups > 1 ? ` — ${key.scenario}` : "";
+    charts +=
+      `<h3><code>${escapeHtml(key.metric)}</code> (${escapeHtml(base.unit)}, ${
+        escapeHtml(key.variant)
+      }${escapeHtml(of)})</h3>` +
       tornadoChart(`tornado-${i}`, {
-        title: `Sensitivity of ${metric}`,
-        xLabel: `${metric}, whole horizon (base ${formatNumber(base.mean)})`,
+        title: `Sensitivity of ${key.metric} (${key.variant}${of})`,
+        xLabel: `${key.metric}, whole horizon (base ${formatNumber(base.mean)})`,
         base: base.mean,
+        baseCi: [base.ciLow, base.ciHigh],
         bars,
       });
   });
@@ -176,7 +268,13 @@ export function sweepHtml(result: SweepResult): string {
     escapeHtml(result.scenario)
   }</title><style>${REPORT_CSS}</style></head><body><main>
 <h1>Sensitivity sweep — ${escapeHtml(result.scenario)}</h1>
-<p class="note">Each parameter varied one at a time, all others at the scenario's values, same seed and replications (common random numbers). Bars run from the base value to the output at the lowest (blue) and highest (orange) value tried; widest swing on top.</p>
+<p class="note">Each parameter varied one at a time, all others at the scenario's values, same seed and replications (common random numbers). Bars run from the base value to the output at the lowest (blue) and highest (orange) value tried; widest swing on top. Whiskers are each run's 95% confidence interval of the mean and the grey band the base run's: a bar whose whisker overlaps the band may be noise, not sensitivity (more replications narrow both). Charts show the ${
+    escapeHtml(result.tornadoVariant)
+  } figures${
+    result.tornadoVariant === "avoided"
+      ? " (baseline − option: positive means the option needs less)"
+      : ""
+  }; the table lists every figure of every run.</p>
 <h2>Tornado charts</h2>${charts}
 <h2>All runs</h2><table><thead><tr><th class="text">Parameter</th><th class="text">Value</th><th class="text">Scenario</th><th class="text">Variant</th><th class="text">Metric</th><th>Mean</th><th>95% CI</th></tr></thead><tbody>${body}</tbody></table>
 </main></body></html>

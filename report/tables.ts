@@ -12,7 +12,9 @@
 import type { SettingMetric } from "../models/settings/setting.ts";
 import type { PairedReplication, ScenarioRun } from "./_scenario_run.ts";
 import type { ReplicationResult } from "../models/result.ts";
-import { parseCsv, toCsv } from "./csv.ts";
+import { METRICS } from "../models/metric_registry.ts";
+import { parseCsv, roundForCsv, toCsv } from "./csv.ts";
+import { financialYear } from "./financial_year.ts";
 
 /** One arm of a run: the baseline, or one option (paired against the baseline). */
 export interface RunGroup {
@@ -36,6 +38,8 @@ export interface AnnualRecord {
   replication: number;
   /** Model year, 1-based. */
   year: number;
+  /** The financial year holding the model year's middle (`2025/26`), where known. */
+  financialYear?: string;
   /** Metric name. */
   metric: string;
   /** Need segment 1–4, absent for totals. */
@@ -45,47 +49,48 @@ export interface AnnualRecord {
 }
 
 /**
- * Columns of daily.csv after scenario, variant, replication, day, date.
+ * Columns of daily.csv after scenario, variant, replication, day, date: end-of-day levels, each
+ * name ending in its unit (beds, patients, places, hours per week, people).
  *
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * assert.equal(DAILY_COLUMNS[0], "acute_occupied");
+ * assert.equal(DAILY_COLUMNS[0], "acute_occupied_beds");
  * ```
  */
 export const DAILY_COLUMNS = [
-  "acute_occupied",
-  "acute_capacity",
-  "ed_boarders",
-  "delayed_transfers",
-  "intermediate_occupied",
-  "intermediate_capacity",
-  "care_home_occupied",
-  "care_home_capacity",
-  "home_care_hours_in_use",
-  "home_care_capacity_hours",
-  "population",
-  "at_home",
-  "in_care_home",
+  "acute_occupied_beds",
+  "acute_capacity_beds",
+  "ed_boarders_patients",
+  "delayed_transfers_patients",
+  "intermediate_occupied_beds",
+  "intermediate_capacity_beds",
+  "care_home_occupied_places",
+  "care_home_capacity_places",
+  "home_care_in_use_hours_per_week",
+  "home_care_capacity_hours_per_week",
+  "population_people",
+  "at_home_people",
+  "in_care_home_people",
 ] as const;
 
 /** A daily.csv value column. */
 export type DailyColumn = typeof DAILY_COLUMNS[number];
 
 const DAILY_FIELDS: Record<DailyColumn, keyof ReplicationResult["daily"]> = {
-  acute_occupied: "acuteOccupied",
-  acute_capacity: "acuteCapacity",
-  ed_boarders: "edBoarders",
-  delayed_transfers: "delayedTransfers",
-  intermediate_occupied: "intermediateOccupied",
-  intermediate_capacity: "intermediateCapacity",
-  care_home_occupied: "careHomeOccupied",
-  care_home_capacity: "careHomeCapacity",
-  home_care_hours_in_use: "homeCareHoursInUse",
-  home_care_capacity_hours: "homeCareCapacityHours",
-  population: "population",
-  at_home: "atHome",
-  in_care_home: "inCareHome",
+  acute_occupied_beds: "acuteOccupied",
+  acute_capacity_beds: "acuteCapacity",
+  ed_boarders_patients: "edBoarders",
+  delayed_transfers_patients: "delayedTransfers",
+  intermediate_occupied_beds: "intermediateOccupied",
+  intermediate_capacity_beds: "intermediateCapacity",
+  care_home_occupied_places: "careHomeOccupied",
+  care_home_capacity_places: "careHomeCapacity",
+  home_care_in_use_hours_per_week: "homeCareHoursInUse",
+  home_care_capacity_hours_per_week: "homeCareCapacityHours",
+  population_people: "population",
+  at_home_people: "atHome",
+  in_care_home_people: "inCareHome",
 };
 
 /** One day of one replication of one group. */
@@ -114,6 +119,8 @@ export interface WorkforceRecord {
   replication: number;
   /** Model year. */
   year: number;
+  /** The financial year holding the model year's middle (`2025/26`), where known. */
+  financialYear?: string;
   /** Staff group id. */
   staffGroup: string;
   /** FTE needed. */
@@ -217,7 +224,9 @@ export function runTables(run: ScenarioRun): RunTables {
 const DATES = new Map<string, Map<number, string>>();
 
 /**
- * Appends one replication's rows (every group, in the fixed order) to tables.
+ * Appends one replication's rows (every group, in the fixed order) to tables. Values are rounded
+ * as the CSV files hold them ({@linkcode roundForCsv}), so summaries built from these tables and
+ * from the files read back (merged shards) are identical.
  *
  * @param tables The tables to extend; their `groups` name the arms.
  * @param paired The baseline and every option of one replication.
@@ -227,9 +236,9 @@ const DATES = new Map<string, Map<number, string>>();
  * ```ts
  * import assert from "node:assert/strict";
  * const tables = { groups: [{ scenario: "x", variant: "baseline" as const, label: "B" }], annual: [], daily: [], workforce: [] };
- * const result = { startDate: "2025-04-01", annual: [{ year: 1, metric: "bed_days", value: 2 }], daily: { dayIndex: [] } };
+ * const result = { startDate: "2025-04-01", annual: [{ year: 1, metric: "bed_days", value: 2.00001 }], daily: { dayIndex: [] } };
  * appendReplication(tables, { replication: 4, baseline: result, baselineWorkforce: [], options: [] } as never);
- * assert.deepEqual(tables.annual, [{ scenario: "x", variant: "baseline", replication: 4, year: 1, metric: "bed_days", value: 2 }]);
+ * assert.deepEqual(tables.annual, [{ scenario: "x", variant: "baseline", replication: 4, year: 1, financialYear: "2025/26", metric: "bed_days", value: 2 }]);
  * ```
  */
 export function appendReplication(tables: RunTables, paired: PairedReplication): void {
@@ -267,8 +276,9 @@ export function appendReplication(tables: RunTables, paired: PairedReplication):
       const record: AnnualRecord = {
         ...base,
         year: row.year,
+        financialYear: financialYear(result.startDate, row.year),
         metric: row.metric,
-        value: row.value,
+        value: roundForCsv(row.value),
       };
       if (row.segment !== undefined) record.segment = row.segment;
       tables.annual.push(record);
@@ -277,7 +287,7 @@ export function appendReplication(tables: RunTables, paired: PairedReplication):
     for (let i = 0; i < d.dayIndex.length; i++) {
       const day = d.dayIndex[i];
       const values = {} as Record<DailyColumn, number>;
-      for (const c of DAILY_COLUMNS) values[c] = (d[DAILY_FIELDS[c]] as number[])[i];
+      for (const c of DAILY_COLUMNS) values[c] = roundForCsv((d[DAILY_FIELDS[c]] as number[])[i]);
       let date = dates.get(day);
       if (date === undefined) dates.set(day, date = addDays(result.startDate, day));
       tables.daily.push({ ...base, day, date, values });
@@ -286,44 +296,61 @@ export function appendReplication(tables: RunTables, paired: PairedReplication):
       const record: WorkforceRecord = {
         ...base,
         year: w.year,
+        financialYear: financialYear(result.startDate, w.year),
         staffGroup: w.staffGroup,
-        fte: w.fte,
+        fte: roundForCsv(w.fte),
       };
-      if (w.inPostFte !== undefined) record.inPostFte = w.inPostFte;
+      if (w.inPostFte !== undefined) record.inPostFte = roundForCsv(w.inPostFte);
       tables.workforce.push(record);
     }
   }
 }
 
-const ANNUAL_HEADER = ["scenario", "variant", "replication", "year", "metric", "segment", "value"];
+const ANNUAL_HEADER = [
+  "scenario",
+  "variant",
+  "replication",
+  "year",
+  "financial_year",
+  "metric",
+  "unit",
+  "value",
+];
+/** annual.csv's columns with `segment` after `metric`. */
+const SEGMENT_HEADER = [...ANNUAL_HEADER.slice(0, 6), "segment", ...ANNUAL_HEADER.slice(6)];
 const DAILY_HEADER = ["scenario", "variant", "replication", "day", "date", ...DAILY_COLUMNS];
 const WORKFORCE_HEADER = [
   "scenario",
   "variant",
   "replication",
   "year",
+  "financial_year",
   "staff_group",
   "fte",
   "in_post_fte",
 ];
 
 /**
- * The header lines of annual.csv, daily.csv and workforce.csv.
+ * The header lines of the per-replication files.
  *
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * assert.equal(TABLE_HEADERS["annual.csv"], "scenario,variant,replication,year,metric,segment,value\n");
+ * assert.equal(TABLE_HEADERS["annual.csv"], "scenario,variant,replication,year,financial_year,metric,unit,value\n");
  * ```
  */
 export const TABLE_HEADERS: Readonly<Record<TableFile, string>> = {
   "annual.csv": toCsv(ANNUAL_HEADER, []),
+  "annual_by_segment.csv": toCsv(SEGMENT_HEADER, []),
   "daily.csv": toCsv(DAILY_HEADER, []),
   "workforce.csv": toCsv(WORKFORCE_HEADER, []),
 };
 
-/** The per-replication files. */
-export type TableFile = "annual.csv" | "daily.csv" | "workforce.csv";
+/**
+ * The per-replication files: annual.csv holds whole-system totals, annual_by_segment.csv their
+ * parts by need segment (kept apart so that summing a file never counts a total twice).
+ */
+export type TableFile = "annual.csv" | "annual_by_segment.csv" | "daily.csv" | "workforce.csv";
 
 /**
  * The per-replication files, in the order they are written.
@@ -331,10 +358,20 @@ export type TableFile = "annual.csv" | "daily.csv" | "workforce.csv";
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(TABLE_FILES, ["annual.csv", "daily.csv", "workforce.csv"]);
+ * assert.deepEqual(TABLE_FILES, ["annual.csv", "annual_by_segment.csv", "daily.csv", "workforce.csv"]);
  * ```
  */
-export const TABLE_FILES: readonly TableFile[] = ["annual.csv", "daily.csv", "workforce.csv"];
+export const TABLE_FILES: readonly TableFile[] = [
+  "annual.csv",
+  "annual_by_segment.csv",
+  "daily.csv",
+  "workforce.csv",
+];
+
+/** Metric name → unit, from the model's registry and a run's setting metrics. */
+function unitsOf(settingMetrics: readonly SettingMetric[] = []): Map<string, string> {
+  return new Map([...METRICS, ...settingMetrics].map((m) => [m.name, m.unit]));
+}
 
 /**
  * Formats table rows exactly as `toCsv` formats them, but fast: every text cell goes through
@@ -343,6 +380,11 @@ export const TABLE_FILES: readonly TableFile[] = ["annual.csv", "daily.csv", "wo
 class RowFormatter {
   // Text cells repeat (names, metrics, dates) across rows and replications: format each once.
   static #text = new Map<string, string>();
+  readonly #units: Map<string, string>;
+
+  constructor(units: Map<string, string>) {
+    this.#units = units;
+  }
 
   cell(value: string | number | undefined): string {
     if (typeof value === "number") return String(value);
@@ -358,29 +400,33 @@ class RowFormatter {
     return text;
   }
 
+  #key(r: { scenario: string; variant: string; replication: number }): string {
+    return `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication}`;
+  }
+
   annual(r: AnnualRecord): string {
-    return `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.year},${
+    const segment = r.segment === undefined ? "" : `${r.segment},`;
+    return `${this.#key(r)},${r.year},${this.cell(r.financialYear)},${
       this.cell(r.metric)
-    },${this.cell(r.segment)},${r.value}\n`;
+    },${segment}${this.cell(this.#units.get(r.metric))},${r.value}\n`;
   }
 
   daily(r: DailyRecord): string {
-    let line = `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.day},${
-      this.cell(r.date)
-    }`;
+    let line = `${this.#key(r)},${r.day},${this.cell(r.date)}`;
     for (const c of DAILY_COLUMNS) line += `,${r.values[c]}`;
     return line + "\n";
   }
 
   workforce(r: WorkforceRecord): string {
-    return `${this.cell(r.scenario)},${this.cell(r.variant)},${r.replication},${r.year},${
+    return `${this.#key(r)},${r.year},${this.cell(r.financialYear)},${
       this.cell(r.staffGroup)
     },${r.fte},${this.cell(r.inPostFte)}\n`;
   }
 }
 
 /**
- * Formats the tables as the CSV files annual.csv, daily.csv and workforce.csv.
+ * Formats the tables as the CSV files annual.csv (totals), annual_by_segment.csv (the totals'
+ * parts by need segment), daily.csv and workforce.csv, with the unit of each annual metric.
  *
  * @param tables The tables.
  * @param options `header: false` leaves out the header lines (for one replication's rows, to be
@@ -390,23 +436,31 @@ class RowFormatter {
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * const files = tablesToCsv({ groups: [], annual: [{ scenario: "x", variant: "baseline", replication: 0, year: 1, metric: "bed_days", value: 2.5 }], daily: [], workforce: [] });
- * assert.equal(files["annual.csv"], "scenario,variant,replication,year,metric,segment,value\nx,baseline,0,1,bed_days,,2.5\n");
+ * const annual = [
+ *   { scenario: "x", variant: "baseline" as const, replication: 0, year: 1, financialYear: "2025/26", metric: "bed_days", value: 2.5 },
+ *   { scenario: "x", variant: "baseline" as const, replication: 0, year: 1, financialYear: "2025/26", metric: "bed_days", segment: 4, value: 1 },
+ * ];
+ * const files = tablesToCsv({ groups: [], annual, daily: [], workforce: [] });
+ * assert.equal(files["annual.csv"].split("\n")[1], "x,baseline,0,1,2025/26,bed_days,bed_days,2.5");
+ * assert.equal(files["annual_by_segment.csv"].split("\n")[1], "x,baseline,0,1,2025/26,bed_days,4,bed_days,1");
  * ```
  */
 export function tablesToCsv(
   tables: RunTables,
   options: { header?: boolean } = {},
 ): Record<TableFile, string> {
-  const f = new RowFormatter();
+  const f = new RowFormatter(unitsOf(tables.settingMetrics));
   const header = options.header ?? true;
   const join = <T>(file: TableFile, rows: T[], line: (r: T) => string) => {
     const parts = header ? [TABLE_HEADERS[file]] : [];
     for (const r of rows) parts.push(line(r));
     return parts.join("");
   };
+  const totals = tables.annual.filter((r) => r.segment === undefined);
+  const parts = tables.annual.filter((r) => r.segment !== undefined);
   return {
-    "annual.csv": join("annual.csv", tables.annual, (r) => f.annual(r)),
+    "annual.csv": join("annual.csv", totals, (r) => f.annual(r)),
+    "annual_by_segment.csv": join("annual_by_segment.csv", parts, (r) => f.annual(r)),
     "daily.csv": join("daily.csv", tables.daily, (r) => f.daily(r)),
     "workforce.csv": join("workforce.csv", tables.workforce, (r) => f.workforce(r)),
   };
@@ -444,15 +498,16 @@ function variantOf(
 /**
  * Reads the tables back from the CSV texts written by {@linkcode tablesToCsv}.
  *
- * @param files File name → CSV text (annual.csv, daily.csv, workforce.csv).
+ * @param files File name → CSV text (annual.csv, annual_by_segment.csv, daily.csv,
+ *   workforce.csv).
  * @param groups The run's groups (from summary.json).
- * @returns The tables.
+ * @returns The tables (each replication's totals, then their parts by segment).
  * @throws {TypeError} If a file is missing, malformed or holds a non-numeric value.
  *
  * @example Round trip
  * ```ts
  * import assert from "node:assert/strict";
- * const t = { groups: [], annual: [{ scenario: "x", variant: "baseline" as const, replication: 0, year: 1, metric: "bed_days", segment: 2, value: 0.1 }], daily: [], workforce: [] };
+ * const t = { groups: [], annual: [{ scenario: "x", variant: "baseline" as const, replication: 0, year: 1, financialYear: "2025/26", metric: "bed_days", segment: 2, value: 0.1 }], daily: [], workforce: [] };
  * assert.deepEqual(tablesFromCsv(tablesToCsv(t), []), t);
  * ```
  */
@@ -463,9 +518,15 @@ export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[])
     }
     return parseCsv(files[name]).map((r, i) => readRow(name, r, i));
   };
+  const byReplication = new Map<number, AnnualRecord[]>();
+  for (const r of [...read("annual.csv"), ...read("annual_by_segment.csv")]) {
+    let rows = byReplication.get(r.replication);
+    if (!rows) byReplication.set(r.replication, rows = []);
+    rows.push(r);
+  }
   return {
     groups,
-    annual: read("annual.csv"),
+    annual: [...byReplication].sort((x, y) => x[0] - y[0]).flatMap(([, rows]) => rows),
     daily: read("daily.csv"),
     workforce: read("workforce.csv"),
   };
@@ -475,6 +536,8 @@ export function tablesFromCsv(files: Record<string, string>, groups: RunGroup[])
 export interface TableRecords {
   /** annual.csv */
   "annual.csv": AnnualRecord;
+  /** annual_by_segment.csv */
+  "annual_by_segment.csv": AnnualRecord;
   /** daily.csv */
   "daily.csv": DailyRecord;
   /** workforce.csv */
@@ -493,8 +556,8 @@ export interface TableRecords {
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * const r = { scenario: "x", variant: "baseline", replication: "0", year: "1", staff_group: "gp", fte: "2.5", in_post_fte: "" };
- * assert.deepEqual(readRow("workforce.csv", r, 0), { scenario: "x", variant: "baseline", replication: 0, year: 1, staffGroup: "gp", fte: 2.5 });
+ * const r = { scenario: "x", variant: "baseline", replication: "0", year: "1", financial_year: "2025/26", staff_group: "gp", fte: "2.5", in_post_fte: "" };
+ * assert.deepEqual(readRow("workforce.csv", r, 0), { scenario: "x", variant: "baseline", replication: 0, year: 1, financialYear: "2025/26", staffGroup: "gp", fte: 2.5 });
  * ```
  */
 export function readRow<F extends TableFile>(
@@ -507,14 +570,16 @@ export function readRow<F extends TableFile>(
     variant: variantOf(r, file, i),
     replication: num(r, "replication", file, i),
   };
-  if (file === "annual.csv") {
+  const financial = r.financial_year ? { financialYear: r.financial_year } : {};
+  if (file === "annual.csv" || file === "annual_by_segment.csv") {
     const record: AnnualRecord = {
       ...key,
       year: num(r, "year", file, i),
+      ...financial,
       metric: r.metric,
       value: num(r, "value", file, i),
     };
-    if (r.segment !== "") record.segment = num(r, "segment", file, i);
+    if (file === "annual_by_segment.csv") record.segment = num(r, "segment", file, i);
     return record as TableRecords[F];
   }
   if (file === "daily.csv") {
@@ -526,6 +591,7 @@ export function readRow<F extends TableFile>(
   const record: WorkforceRecord = {
     ...key,
     year: num(r, "year", file, i),
+    ...financial,
     staffGroup: r.staff_group,
     fte: num(r, "fte", file, i),
   };

@@ -41,6 +41,20 @@ export class OutputError extends Error {
   }
 }
 
+/**
+ * An output built from files written before it (e.g. a workbook of the CSV files): given a way to
+ * open those files as written, it returns its own bytes.
+ */
+export type DerivedOutput = (
+  open: (file: string) => Promise<ReadableStream<Uint8Array>>,
+) => Promise<Uint8Array>;
+
+/**
+ * The content of one output file: text, bytes, a stream of bytes (for files too large to hold),
+ * or a {@linkcode DerivedOutput} built from files listed before it.
+ */
+export type OutputContent = string | Uint8Array | ReadableStream<Uint8Array> | DerivedOutput;
+
 /** Longest name of the output directory itself: its temporary siblings add a suffix. */
 const MAX_NAME_BYTES = 200;
 /** Longest path component most file systems accept. */
@@ -276,8 +290,9 @@ function onSignalsUndo(state: WriteState): () => void {
  * remove its temporary directory and end the process (exit code 130 or 143).
  *
  * @param outDir The output directory.
- * @param files File name (plain, no directories) → text, or a stream of its bytes (for files too
- *   large to hold).
+ * @param files File name (plain, no directories) → content, written in this order: text, bytes,
+ *   a stream of bytes (for files too large to hold), or a function building the file from the
+ *   files before it (e.g. results.xlsx from the CSVs).
  * @returns The absolute path written.
  * @throws {OutputError} If the directory cannot be written or is not caresim's.
  *
@@ -289,10 +304,25 @@ function onSignalsUndo(state: WriteState): () => void {
  * assert.equal(await Deno.readTextFile(`${dir}/out/summary.json`), "{}");
  * await Deno.remove(dir, { recursive: true });
  * ```
+ *
+ * @example A file built from the one before it
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const dir = await Deno.makeTempDir();
+ * await writeOutputs(`${dir}/out`, {
+ *   "a.csv": "x\n1\n",
+ *   "b.csv": async (open) => {
+ *     const text = await new Response(await open("a.csv")).text();
+ *     return new TextEncoder().encode(text.toUpperCase());
+ *   },
+ * });
+ * assert.equal(await Deno.readTextFile(`${dir}/out/b.csv`), "X\n1\n");
+ * await Deno.remove(dir, { recursive: true });
+ * ```
  */
 export async function writeOutputs(
   outDir: string,
-  files: Record<string, string | ReadableStream<Uint8Array>>,
+  files: Record<string, OutputContent>,
 ): Promise<string> {
   const action = `Cannot write outputs to ${outDir}`;
   const names = Object.keys(files);
@@ -317,10 +347,21 @@ export async function writeOutputs(
     lock = await Deno.open(join(state.temp, OUTPUT_MARKER), { write: true, createNew: true });
     await lock.lock(true);
     await lock.write(new TextEncoder().encode(outputMarkerText(crypto.randomUUID(), names)));
+    const written = new Set<string>();
+    const temp = state.temp;
+    const open = async (file: string) => {
+      if (!written.has(file)) {
+        throw new OutputError(`${action}: ${JSON.stringify(file)} is read before it is written`);
+      }
+      return (await Deno.open(join(temp, file))).readable;
+    };
     for (const [file, content] of Object.entries(files)) {
-      const path = join(state.temp, file);
+      const path = join(temp, file);
       if (typeof content === "string") await Deno.writeTextFile(path, content);
+      else if (content instanceof Uint8Array) await Deno.writeFile(path, content);
+      else if (typeof content === "function") await Deno.writeFile(path, await content(open));
       else await content.pipeTo((await Deno.create(path)).writable);
+      written.add(file);
     }
     const oldMarker = await readOutputMarker(target);
     if (await statOrNull(target, action)) {

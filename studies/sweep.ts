@@ -1,13 +1,14 @@
 /**
  * Sensitivity sweeps: run a scenario once as given and once per value of each varied parameter
- * (same seed, so runs share random numbers), and keep the headline metrics of each run. The
- * result is formatted by report/sweep.ts (CSV, terminal table, HTML tornado chart).
+ * (same seed, so runs share random numbers), and keep every whole-horizon metric of each run
+ * (FTE by staff group included) with its 95% CI. The result is formatted by report/sweep.ts
+ * (CSV, summary.json, terminal table, HTML tornado charts).
  *
  * @module
  */
 
 import { runScenario } from "../models/run_scenario.ts";
-import { HEADLINE_METRICS } from "../report/metrics.ts";
+import { runMeta } from "../report/run_meta.ts";
 import { summarizeRun, type SummaryRow } from "../report/summarize_run.ts";
 import type { SweepResult, SweepRow } from "../report/sweep.ts";
 import { parseScenario } from "../scenarios/load.ts";
@@ -87,12 +88,8 @@ export function setParameter<T>(input: T, path: string, value: unknown): T {
   return copy as T;
 }
 
-function headline(rows: SummaryRow[]): SummaryRow[] {
-  return rows.filter((r) =>
-    r.year === "all" &&
-    (HEADLINE_METRICS.includes(r.metric) || r.metric === "admissions_avoided" ||
-      r.metric === "bed_days_avoided")
-  );
+function wholeHorizon(rows: SummaryRow[]): SummaryRow[] {
+  return rows.filter((r) => r.year === "all");
 }
 
 /**
@@ -101,7 +98,7 @@ function headline(rows: SummaryRow[]): SummaryRow[] {
  * @param input The scenario as written (JSON data or a TS object).
  * @param parameters Parameters to vary, one at a time.
  * @param options Replications, seed, workers, progress.
- * @returns Whole-horizon headline outputs of every run.
+ * @returns Every whole-horizon output of every run, and the base run's metadata.
  * @throws {ScenarioError} If the base scenario or a varied one is invalid.
  * @throws {RangeError} If a path is malformed or a parameter has no values.
  *
@@ -111,6 +108,8 @@ function headline(rows: SummaryRow[]): SummaryRow[] {
  * const input = { version: 1 as const, years: 1, population: { size: 2000 } };
  * const r = await runSweep(input, [{ path: "acute.readmission30DayProbability", values: [0.05, 0.1] }], { replications: 2, workers: 1 });
  * assert.equal(new Set(r.rows.map((x) => x.value)).size, 3);
+ * assert.ok(r.rows.some((x) => x.summary.metric === "fte_gp"), "FTE is swept too");
+ * assert.equal(r.meta?.replications, 2);
  * ```
  */
 export async function runSweep(
@@ -142,14 +141,15 @@ export async function runSweep(
   };
   const rows: SweepRow[] = [];
   const baseRun = await runScenario(base, runOptions);
-  for (const summary of headline(summarizeRun(baseRun))) {
+  const meta = await runMeta(baseRun);
+  for (const summary of wholeHorizon(summarizeRun(baseRun))) {
     rows.push({ path: "", value: "", summary });
   }
   options.onProgress?.(1, total);
   for (let i = 0; i < variants.length; i++) {
     const v = variants[i];
     const run = await runScenario(v.scenario, runOptions);
-    for (const summary of headline(summarizeRun(run))) {
+    for (const summary of wholeHorizon(summarizeRun(run))) {
       rows.push({ path: v.path, value: JSON.stringify(v.value), summary });
     }
     options.onProgress?.(i + 2, total);
@@ -160,5 +160,7 @@ export async function runSweep(
     tornadoMetric: avoided ? "admissions_avoided" : "emergency_admissions",
     tornadoVariant: avoided ? "avoided" : "baseline",
     rows,
+    meta,
+    parameters: parameters.map((p) => ({ path: p.path, values: [...p.values] })),
   };
 }

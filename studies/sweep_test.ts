@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { formatNumber } from "../report/html/svg.ts";
 import { sweepCsv, sweepHtml } from "../report/sweep.ts";
 import { runSweep, setParameter } from "./sweep.ts";
 
@@ -31,9 +32,19 @@ Deno.test("sweeps vary one parameter at a time", async (t) => {
     assert.ok(mean("", "") > mean("population.size", "2000"));
     assert.match(
       sweepCsv(result),
-      /^path,value,scenario,variant,metric,unit,mean,ci_low,ci_high,n\n,,s,baseline,emergency_admissions/,
+      /^path,value,scenario,variant,metric,unit,mean,ci_low,ci_high,p05,p95,n\n,,s,baseline,emergency_admissions/,
     );
     const html = sweepHtml(result);
+    // The whisker at the high end of population.size is that run's 95% CI of the mean.
+    const high = result.rows.find((r) =>
+      r.path === "population.size" && r.value === "6000" &&
+      r.summary.metric === "emergency_admissions"
+    )!.summary;
+    assert.ok(high.ciLow < high.mean && high.mean < high.ciHigh);
+    assert.ok(
+      html.includes(`95% CI: ${formatNumber(high.ciLow)} to ${formatNumber(high.ciHigh)}`),
+      "the high end's whisker",
+    );
     assert.ok(
       html.indexOf(">population.size<") < html.indexOf(">acute.readmission30DayProbability<"),
       "widest first",

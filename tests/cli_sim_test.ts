@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+// @ts-types="../report/_exceljs_reader.d.ts"
+import ExcelJS from "npm:exceljs@4.4.0";
 import { parseCsv } from "../report/csv.ts";
 import { readDir, runCli, SMALL_SCENARIO } from "./_cli.ts";
 
@@ -144,7 +146,7 @@ Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
         r1.stderr,
         /^Loading .*small\.json\nRunning 4 replications of small on 2 workers, seed 3\n/,
       );
-      assert.match(r1.stderr, /Wrote 7 files to .* in \d+\.\d s\n$/);
+      assert.match(r1.stderr, /Wrote 9 files to .* in \d+\.\d s\n$/);
       assert.doesNotMatch(r1.stderr, /\r/);
       assert.match(
         r1.stdout,
@@ -159,9 +161,11 @@ Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
       const files = await readDir(a);
       assert.deepEqual(Object.keys(files).sort(), [
         "annual.csv",
+        "annual_by_segment.csv",
         "daily.csv",
         "event_log.csv",
         "report.html",
+        "results.xlsx",
         "summary.csv",
         "summary.json",
         "workforce.csv",
@@ -196,6 +200,33 @@ Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
     },
   );
 
+  await t.step("results.xlsx holds every CSV, one sheet each, cell for cell", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await Deno.readFile(`${a}/results.xlsx`));
+    const tables = [
+      "summary",
+      "annual",
+      "annual_by_segment",
+      "daily",
+      "workforce",
+      "event_log",
+    ];
+    assert.deepEqual(book.worksheets.map((w) => w.name), [...tables, "notes"]);
+    for (const table of tables) {
+      const lines = (await Deno.readTextFile(`${a}/${table}.csv`)).trimEnd().split("\n");
+      const sheet = book.getWorksheet(table)!;
+      assert.equal(sheet.rowCount, lines.length, table);
+      // Every cell, as text, equals the CSV's (numbers are written as the CSV writes them).
+      for (const r of [1, 2, Math.floor(lines.length / 2), lines.length]) {
+        const cells = sheet.getRow(r).values.slice(1).map((v) => v === undefined ? "" : String(v));
+        const csv = parseCsv(`${lines[0]}\n${lines[r - 1]}\n`);
+        const expected = r === 1 ? lines[0].split(",") : Object.values(csv[0]);
+        while (cells.length < expected.length) cells.push("");
+        assert.deepEqual(cells, expected, `${table} row ${r}`);
+      }
+    }
+  });
+
   await t.step("event_log.csv has process-mining columns", async () => {
     const text = await Deno.readTextFile(`${a}/event_log.csv`);
     assert.equal(
@@ -229,10 +260,12 @@ Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
         const f of [
           "summary.csv",
           "annual.csv",
+          "annual_by_segment.csv",
           "daily.csv",
           "workforce.csv",
           "summary.json",
           "report.html",
+          "results.xlsx",
         ]
       ) {
         assert.deepEqual(fb[f], fa[f], f);
@@ -295,6 +328,16 @@ Deno.test("deno task sim --shard + deno task merge = one whole run, byte for byt
   const b = await readDir(`${root}/merged`);
   assert.deepEqual(Object.keys(b).sort(), Object.keys(a).sort());
   for (const f of Object.keys(a)) assert.deepEqual(b[f], a[f], f);
+  // A shard whose daily series was written compressed (daily.csv.gz) merges the same.
+  const daily = await Deno.open(`${root}/s1/daily.csv`);
+  await daily.readable.pipeThrough(new CompressionStream("gzip")).pipeTo(
+    (await Deno.create(`${root}/s1/daily.csv.gz`)).writable,
+  );
+  await Deno.remove(`${root}/s1/daily.csv`);
+  const mz = await runCli("merge", [`${root}/s1`, `${root}/s2`, "--out", `${root}/merged-gz`]);
+  assert.equal(mz.code, 0, mz.stderr);
+  const c = await readDir(`${root}/merged-gz`);
+  for (const f of Object.keys(a)) assert.deepEqual(c[f], a[f], `${f} (from a compressed shard)`);
   const shard = JSON.parse(await Deno.readTextFile(`${root}/s2/summary.json`));
   assert.deepEqual(shard.indices, [2, 3]);
   assert.deepEqual(shard.shard, { index: 2, count: 2 });
@@ -341,6 +384,48 @@ Deno.test("deno task sim --sweep writes a table and a tornado chart", async () =
   );
   const html = await Deno.readTextFile(`${out}/sweep.html`);
   assert.ok((html.match(/class="data tornado-bar"/g) ?? []).length >= 4);
+  // Every bar end carries its run's 95% CI.
+  assert.equal(
+    (html.match(/class="data tornado-ci"/g) ?? []).length,
+    (html.match(/class="data tornado-bar"/g) ?? []).length,
+  );
+  // Every metric is swept, FTE included.
+  assert.ok(csv.some((x) => x.metric === "fte_district_nurse" && x.path === "population.size"));
+  // summary.json carries the same run metadata as a normal run.
+  const json = JSON.parse(await Deno.readTextFile(`${out}/summary.json`));
+  assert.equal(json.seed, 3);
+  assert.equal(json.replications, 2);
+  assert.match(json.caresim, /^\d+\.\d+\.\d+/);
+  assert.match(json.scenarioHash, /^sha256:[0-9a-f]{64}$/);
+  assert.equal(json.ciLevel, 0.95);
+  assert.deepEqual(json.sweep.map((p: { path: string }) => p.path), [
+    "acute.readmission30DayProbability",
+    "population.size",
+  ]);
+});
+
+Deno.test("deno task sim --sweep rejects the options that do not apply to a sweep", async () => {
+  for (
+    const [option, fragment] of [
+      [["--shard", "1/2"], /Cannot parse --shard: .*does not apply to --sweep/],
+      [["--event-log"], /Cannot parse --event-log: .*does not apply to --sweep/],
+      [["--resume"], /Cannot parse --resume: .*does not apply to --sweep/],
+      [["--shard", "auto", "--shard-count", "2"], /Cannot parse --shard: .*does not apply/],
+    ] as const
+  ) {
+    const out = `${root}/sweep-rejected`;
+    const r = await runCli("sim", [
+      small,
+      "--sweep",
+      "population.size=2000",
+      ...option,
+      "--out",
+      out,
+    ]);
+    assert.equal(r.code, 2, option.join(" "));
+    assert.match(r.stderr, fragment);
+    assert.equal(await exists(out), false, "nothing written");
+  }
 });
 
 Deno.test("deno task merge and schema: errors and output", async (t) => {

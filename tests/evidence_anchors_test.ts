@@ -46,8 +46,8 @@ Deno.test("the demography's default figures point at sections that exist", () =>
   }
 });
 
-Deno.test("links inside docs/evidence.md and docs/demography.md resolve", () => {
-  for (const name of ["evidence.md", "demography.md"]) {
+Deno.test("links inside docs/evidence.md, docs/demography.md and docs/model.md resolve", () => {
+  for (const name of ["evidence.md", "demography.md", "model.md"]) {
     const text = read(name);
     const own = anchors(text);
     for (const [, file, anchor] of text.matchAll(/\]\(((?:evidence\.md)?)#([^)]+)\)/g)) {

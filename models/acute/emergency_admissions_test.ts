@@ -148,7 +148,8 @@ Deno.test("ED boarding hours = 24 × Σ (time given a bed − time of admission)
   let days = 0;
   for (const r of log) {
     if (ARRIVALS.has(r.activity)) since.set(r.caseId, r.timeDays);
-    else if (r.activity === "admit" && r.caseId !== "" && r.timeDays >= 0) {
+    else if (r.activity === "admit" && since.has(r.caseId) && r.timeDays >= 0) {
+      // The starting census is admitted at day 0 without arriving: it never boarded.
       days += r.timeDays - since.get(r.caseId)!;
     }
   }

@@ -300,14 +300,19 @@ export interface TornadoBar {
   lowLabel: string;
   /** Text for the high end. */
   highLabel: string;
+  /** 95% CI of the output at the lowest value, drawn as a whisker. */
+  lowCi?: readonly [number, number];
+  /** 95% CI of the output at the highest value, drawn as a whisker. */
+  highCi?: readonly [number, number];
 }
 
 /**
  * A tornado chart: horizontal bars from the base value to the outputs at each parameter's low
- * and high values, widest swing on top.
+ * and high values, widest swing on top; where given, each end's 95% CI is a whisker and the base
+ * value's CI a grey band, so a swing inside the noise shows as such.
  *
  * @param id The `data-chart` id.
- * @param options Title, x label, base value and bars.
+ * @param options Title, x label, base value (and its CI) and bars.
  * @returns The SVG.
  *
  * @example Basic use
@@ -315,12 +320,15 @@ export interface TornadoBar {
  * import assert from "node:assert/strict";
  * const svg = tornadoChart("t", { title: "t", xLabel: "admissions", base: 10, bars: [{ label: "a", low: 8, high: 13, lowLabel: "0.1", highLabel: "0.3" }] });
  * assert.equal(svg.match(/class="data tornado-bar"/g)!.length, 2);
+ * const withCi = tornadoChart("t", { title: "t", xLabel: "admissions", base: 10, baseCi: [9, 11], bars: [{ label: "a", low: 8, high: 13, lowLabel: "0.1", highLabel: "0.3", lowCi: [7, 9], highCi: [12, 14] }] });
+ * assert.equal(withCi.match(/class="data tornado-ci"/g)!.length, 2);
  * ```
  */
 export function tornadoChart(id: string, options: {
   title: string;
   xLabel: string;
   base: number;
+  baseCi?: readonly [number, number];
   bars: TornadoBar[];
 }): string {
   const bars = [...options.bars].sort((a, b) =>
@@ -329,7 +337,11 @@ export function tornadoChart(id: string, options: {
   const rowH = 30;
   const left = 230;
   const height = M.top + bars.length * rowH + 50;
-  const all = [options.base, ...bars.flatMap((b) => [b.low, b.high])];
+  const all = [
+    options.base,
+    ...(options.baseCi ?? []),
+    ...bars.flatMap((b) => [b.low, b.high, ...(b.lowCi ?? []), ...(b.highCi ?? [])]),
+  ].filter(Number.isFinite);
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
   const x = linearScale([ticks[0], ticks.at(-1)!], [left, W - M.right]);
   let s = `<svg data-chart="${
@@ -342,6 +354,14 @@ export function tornadoChart(id: string, options: {
     colour: colour(1),
   }]);
   const bottom = M.top + bars.length * rowH;
+  const [bl, bh] = options.baseCi ?? [NaN, NaN];
+  if (Number.isFinite(bl) && Number.isFinite(bh)) {
+    s += `<rect class="base-ci" x="${px(x(bl))}" y="${M.top}" width="${
+      px(Math.max(1, x(bh) - x(bl)))
+    }" height="${bottom - M.top}" fill="#999" opacity="0.2"><title>${
+      escapeHtml(`base 95% CI: ${formatNumber(bl)} to ${formatNumber(bh)}`)
+    }</title></rect>`;
+  }
   for (const t of ticks) {
     s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${M.top}" y2="${bottom}"/>`;
     s += `<text class="tick" x="${px(x(t))}" y="${bottom + 16}" text-anchor="middle">${
@@ -364,6 +384,17 @@ export function tornadoChart(id: string, options: {
       }" fill="${colour(c)}" opacity="0.85"><title>${
         escapeHtml(`${b.label} = ${t}: ${formatNumber(v)}`)
       }</title></rect>`;
+    }
+    for (const [ci, dy] of [[b.lowCi, 0.35], [b.highCi, 0.65]] as const) {
+      if (!ci || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) continue;
+      const cy = px(yy + (rowH - 10) * dy);
+      s += `<path class="data tornado-ci" d="M${px(x(ci[0]))} ${cy}H${px(x(ci[1]))}M${
+        px(x(ci[0]))
+      } ${px(yy + (rowH - 10) * dy - 3)}v6M${px(x(ci[1]))} ${
+        px(yy + (rowH - 10) * dy - 3)
+      }v6" stroke="#222" stroke-width="1.2" fill="none"><title>${
+        escapeHtml(`95% CI: ${formatNumber(ci[0])} to ${formatNumber(ci[1])}`)
+      }</title></path>`;
     }
   });
   s += `<line class="data base" x1="${px(x(options.base))}" x2="${px(x(options.base))}" y1="${

@@ -1,0 +1,300 @@
+/**
+ * results.xlsx: the run's CSV tables as one Excel workbook, one sheet per table, written with
+ * ExcelJS's streaming writer (so memory stays small whatever the table sizes). Cells copy the CSV
+ * files exactly: numbers as numbers (at the CSV's precision, with the same units in the columns),
+ * empty cells empty, text as text. A table longer than a worksheet holds (Excel's 1,048,576 rows)
+ * is left out, and the `notes` sheet says so. The same tables always give the same bytes (the
+ * workbook's and the archive's dates are fixed).
+ *
+ * ExcelJS is loaded only when a workbook is written, and only its streaming writer, whose
+ * dependencies read three environment variables as they load ({@linkcode XLSX_ENV}): the
+ * `deno task sim` and `merge` tasks allow exactly those.
+ *
+ * @module
+ */
+
+import { Writable } from "node:stream";
+import type WorkbookWriter from "./_exceljs_writer.d.ts";
+import type { RunMeta } from "./run_meta.ts";
+import { type DerivedOutput, OutputError } from "./write_outputs.ts";
+import { fixZipDates } from "./_zip_dates.ts";
+import { parseCsvRowsStream } from "./csv_stream.ts";
+
+/**
+ * Rows in an Excel worksheet, the header included (Excel 2007 and later).
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(EXCEL_MAX_ROWS, 2 ** 20);
+ * ```
+ */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/**
+ * The environment variables ExcelJS's streaming writer reads as it loads (graceful-fs,
+ * readable-stream): run with `--allow-env=` these.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(XLSX_ENV.includes("READABLE_STREAM"));
+ * ```
+ */
+export const XLSX_ENV: readonly string[] = [
+  "GRACEFUL_FS_PLATFORM",
+  "TEST_GRACEFUL_FS_GLOBAL_PATCH",
+  "READABLE_STREAM",
+];
+
+function envMessage(detail: string): string {
+  return `Cannot write results.xlsx: the Excel writer reads the environment variables ${
+    XLSX_ENV.join(", ")
+  } as it loads; run with --allow-env=${XLSX_ENV.join(",")} (${detail})`;
+}
+
+/**
+ * Checks, before any work is done, that results.xlsx could be written: the process may read the
+ * environment variables the Excel writer reads as it loads ({@linkcode XLSX_ENV}).
+ *
+ * @throws {OutputError} Naming the flag to add, if it may not.
+ *
+ * @example Basic use (tests run with every permission)
+ * ```ts
+ * checkXlsxPermissions();
+ * ```
+ */
+export function checkXlsxPermissions(): void {
+  const denied = XLSX_ENV.filter((variable) =>
+    Deno.permissions.querySync({ name: "env", variable }).state !== "granted"
+  );
+  if (denied.length > 0) {
+    throw new OutputError(envMessage(`not allowed: ${denied.join(", ")}`));
+  }
+}
+
+async function workbookWriter(): Promise<typeof WorkbookWriter> {
+  try {
+    // @ts-types="./_exceljs_writer.d.ts"
+    const module = await import("npm:exceljs@4.4.0/lib/stream/xlsx/workbook-writer.js");
+    return module.default;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotCapable || error instanceof Deno.errors.PermissionDenied) {
+      throw new Deno.errors.NotCapable(envMessage((error as Error).message));
+    }
+    throw error;
+  }
+}
+
+/** The workbook's creation date, fixed so that the same tables give the same bytes. */
+const WORKBOOK_DATE = new Date(Date.UTC(2000, 0, 1));
+
+/** One CSV table to copy into the workbook. */
+export interface WorkbookTable {
+  /** Sheet name (at most 31 characters, no `[]:*?/\`). */
+  sheet: string;
+  /** The CSV file it copies, named in the notes. */
+  file: string;
+  /** Opens the CSV's bytes (called twice: once to count the rows, once to copy them). */
+  open: () => Promise<ReadableStream<Uint8Array>> | ReadableStream<Uint8Array>;
+}
+
+/**
+ * A CSV cell as a workbook value: a number when the text is a number as caresim writes it, no
+ * value when empty, otherwise the text itself.
+ *
+ * @param text The cell's text.
+ * @returns The value.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(cellValue("1.5"), 1.5);
+ * assert.equal(cellValue("-2"), -2);
+ * assert.equal(cellValue(""), null);
+ * assert.equal(cellValue("2025/26"), "2025/26");
+ * assert.equal(cellValue("007"), "007");
+ * ```
+ */
+export function cellValue(text: string): string | number | null {
+  if (text === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === text ? n : text;
+}
+
+/** Line ends in a stream: the CSV's rows (header included), an upper bound when a quoted cell holds a line end. */
+async function countLines(bytes: ReadableStream<Uint8Array>): Promise<number> {
+  let lines = 0;
+  for await (const chunk of bytes) {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+  }
+  return lines;
+}
+
+/**
+ * Writes CSV tables into an .xlsx workbook, one sheet per table (header row frozen), followed by
+ * a `notes` sheet listing each table's file and rows, the lines of `notes` given, and the tables
+ * left out because they have more rows than a worksheet holds.
+ *
+ * @param tables The tables, in sheet order.
+ * @param options `notes`: lines for the notes sheet (label, value); `maxRows`: rows a sheet may
+ *   hold, header included (default {@linkcode EXCEL_MAX_ROWS}).
+ * @returns The workbook's bytes.
+ * @throws {TypeError} If a table's CSV is malformed.
+ *
+ * @example Two tables, the second longer than the sheets allowed here
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const csv = (text: string) => () => new Blob([text]).stream();
+ * const bytes = await resultsXlsx([
+ *   { sheet: "summary", file: "summary.csv", open: csv("metric,mean\nbed_days,1.5\n") },
+ *   { sheet: "daily", file: "daily.csv", open: csv("day,beds\n0,1\n1,2\n2,3\n") },
+ * ], { maxRows: 3 });
+ * assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), "PK"); // a ZIP archive
+ * ```
+ */
+export async function resultsXlsx(
+  tables: readonly WorkbookTable[],
+  options: { notes?: readonly [string, string | number][]; maxRows?: number } = {},
+): Promise<Uint8Array> {
+  const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
+  const chunks: Uint8Array[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const Writer = await workbookWriter();
+  const book = new Writer({
+    stream,
+    useSharedStrings: false,
+    useStyles: false,
+  });
+  book.created = WORKBOOK_DATE;
+  book.modified = WORKBOOK_DATE;
+  book.creator = "caresim";
+  book.lastModifiedBy = "caresim";
+  const listed: (string | number)[][] = [];
+  for (const table of tables) {
+    const lines = await countLines(await table.open());
+    if (lines > maxRows) {
+      listed.push([
+        table.sheet,
+        table.file,
+        lines - 1,
+        `left out: more rows than a worksheet holds (${
+          maxRows.toLocaleString("en-GB")
+        }); open ${table.file}`,
+      ]);
+      continue;
+    }
+    const sheet = book.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
+    let rows = 0;
+    try {
+      for await (const cells of parseCsvRowsStream(await table.open())) {
+        sheet.addRow(rows === 0 ? cells : cells.map(cellValue)).commit();
+        rows++;
+      }
+    } catch (error) {
+      throw new TypeError(
+        `Cannot copy ${table.file} into results.xlsx: ${(error as Error).message}`,
+      );
+    }
+    sheet.commit();
+    listed.push([table.sheet, table.file, Math.max(0, rows - 1), ""]);
+  }
+  const notes = book.addWorksheet("notes");
+  for (const [label, value] of options.notes ?? []) notes.addRow([label, value]).commit();
+  notes.addRow([]).commit();
+  notes.addRow(["sheet", "file", "rows", "note"]).commit();
+  for (const line of listed) notes.addRow(line).commit();
+  notes.commit();
+  await book.commit();
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  fixZipDates(bytes);
+  return bytes;
+}
+
+/**
+ * The notes sheet's lines for a run: what it is and how to read the numbers.
+ *
+ * @param meta The run's metadata.
+ * @returns Label and value per line.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { scenarioName: "x", caresimVersion: "0.1.0", seed: 1, replications: 2, indices: [0, 1] };
+ * assert.deepEqual(runNotes(meta as never)[0], ["scenario", "x"]);
+ * ```
+ */
+export function runNotes(meta: RunMeta): [string, string | number][] {
+  return [
+    ["scenario", meta.scenarioName],
+    ["caresim", meta.caresimVersion],
+    ["seed", meta.seed],
+    ["replications", meta.replications],
+    ...(meta.indices.length !== meta.replications
+      ? [["replications in this output", meta.indices.length] as [string, number]]
+      : []),
+    [
+      "numbers",
+      "as in the CSV files: rounded to 4 decimal places; summary.json holds the summary statistics unrounded",
+    ],
+    [
+      "units",
+      "the unit column (summary, annual, annual_by_segment); the column name (daily: beds, patients, places, hours_per_week, people; workforce: fte)",
+    ],
+    [
+      "years",
+      "model years of 365 days from the scenario's startDate; financial_year is the April–March year holding the model year's middle",
+    ],
+    [
+      "totals",
+      "annual holds whole-system totals; annual_by_segment their parts by need segment 1–4 (do not add the two together)",
+    ],
+  ];
+}
+
+/**
+ * results.xlsx as an output built from the CSV files written before it (one sheet each, in
+ * order) and the run's {@linkcode runNotes}.
+ *
+ * @param meta The run's metadata.
+ * @param files The output file names, in order; those ending `.csv` become sheets, and a
+ *   compressed `daily.csv.gz` is named in the notes.
+ * @returns The derived output, for `writeOutputs`.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const meta = { scenarioName: "x", caresimVersion: "0.1.0", seed: 1, replications: 1, indices: [0] };
+ * const build = resultsXlsxOutput(meta as never, ["summary.csv", "summary.json"]);
+ * const bytes = await build(() => Promise.resolve(new Blob(["a,b\n1,2\n"]).stream()));
+ * assert.equal(new TextDecoder().decode(bytes.subarray(0, 2)), "PK");
+ * ```
+ */
+export function resultsXlsxOutput(meta: RunMeta, files: readonly string[]): DerivedOutput {
+  const notes = runNotes(meta);
+  if (files.includes("daily.csv.gz")) {
+    notes.push([
+      "daily",
+      "in daily.csv.gz only: more rows than a worksheet holds (1,048,576)",
+    ]);
+  }
+  return (open) =>
+    resultsXlsx(
+      files.filter((f) => f.endsWith(".csv")).map((file) => ({
+        sheet: file.slice(0, -".csv".length),
+        file,
+        open: () => open(file),
+      })),
+      { notes },
+    );
+}
