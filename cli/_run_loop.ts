@@ -87,7 +87,9 @@ export async function runCheckpointed(
     indices,
   }, { resume: options.resume });
   options.onOpen?.(done.size, discarded);
-  const summarizer = new RunSummarizer(meta.groups);
+  const summarizer = new RunSummarizer(meta.groups, {
+    calendar: { startDate: meta.scenario.startDate, years: meta.scenario.years },
+  });
   const todo = indices.filter((r) => !done.has(r));
   const input: PairedInput = { scenario, options: paired, replicationsPerSample: 1 };
   const stream = todo.length === 0
