@@ -8,7 +8,7 @@
 
 import { summaryFiles } from "../report/outputs.ts";
 import { TABLE_FILES } from "../report/tables.ts";
-import { terminalTable } from "../report/terminal_table.ts";
+import { terminalSummary } from "../report/terminal_answer.ts";
 import { OutputError, writeOutputs } from "../report/write_outputs.ts";
 import { type OptionSpec, parseArgs, UsageError } from "./_args.ts";
 import {
@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(
         `Merged ${shards.length} shards (${meta.indices.length} of ${meta.replications} replications) into ${out}`,
       );
-      console.log(`\n${terminalTable(meta.groups, summary.rows)}`);
+      console.log(`\n${terminalSummary(meta, summary)}`);
     }
     return 0;
   } catch (error) {

@@ -70,7 +70,8 @@ details summary{cursor:pointer;font-weight:600;margin:8px 0}
 table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-break:break-word}
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
-@media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}}
+@media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
+svg:not(.small) .tick{font-size:19px}svg:not(.small) .axis-label{font-size:20px}}
 @media print{
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
