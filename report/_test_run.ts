@@ -35,6 +35,7 @@ export function testRun(
     years,
     seed: 11,
     population: { size: 3000 },
+    workforce: { staffInPost: { care_coordinator: 2 } },
   });
   const indices = options.indices ?? [0, 1, 2];
   const named: RunOption[] = [

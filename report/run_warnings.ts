@@ -7,13 +7,15 @@
  * - `warning` (the figures describe a gridlocked system):
  *   - `ed_boarding`: ED boarding hours per emergency admission above 24 in a year (a typical
  *     admitted patient waits more than a day in ED for a bed);
- *   - `beds_full`: mean occupied acute beds at or above 98% of the scenario's beds in a year;
  *   - `delayed_transfers`: delayed-transfer bed days above 20% of acute bed days in a year
  *     (England's 2017–19 level was about 6%).
- * - `caution` (a queue is growing fast): ED boarding hours, delayed-transfer bed days or the mean
- *   wait for home care or a care home grow by more than 50% in each of the last two years (the last
- *   one if the run has two years) and end above a level that matters (4 boarding hours per
- *   admission, 8% of bed days delayed, a 7-day mean wait).
+ * - `caution` (no slack left, or a queue growing fast):
+ *   - `beds_full`: mean occupied acute beds at or above 98% of the scenario's beds in a year (the
+ *     escalation and surge beds are in use most of the time);
+ *   - `<metric>_growing`: ED boarding hours, delayed-transfer bed days or the mean wait for home
+ *     care or a care home grow by more than 50% in each of the last two years (the last one if
+ *     the run has two years) and end above a level that matters (4 boarding hours per admission,
+ *     8% of bed days delayed, a 7-day mean wait).
  *
  * @module
  */
@@ -34,7 +36,7 @@ import type { SummaryRow } from "./run_summarizer.ts";
 export const WARNING_THRESHOLDS = {
   /** `ed_boarding` warning: mean ED boarding hours per emergency admission in a year. */
   boardingHoursPerAdmission: 24,
-  /** `beds_full` warning: mean occupied acute beds ÷ the scenario's beds in a year. */
+  /** `beds_full` caution: mean occupied acute beds ÷ the scenario's beds in a year. */
   occupancyOfBeds: 0.98,
   /** `delayed_transfers` warning: delayed-transfer bed days ÷ acute bed days in a year. */
   delayedShareOfBedDays: 0.2,
@@ -50,7 +52,7 @@ export const WARNING_THRESHOLDS = {
 
 /** One warning. */
 export interface RunWarning {
-  /** `warning`: gridlock, the figures are not planning figures; `caution`: a queue grows fast. */
+  /** `warning`: gridlock, the figures are not planning figures; `caution`: no slack, or a queue grows fast. */
   level: "warning" | "caution";
   /** Stable code: ed_boarding, beds_full, delayed_transfers, or `<metric>_growing`. */
   code: string;
@@ -148,13 +150,15 @@ export function runWarnings(meta: RunMeta, rows: readonly SummaryRow[]): RunWarn
     if (o) {
       warn(
         "beds_full",
-        "warning",
+        "caution",
         o[0],
         o[1],
         T.occupancyOfBeds,
         `${g.label}: in year ${o[0]} the ${beds} acute beds are ${
           fmt(o[1] * 100)
-        }% full on average (${T.occupancyOfBeds * 100}% or more): queues grow without bound.`,
+        }% full on average (${
+          T.occupancyOfBeds * 100
+        }% or more): there is no slack left, so queues for beds grow.`,
       );
     }
     const d = first(delayedShare, T.delayedShareOfBedDays);

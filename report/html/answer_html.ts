@@ -101,7 +101,7 @@ export function warningsHtml(warnings: readonly RunWarning[]): string {
   if (warnings.length === 0) return "";
   const grave = warnings.some((w) => w.level === "warning");
   return `<section class="warnings${grave ? " grave" : ""}" id="warnings"><h2>${
-    grave ? "Warning: this run is gridlocked" : "Caution: queues are growing"
+    grave ? "Warning: this run is gridlocked" : "Caution: the system is running out of slack"
   }</h2><ul>${
     warnings.map((w) =>
       `<li data-code="${escapeHtml(w.code)}"><strong>${
