@@ -318,3 +318,23 @@ export function buildAnswer(meta: RunMeta, figures: AnswerFigures): RunAnswer {
     precision,
   };
 }
+
+/**
+ * The options ranked by emergency admissions avoided over the whole horizon, most first (the
+ * order of the report's and the terminal's ranking).
+ *
+ * @param answer The run's answer.
+ * @returns The options, ranked.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const arm = (label: string, mean: number) => ({ scenario: label, label, byPeriod: { all: { staff: [], admissionsAvoided: { mean, ciLow: 0, ciHigh: 0, p05: 0, p50: 0, p95: 0, n: 2 } } } });
+ * const answer = { options: [arm("a", 5), arm("b", 9)] } as never;
+ * assert.deepEqual(rankedOptions(answer).map((o) => o.label), ["b", "a"]);
+ * ```
+ */
+export function rankedOptions(answer: RunAnswer): AnswerArm[] {
+  const avoided = (a: AnswerArm) => a.byPeriod[WHOLE_HORIZON]?.admissionsAvoided?.mean ?? -Infinity;
+  return [...answer.options].sort((a, b) => avoided(b) - avoided(a));
+}

@@ -56,6 +56,35 @@ export function signedWords(
 }
 
 /**
+ * An interval in words, compactly: "61 to 333 fewer", "62 more to 845 fewer".
+ *
+ * @param lo Lower end (e.g. baseline − option, so negative = more).
+ * @param hi Upper end.
+ * @param words What positive and negative values mean.
+ * @returns The text.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(spanWords(61.1, 332.7), "61.1 to 333 fewer");
+ * assert.equal(spanWords(-300, -100), "100 to 300 more");
+ * assert.equal(spanWords(-62, 845), "62 more to 845 fewer");
+ * assert.equal(spanWords(0, 0), "no change");
+ * ```
+ */
+export function spanWords(
+  lo: number,
+  hi: number,
+  words: { positive: string; negative: string } = { positive: "fewer", negative: "more" },
+): string {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return "–";
+  if (amount(Math.abs(lo)) === "0" && amount(Math.abs(hi)) === "0") return "no change";
+  if (lo >= 0) return `${amount(lo)} to ${amount(hi)} ${words.positive}`;
+  if (hi <= 0) return `${amount(-hi)} to ${amount(-lo)} ${words.negative}`;
+  return `${amount(-lo)} ${words.negative} to ${amount(hi)} ${words.positive}`;
+}
+
+/**
  * A figure's intervals in words: "95% CI a to b; 90% of replications c to d" with each end in
  * `signedWords` (or plain numbers when `words` is omitted).
  *
@@ -67,7 +96,7 @@ export function signedWords(
  * ```ts
  * import assert from "node:assert/strict";
  * const s = { mean: 413, ciLow: 274, ciHigh: 552, p05: -62, p50: 400, p95: 845, n: 20 };
- * assert.equal(intervalWords(s, { positive: "fewer", negative: "more" }), "95% CI 274 fewer to 552 fewer; 90% of replications 62 more to 845 fewer");
+ * assert.equal(intervalWords(s, { positive: "fewer", negative: "more" }), "95% CI 274 to 552 fewer; 90% of replications 62 more to 845 fewer");
  * assert.equal(intervalWords(s), "95% CI 274 to 552; 90% of replications -62 to 845");
  * ```
  */
@@ -75,9 +104,10 @@ export function intervalWords(
   s: AnswerStat,
   words?: { positive: string; negative: string },
 ): string {
-  const f = (v: number) => (words ? signedWords(v, words) : amount(v));
-  const ci = Number.isFinite(s.ciLow) ? `95% CI ${f(s.ciLow)} to ${f(s.ciHigh)}; ` : "";
-  return `${ci}90% of replications ${f(s.p05)} to ${f(s.p95)}`;
+  const f = (lo: number, hi: number) =>
+    words ? spanWords(lo, hi, words) : `${amount(lo)} to ${amount(hi)}`;
+  const ci = Number.isFinite(s.ciLow) ? `95% CI ${f(s.ciLow, s.ciHigh)}; ` : "";
+  return `${ci}90% of replications ${f(s.p05, s.p95)}`;
 }
 
 /**

@@ -8,9 +8,15 @@
  * @module
  */
 
-import { type AnswerArm, type AnswerStat, buildAnswer, type RunAnswer } from "./answer.ts";
+import {
+  type AnswerArm,
+  type AnswerStat,
+  buildAnswer,
+  rankedOptions,
+  type RunAnswer,
+} from "./answer.ts";
 import { WHOLE_HORIZON } from "./answer_summarizer.ts";
-import { amount, money, signedWords } from "./answer_words.ts";
+import { amount, money, signedWords, spanWords } from "./answer_words.ts";
 import type { RunMeta } from "./run_meta.ts";
 import type { RunSummary } from "./run_summarizer.ts";
 import { type RunWarning, runWarnings } from "./run_warnings.ts";
@@ -18,28 +24,6 @@ import { escapeTerminal } from "./terminal_text.ts";
 
 /** Options the staff table shows beside the baseline (the highest ranked). */
 const STAFF_COLUMNS = 5;
-
-/**
- * An interval in words, compactly: "61 to 333 fewer", "62 more to 845 fewer".
- *
- * @param lo Lower end (baseline − option, so negative = more).
- * @param hi Upper end.
- * @returns The text.
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(spanWords(61.1, 332.7), "61.1 to 333 fewer");
- * assert.equal(spanWords(-300, -100), "100 to 300 more");
- * assert.equal(spanWords(-62, 845), "62 more to 845 fewer");
- * ```
- */
-export function spanWords(lo: number, hi: number): string {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return "–";
-  if (lo >= 0) return `${amount(lo)} to ${amount(hi)} fewer`;
-  if (hi <= 0) return `${amount(-hi)} to ${amount(-lo)} more`;
-  return `${amount(-lo)} more to ${amount(hi)} fewer`;
-}
 
 type Cell = string[];
 
@@ -90,13 +74,6 @@ function layout(header: string[], rows: Cell[][], left: number): string[] {
     for (let k = 0; k < height; k++) out.push(line(r.map((c) => c[k] ?? "")));
   }
   return out;
-}
-
-function ranked(answer: RunAnswer): AnswerArm[] {
-  return [...answer.options].sort((a, b) =>
-    (b.byPeriod[WHOLE_HORIZON]?.admissionsAvoided?.mean ?? -Infinity) -
-    (a.byPeriod[WHOLE_HORIZON]?.admissionsAvoided?.mean ?? -Infinity)
-  );
 }
 
 function staffLines(answer: RunAnswer, order: AnswerArm[]): string[] {
@@ -167,7 +144,7 @@ export function terminalAnswer(
   }
   const plan = answer.planningPeriod;
   const hasCost = answer.options.some((o) => o.byPeriod[WHOLE_HORIZON]?.netCost);
-  const order = ranked(answer);
+  const order = rankedOptions(answer);
   const header = [
     "#",
     "Option",

@@ -8,7 +8,13 @@
  * @module
  */
 
-import type { AnswerArm, AnswerCell, AnswerStat, RunAnswer } from "../answer.ts";
+import {
+  type AnswerArm,
+  type AnswerCell,
+  type AnswerStat,
+  rankedOptions,
+  type RunAnswer,
+} from "../answer.ts";
 import { WHOLE_HORIZON } from "../answer_summarizer.ts";
 import { amount, INTERVAL_MEANINGS, intervalWords, money, signedWords } from "../answer_words.ts";
 import type { RunWarning } from "../run_warnings.ts";
@@ -24,8 +30,10 @@ function main(v: number, style: Style, unit: string): string {
   switch (style) {
     case "plain":
       return `${amount(v)} ${unit}`;
-    case "avoided":
-      return `${signedWords(v, FEWER)} ${unit}`;
+    case "avoided": {
+      const w = signedWords(v, FEWER);
+      return w === "no change" ? `no change in ${unit}` : `${w} ${unit}`;
+    }
     case "money":
       return v > 0 ? `${money(v)} more` : v < 0 ? `${money(-v)} less` : "no change";
   }
@@ -119,10 +127,7 @@ function armPath(answer: RunAnswer, arm: AnswerArm): string {
 function rankingTable(answer: RunAnswer): string {
   const plan = answer.planningPeriod;
   const hasCost = answer.options.some((o) => o.byPeriod[WHOLE_HORIZON]?.netCost);
-  const ranked = [...answer.options].sort((a, b) =>
-    (b.byPeriod[WHOLE_HORIZON]?.admissionsAvoided?.mean ?? -Infinity) -
-    (a.byPeriod[WHOLE_HORIZON]?.admissionsAvoided?.mean ?? -Infinity)
-  );
+  const ranked = rankedOptions(answer);
   const head =
     `<tr><th>#</th><th class="text">Option</th><th>Emergency admissions, whole horizon</th><th>Acute bed days, whole horizon</th><th>Beds for 85% mean occupancy, ${
       escapeHtml(plan)
@@ -330,7 +335,7 @@ export function answerHtml(
     : `This scenario has no care models: the figures are the baseline's. Beds needed are the beds that would keep mean acute occupancy at 85% or 92% in ${answer.planningPeriod}, against the ${
       amount(answer.todayBeds)
     } general and acute beds of today.`;
-  const arms = [...answer.options, answer.baseline];
+  const arms = [...rankedOptions(answer), answer.baseline];
   return `<h2 id="answer">The answer</h2><p>${escapeHtml(intro)}</p>
 <p class="note">Each figure is the mean of ${n} replications, then its 95% confidence interval (CI) and the range of the middle 90% of replications. ${
     escapeHtml(INTERVAL_MEANINGS.ci)
