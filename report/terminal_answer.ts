@@ -133,7 +133,11 @@ export function terminalAnswer(
   const out: string[] = [];
   if (warnings.length > 0) {
     out.push("Warnings");
-    for (const w of warnings) {
+    const ordered = [
+      ...warnings.filter((w) => w.level === "warning"),
+      ...warnings.filter((w) => w.level !== "warning"),
+    ];
+    for (const w of ordered) {
       out.push(
         `  ${w.level === "warning" ? "WARNING" : "Caution"}: ${
           escapeTerminal(w.message).replaceAll("\n", " ")

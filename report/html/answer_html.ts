@@ -107,11 +107,19 @@ function bedsHtml(cell: AnswerCell | undefined, key: "at85" | "at92", path: stri
  */
 export function warningsHtml(warnings: readonly RunWarning[]): string {
   if (warnings.length === 0) return "";
-  const grave = warnings.some((w) => w.level === "warning");
-  return `<section class="warnings${grave ? " grave" : ""}" id="warnings"><h2>${
-    grave ? "Warning: this run is gridlocked" : "Caution: the system is running out of slack"
+  const grave = [...new Set(warnings.filter((w) => w.level === "warning").map((w) => w.label))];
+  const ordered = [
+    ...warnings.filter((w) => w.level === "warning"),
+    ...warnings.filter((w) => w.level !== "warning"),
+  ];
+  return `<section class="warnings${grave.length > 0 ? " grave" : ""}" id="warnings"><h2>${
+    escapeHtml(
+      grave.length > 0
+        ? `Warning: gridlock in ${grave.join(", ")}`
+        : "Caution: the system is running out of slack",
+    )
   }</h2><ul>${
-    warnings.map((w) =>
+    ordered.map((w) =>
       `<li data-code="${escapeHtml(w.code)}"><strong>${
         w.level === "warning" ? "Warning" : "Caution"
       }.</strong> ${escapeHtml(w.message)}</li>`
@@ -241,7 +249,11 @@ function staffTable(answer: RunAnswer): string {
     escapeHtml(plan)
   }</h3><p class="note">Whole-time equivalents needed by staff group, from activity and productivity assumptions, against staff in post (scenario <code>workforce.staffInPost</code>${
     given ? "" : ": none given, so no gap is shown"
-  }). Every year is in workforce.csv and in the workforce chart below.</p><div class="scroll"><table class="staff"><thead><tr><th class="text">Staff group</th><th class="text">Option</th><th>FTE needed</th><th>In post</th><th>Gap</th></tr></thead><tbody>${body}</tbody></table></div>`;
+  }). Every year is in workforce.csv and in the workforce chart below.</p><details${
+    arms.length <= 4 ? " open" : ""
+  }><summary>${groups.length} staff groups × ${arms.length} ${
+    arms.length === 1 ? "arm" : "arms (baseline and options)"
+  }</summary><div class="scroll"><table class="staff"><thead><tr><th class="text">Staff group</th><th class="text">Option</th><th>FTE needed</th><th>In post</th><th>Gap</th></tr></thead><tbody>${body}</tbody></table></div></details>`;
 }
 
 function precisionHtml(answer: RunAnswer, n: number): string {

@@ -13,7 +13,11 @@ import { escapeHtml, formatNumber, linearScale, niceTicks, px } from "./svg.ts";
 const W = 760;
 const M = { left: 78, right: 24, top: 16, bottom: 54 };
 
+/** Axis tick text, short enough for the margin: 250k, 1.5m. */
 function tickText(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${Number((v / 1e6).toFixed(2))}m`;
+  if (a >= 1e4) return `${Number((v / 1e3).toFixed(1))}k`;
   return Number.isInteger(v) ? formatNumber(v).replace(/\.0+$/, "") : String(Number(v.toFixed(2)));
 }
 
