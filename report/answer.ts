@@ -24,23 +24,12 @@ export const OCCUPANCY_TARGETS = [0.85, 0.92] as const;
 /** The relative precision (CI half-width ÷ |mean|) the replications are judged against. */
 export const PRECISION_TARGET = 0.05;
 
-/** One figure across replications. */
-export interface AnswerStat {
-  /** Mean across replications. */
-  mean: number;
-  /** Lower end of the 95% confidence interval of the mean. */
-  ciLow: number;
-  /** Upper end of the 95% confidence interval of the mean. */
-  ciHigh: number;
-  /** 5th percentile of the replications' values (lower end of the 90% range of outcomes). */
-  p05: number;
-  /** Median. */
-  p50: number;
-  /** 95th percentile (upper end of the 90% range of outcomes). */
-  p95: number;
-  /** Replications. */
-  n: number;
-}
+/**
+ * One figure across replications: the mean, the 95% confidence interval of the mean (`ciLow`,
+ * `ciHigh`), the 5th percentile, median and 95th percentile of the replications' values (`p05`
+ * to `p95` is the 90% range of outcomes), and the number of replications `n`.
+ */
+export type AnswerStat = Omit<Summary, "sd">;
 
 /** A period of the answer: a financial year, or the whole horizon. */
 export interface AnswerPeriod {
@@ -142,15 +131,8 @@ export interface RunAnswer {
 
 function stat(s: Summary | undefined): AnswerStat | undefined {
   if (!s) return undefined;
-  return {
-    mean: s.mean,
-    ciLow: s.ciLow,
-    ciHigh: s.ciHigh,
-    p05: s.p05,
-    p50: s.p50,
-    p95: s.p95,
-    n: s.n,
-  };
+  const { sd: _sd, ...figure } = s;
+  return figure;
 }
 
 /** A figure mapped by an increasing linear function (so its quantiles and CI map too). */

@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { testRun } from "../report/_test_run.ts";
-import { amount } from "../report/answer_words.ts";
+import { shownFigureProblem, testReportCharts } from "../report/_report_expectations.ts";
 import { buildOutputs } from "../report/outputs.ts";
 import { runMeta } from "../report/run_meta.ts";
 import { runTables } from "../report/tables.ts";
@@ -49,17 +49,7 @@ function checkReport(name: string, result: PageResult, json: unknown, options: n
   assert.deepEqual(result.externalRequests, [], name);
   assert.equal(result.title, "caresim report — test");
   const ids = result.charts.map((c) => c.id);
-  assert.deepEqual(ids, [
-    "admissions-avoided-spread",
-    ...Array.from({ length: options }, (_, i) => `occupancy-${i + 1}`),
-    "admissions-avoided",
-    "ed-boarding",
-    "delayed-transfers",
-    "care-homes",
-    "home-care",
-    "fte-0",
-    "fte-1",
-  ], name);
+  assert.deepEqual(ids, testReportCharts(options), name);
   for (const c of result.charts) {
     assert.ok(c.width > 100 && c.height > 50, `${name}: ${c.id} has a size`);
     assert.ok(
@@ -73,16 +63,8 @@ function checkReport(name: string, result: PageResult, json: unknown, options: n
     `${name}: ${result.figures.length} figures`,
   );
   for (const f of result.figures) {
-    const value = f.path.split(".").reduce(
-      (o: unknown, k) => (o as Record<string, unknown>)?.[k],
-      json,
-    ) as number;
-    assert.equal(typeof value, "number", `${name}: ${f.path} is in summary.json`);
-    const shown = amount(Math.abs(value) * f.scale);
-    assert.ok(
-      f.text.includes(shown) || (/no change|as many/.test(f.text) && Number(shown) === 0),
-      `${name}: ${f.path} shows "${f.text}", summary.json has ${value}`,
-    );
+    const problem = shownFigureProblem(json, f);
+    assert.equal(problem, undefined, `${name}: ${problem}`);
   }
   // 400 px: nothing needed off-screen (tables scroll in their own boxes), charts scale, text legible.
   assert.equal(result.narrow.pageWidth, result.narrow.viewport, `${name}: page scrolls sideways`);

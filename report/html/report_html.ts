@@ -440,6 +440,37 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
   return out.join("\n");
 }
 
+/** Grouped bars of whole-horizon metrics (the categories) for every arm, with 95% CIs. */
+function wholeHorizonBars(
+  id: string,
+  title: string,
+  yLabel: string,
+  metrics: string[],
+  rows: readonly SummaryRow[],
+  arms: Arm[],
+): { svg: string; largest: string | undefined } {
+  const series = arms.map((a) => {
+    const found = metrics.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
+    return {
+      label: a.group.label,
+      values: found.map((r) => r?.mean ?? NaN),
+      low: found.map((r) => r?.ciLow ?? NaN),
+      high: found.map((r) => r?.ciHigh ?? NaN),
+      colour: a.colour,
+    };
+  });
+  const base = series[0].values;
+  const largest = metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  const svg = barChart(id, {
+    title,
+    yLabel,
+    categories: metrics.map(metricLabel),
+    series,
+    legend: false,
+  });
+  return { svg, largest };
+}
+
 /** Delayed transfers by cause, when the run has `delayed_transfer_bed_days_<cause>` metrics. */
 function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
   const prefix = "delayed_transfer_bed_days_";
@@ -452,30 +483,20 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
     ),
   ];
   if (causes.length === 0) return "";
-  const categories = causes.map((c) => metricLabel(c));
-  const series = arms.map((a) => {
-    const found = causes.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
-    return {
-      label: a.group.label,
-      values: found.map((r) => r?.mean ?? NaN),
-      low: found.map((r) => r?.ciLow ?? NaN),
-      high: found.map((r) => r?.ciHigh ?? NaN),
-      colour: a.colour,
-    };
-  });
-  const base = series[0].values;
-  const top = causes[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  const title = "Delayed-transfer bed days by cause, whole horizon";
+  const { svg, largest } = wholeHorizonBars(
+    "delays-by-cause",
+    title,
+    "bed days, whole horizon",
+    causes,
+    rows,
+    arms,
+  );
   return figure(
-    "Delayed-transfer bed days by cause, whole horizon",
+    title,
     legendOf(arms),
-    barChart("delays-by-cause", {
-      title: "Delayed-transfer bed days by cause, whole horizon",
-      yLabel: "bed days, whole horizon",
-      categories,
-      series,
-      legend: false,
-    }),
-    top ? `the largest cause in the baseline is ${metricLabel(top).toLowerCase()}.` : "",
+    svg,
+    largest ? `the largest cause in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );
 }
 
@@ -527,32 +548,23 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
   if (settings.length === 0) return "";
-  const series = arms.map((a) => {
-    const found = settings.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
-    return {
-      label: a.group.label,
-      values: found.map((r) => r?.mean ?? NaN),
-      low: found.map((r) => r?.ciLow ?? NaN),
-      high: found.map((r) => r?.ciHigh ?? NaN),
-      colour: a.colour,
-    };
-  });
-  const base = series[0].values;
-  const top = settings[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
   const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ?? "";
+  const title = "Cost by setting, whole horizon";
+  const { svg, largest } = wholeHorizonBars(
+    "cost-by-setting",
+    title,
+    `cost, whole horizon (${unit})`,
+    settings,
+    rows,
+    arms,
+  );
   return `<h2 id="cost">Cost by setting</h2><p class="note">Whole-horizon cost of each setting${
     total ? ` (total: <code>${escapeHtml(total)}</code>)` : ""
   }; means with 95% CIs.</p>` + figure(
-    "Cost by setting, whole horizon",
+    title,
     legendOf(arms),
-    barChart("cost-by-setting", {
-      title: "Cost by setting, whole horizon",
-      yLabel: `cost, whole horizon (${unit})`,
-      categories: settings.map(metricLabel),
-      series,
-      legend: false,
-    }),
-    top ? `the largest cost in the baseline is ${metricLabel(top).toLowerCase()}.` : "",
+    svg,
+    largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );
 }
 
