@@ -56,3 +56,7 @@ export * from "./studies/mod.ts";
 export * from "./report/metrics.ts";
 export * from "./report/csv.ts";
 export * from "./report/terminal_table.ts";
+export * from "./report/answer.ts";
+export * from "./report/financial_years.ts";
+export * from "./report/run_warnings.ts";
+export * from "./report/terminal_answer.ts";

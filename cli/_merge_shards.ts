@@ -248,7 +248,9 @@ async function* shardFigures(shard: ShardDir): AsyncGenerator<ReplicationFigures
  * @throws {OutputError} If a file is missing or malformed.
  */
 export async function summarizeShards(shards: ShardDir[], meta: RunMeta): Promise<RunSummary> {
-  const summarizer = new RunSummarizer(meta.groups);
+  const summarizer = new RunSummarizer(meta.groups, {
+    calendar: { startDate: meta.scenario.startDate, years: meta.scenario.years },
+  });
   for (const shard of shards) {
     for await (const figures of shardFigures(shard)) summarizer.add(figures);
   }

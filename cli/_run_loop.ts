@@ -99,7 +99,9 @@ export async function runCheckpointed(
       indices,
     }, { resume: options.resume });
     options.onOpen?.(done.size, discarded);
-    const summarizer = new RunSummarizer(meta.groups);
+    const summarizer = new RunSummarizer(meta.groups, {
+      calendar: { startDate: meta.scenario.startDate, years: meta.scenario.years },
+    });
     const todo = indices.filter((r) => !done.has(r));
     // Ask for the first fresh result at once, so the workers start while saved ones are read.
     fresh ??= todo.length === 0 ? undefined : startStream(input, todo, options);

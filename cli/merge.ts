@@ -8,7 +8,7 @@
 
 import { summaryFiles } from "../report/outputs.ts";
 import { TABLE_FILES } from "../report/tables.ts";
-import { terminalTable } from "../report/terminal_table.ts";
+import { terminalSummary } from "../report/terminal_answer.ts";
 import { type OutputContent, OutputError, writeOutputs } from "../report/write_outputs.ts";
 import { dailyFileName, dailyRowCount, gzip } from "../report/daily_file.ts";
 import { checkXlsxPermissions, resultsXlsxOutput } from "../report/results_xlsx.ts";
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         `Merged ${shards.length} shards (${meta.indices.length} of ${meta.replications} replications) into ${out}`,
       );
       if ("daily.csv.gz" in files) console.error(await compressedDailyWarning(out, meta));
-      console.log(`\n${terminalTable(meta.groups, summary.rows)}`);
+      console.log(`\n${terminalSummary(meta, summary)}`);
     }
     return 0;
   } catch (error) {

@@ -16,7 +16,7 @@ import { recordEventLog } from "../models/record_event_log.ts";
 import { eventLogCsv } from "../report/event_log.ts";
 import { sweepCsv, sweepHtml, sweepSummaryJson, sweepTable } from "../report/sweep.ts";
 import { runSweep, type SweepParameter } from "../studies/sweep.ts";
-import { terminalTable } from "../report/terminal_table.ts";
+import { terminalSummary } from "../report/terminal_answer.ts";
 import { escapeTerminal } from "../report/terminal_text.ts";
 import { checkOutputDir, OutputError, writeOutputs } from "../report/write_outputs.ts";
 import { type OptionSpec, parseArgs, parseInteger, UsageError } from "./_args.ts";
@@ -317,7 +317,7 @@ async function runSimulation(settings: SimSettings, scenario: Scenario, progress
   await run.checkpoint.remove();
   progress.done(escapeTerminal(`Wrote ${Object.keys(files).length} files to ${out}`));
   if ("daily.csv.gz" in files) progress.stage(await compressedDailyWarning(out, run.meta));
-  return { written, table: terminalTable(run.meta.groups, run.summary.rows) };
+  return { written, table: terminalSummary(run.meta, run.summary) };
 }
 
 async function runSweepCommand(settings: SimSettings, scenario: Scenario, progress: Progress) {

@@ -38,6 +38,8 @@ export interface MetricSpec<N extends string = string> {
   readonly aggregation: YearAggregate;
   /** One sentence for readers (METRICS.md, the report). */
   readonly description: string;
+  /** A short human label for tables and charts (default: the name in words). */
+  readonly label?: string;
   /** Also reported per need segment 1–4. */
   readonly segmented?: boolean;
   /** Position among the headline metrics (terminal table, report), if it is one. */
@@ -91,6 +93,7 @@ function counted(name: Counted): MetricSpec["value"] {
 export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   {
     name: "emergency_admissions",
+    label: "Emergency admissions",
     unit: "admissions",
     kind: "count",
     aggregation: "sum",
@@ -145,6 +148,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "bed_days",
+    label: "Acute bed days",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -155,6 +159,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days",
+    label: "Delayed-transfer bed days",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -209,6 +214,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "ed_boarding_hours",
+    label: "ED boarding hours",
     unit: "hours",
     kind: "duration",
     aggregation: "sum",
@@ -218,6 +224,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "acute_occupied_beds_mean",
+    label: "Occupied acute beds, mean",
     unit: "beds",
     kind: "level",
     aggregation: "mean",
@@ -227,6 +234,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "acute_occupied_beds_p95",
+    label: "Occupied acute beds, 95th-percentile day",
     unit: "beds",
     kind: "level",
     aggregation: "mean",
@@ -237,6 +245,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "acute_days_over_92pct",
+    label: "Days above 92% acute occupancy",
     unit: "days",
     kind: "count",
     aggregation: "sum",
@@ -246,6 +255,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "care_home_occupied_mean",
+    label: "Care-home places in use, mean",
     unit: "places",
     kind: "level",
     aggregation: "mean",
@@ -258,6 +268,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "home_care_hours_mean",
+    label: "Home-care hours in use per week, mean",
     unit: "hours_per_week",
     kind: "level",
     aggregation: "mean",

@@ -21,7 +21,8 @@ function workforce(years: number, scale: number, replication: number): Workforce
 /**
  * Builds a test run.
  *
- * @param options Replication indices (default 0..2), number of options (0–2), years.
+ * @param options Replication indices (default 0..2), number of options (default 1; beyond the
+ *   first two they are named "Option N …"), years.
  * @returns The run.
  */
 export function testRun(
@@ -34,14 +35,22 @@ export function testRun(
     years,
     seed: 11,
     population: { size: 3000 },
+    workforce: { staffInPost: { care_coordinator: 2 } },
   });
   const indices = options.indices ?? [0, 1, 2];
-  const all: RunOption[] = [
+  const named: RunOption[] = [
     { id: "mcp", label: "MCP", careModels: ["mcp"] },
     { id: "pacs", label: "PACS", careModels: ["pacs"] },
   ];
-  const runOptions = all.slice(0, options.optionCount ?? 1);
-  const factors = [0.8, 0.9];
+  const count = options.optionCount ?? 1;
+  // Beyond the two named options, more of the same kind with longer labels (many-option reports).
+  const runOptions = Array.from(
+    { length: count },
+    (_, i) =>
+      named[i] ??
+        { id: `option${i + 1}`, label: `Option ${i + 1} with a longer label`, careModels: [] },
+  );
+  const factors = runOptions.map((_, i) => [0.8, 0.9][i] ?? 0.95 - i / 200);
   return {
     scenario,
     seed: 11,

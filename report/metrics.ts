@@ -42,6 +42,8 @@ export interface MetricDefinition {
   kind: MetricKind;
   /** One sentence for readers. */
   description: string;
+  /** Short human label (registry `label`, else the name in words). */
+  label: string;
 }
 
 /**
@@ -95,6 +97,7 @@ export function metricDefinitions(
     avoided: avoidedName(m.name),
     kind: m.kind,
     description: m.description,
+    label: (m as MetricSpec).label ?? words(m.name),
   }));
   for (const group of staffGroups) {
     const metric = `fte_${group}`;
@@ -105,7 +108,75 @@ export function metricDefinitions(
       avoided: avoidedName(metric),
       kind: "level",
       description: `Whole-time-equivalent ${group} staff needed.`,
+      label: `${staffGroupLabel(group)}, FTE needed`,
     });
   }
   return defs;
+}
+
+/**
+ * A snake_case name in words, capitalised: "care_home_wait_days_mean" → "Care home wait days mean".
+ *
+ * @param name A snake_case name.
+ * @returns The words.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(words("cost_acute"), "Cost acute");
+ * ```
+ */
+export function words(name: string): string {
+  const w = name.replaceAll("_", " ");
+  return w.charAt(0).toUpperCase() + w.slice(1);
+}
+
+/**
+ * A metric's human label: the registry's label, `<staff group> FTE needed` for `fte_<group>`,
+ * else the name in words.
+ *
+ * @param metric Metric name.
+ * @returns The label.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(metricLabel("bed_days"), "Acute bed days");
+ * assert.equal(metricLabel("fte_gp"), "GPs, FTE needed");
+ * ```
+ */
+export function metricLabel(metric: string): string {
+  if (metric.startsWith("fte_")) return `${staffGroupLabel(metric.slice(4))}, FTE needed`;
+  const spec: MetricSpec | undefined = METRICS.find((m) => m.name === metric);
+  return spec?.label ?? words(metric);
+}
+
+const STAFF_LABELS: Record<string, string> = {
+  gp: "GPs",
+  practice_nurse: "Practice nurses",
+  district_nurse: "District nurses",
+  care_coordinator: "Care coordinators",
+  crisis_response: "Crisis response staff",
+  ward_nurse: "Ward nurses",
+  healthcare_assistant: "Healthcare assistants",
+  home_care_worker: "Home-care workers",
+  care_home_staff: "Care-home staff",
+  social_worker: "Social workers",
+};
+
+/**
+ * A staff group's human label.
+ *
+ * @param staffGroup Staff group id.
+ * @returns The label ("GPs"), or the id in words.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(staffGroupLabel("gp"), "GPs");
+ * assert.equal(staffGroupLabel("pharmacist_x"), "Pharmacist x");
+ * ```
+ */
+export function staffGroupLabel(staffGroup: string): string {
+  return STAFF_LABELS[staffGroup] ?? words(staffGroup);
 }

@@ -7,10 +7,12 @@
  */
 
 import { describeCareModels } from "../models/care_models/describe.ts";
+import { buildAnswer, type RunAnswer } from "./answer.ts";
 import { toCsv } from "./csv.ts";
 import { reportHtml } from "./html/report_html.ts";
 import type { RunMeta } from "./run_meta.ts";
 import type { RunSummary } from "./run_summarizer.ts";
+import { type RunWarning, runWarnings } from "./run_warnings.ts";
 import { summarizeAll, summaryCells, summaryHeader, type SummaryRow } from "./summarize_run.ts";
 import { type RunTables, tablesToCsv } from "./tables.ts";
 
@@ -29,6 +31,7 @@ export interface RunOutputs {
  *
  * @param meta The run's metadata.
  * @param rows Summary rows.
+ * @param extra The answer (`answer`, see report/answer.ts) and `warnings` (report/run_warnings.ts).
  * @returns The JSON text, ending with a newline.
  *
  * @example Basic use
@@ -38,8 +41,18 @@ export interface RunOutputs {
  * assert.equal(JSON.parse(text).caresim, "1");
  * ```
  */
-export function summaryJson(meta: RunMeta, rows: SummaryRow[]): string {
-  return outputJson({ ...runIdentity(meta), scenario: meta.scenario, summary: rows });
+export function summaryJson(
+  meta: RunMeta,
+  rows: SummaryRow[],
+  extra: { answer?: RunAnswer; warnings?: RunWarning[] } = {},
+): string {
+  return outputJson({
+    ...runIdentity(meta),
+    scenario: meta.scenario,
+    ...(extra.warnings ? { warnings: extra.warnings } : {}),
+    ...(extra.answer ? { answer: extra.answer } : {}),
+    summary: rows,
+  });
 }
 
 /**
@@ -161,7 +174,8 @@ export function parseSummaryJson(text: string): RunMeta {
  * ```
  */
 export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {
-  const summary = summarizeAll(tables);
+  const { startDate, years } = meta.scenario;
+  const summary = summarizeAll(tables, { calendar: { startDate, years } });
   const files: Record<string, string> = {
     ...summaryFiles(meta, summary),
     ...tablesToCsv(tables),
@@ -188,9 +202,11 @@ export function buildOutputs(meta: RunMeta, tables: RunTables): RunOutputs {
  * ```
  */
 export function summaryFiles(meta: RunMeta, summary: RunSummary): Record<string, string> {
+  const answer = summary.answer ? buildAnswer(meta, summary.answer) : undefined;
+  const warnings = runWarnings(meta, summary.rows);
   return {
     "summary.csv": toCsv(summaryHeader(), summary.rows.map(summaryCells)),
-    "summary.json": summaryJson(meta, summary.rows),
-    "report.html": reportHtml(meta, summary),
+    "summary.json": summaryJson(meta, summary.rows, { answer, warnings }),
+    "report.html": reportHtml(meta, summary, { answer, warnings }),
   };
 }

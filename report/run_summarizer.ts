@@ -7,6 +7,7 @@
 
 import { BoundedSample, StreamingSummary, type Summary } from "../sim/mod.ts";
 import type { SettingMetric } from "../models/settings/setting.ts";
+import { type AnswerFigures, AnswerSummarizer } from "./answer_summarizer.ts";
 import { type MetricDefinition, metricDefinitions } from "./metrics.ts";
 import type { ReplicationFigures } from "./run_figures.ts";
 import type { RunGroup } from "./tables.ts";
@@ -62,6 +63,8 @@ export interface RunSummary {
   fans: FanWeek[][];
   /** Staff groups, in order of first appearance. */
   staffGroups: string[];
+  /** The planner's answer's figures, by financial year (when the run's dates were given). */
+  answer?: AnswerFigures;
 }
 
 /** Options for {@linkcode RunSummarizer}. */
@@ -75,6 +78,8 @@ export interface RunSummarizerOptions {
   sampleSize?: number;
   /** Metrics of plugged-in settings, beyond the registry (see `RunTables.settingMetrics`). */
   settingMetrics?: readonly SettingMetric[];
+  /** The run's start date and model years: also gather the answer by financial year. */
+  calendar?: { startDate: string; years: number };
 }
 
 type YearKey = number | "all";
@@ -114,6 +119,7 @@ export class RunSummarizer {
   readonly #fans: Map<number, { sample: BoundedSample; capacity: number; n: number }>[];
   readonly #staffGroups: string[] = [];
   readonly #settingMetrics: readonly SettingMetric[];
+  readonly #answer?: AnswerSummarizer;
   #defs = new Map<string, MetricDefinition | undefined>();
   #years = 0;
 
@@ -130,6 +136,12 @@ export class RunSummarizer {
     this.#avoided = groups.map(() => new Map());
     this.#hasData = groups.map(() => false);
     this.#fans = groups.map(() => new Map());
+    if (options.calendar) {
+      this.#answer = new AnswerSummarizer(groups, {
+        ...options.calendar,
+        sampleSize: this.#sampleSize,
+      });
+    }
   }
 
   /** Staff groups seen, in order of first appearance. */
@@ -145,6 +157,7 @@ export class RunSummarizer {
    */
   add(figures: ReplicationFigures): void {
     const r = figures.replication;
+    this.#answer?.add(figures);
     const values = figures.groups.map((g) => {
       const byMetric = new Map<string, Map<YearKey, number>>();
       const put = (metric: string, year: number, value: number) => {
@@ -270,6 +283,7 @@ export class RunSummarizer {
       rows: this.rows(),
       fans: this.#groups.map((_, g) => this.fan(g)),
       staffGroups: [...this.#staffGroups],
+      ...(this.#answer ? { answer: this.#answer.result() } : {}),
     };
   }
 

@@ -8,7 +8,12 @@
 import type { ScenarioRun } from "./_scenario_run.ts";
 import { roundForCsv } from "./csv.ts";
 import { figuresOfTables } from "./run_figures.ts";
-import { RunSummarizer, type RunSummary, type SummaryRow } from "./run_summarizer.ts";
+import {
+  RunSummarizer,
+  type RunSummarizerOptions,
+  type RunSummary,
+  type SummaryRow,
+} from "./run_summarizer.ts";
 
 export type { SummaryRow };
 import { type RunTables, runTables } from "./tables.ts";
@@ -41,6 +46,7 @@ export function summarizeTables(tables: RunTables): SummaryRow[] {
  * percentiles): the summary rows, fan charts and staff groups.
  *
  * @param tables The run's tables.
+ * @param options The run's start date and model years, to gather the answer by financial year.
  * @returns The run's summary.
  *
  * @example Basic use
@@ -51,11 +57,15 @@ export function summarizeTables(tables: RunTables): SummaryRow[] {
  * assert.deepEqual(summarizeAll({ groups, annual: [], daily: [], workforce }).staffGroups, ["gp"]);
  * ```
  */
-export function summarizeAll(tables: RunTables): RunSummary {
+export function summarizeAll(
+  tables: RunTables,
+  options: Pick<RunSummarizerOptions, "calendar"> = {},
+): RunSummary {
   const figures = figuresOfTables(tables);
   const summarizer = new RunSummarizer(tables.groups, {
     sampleSize: Math.max(1, figures.length),
     settingMetrics: tables.settingMetrics,
+    calendar: options.calendar,
   });
   for (const f of figures) summarizer.add(f);
   return summarizer.result();

@@ -148,10 +148,9 @@ Deno.test("deno task sim writes the outputs, deterministically", async (t) => {
       );
       assert.match(r1.stderr, /Wrote 9 files to .* in \d+\.\d s\n$/);
       assert.doesNotMatch(r1.stderr, /\r/);
-      assert.match(
-        r1.stdout,
-        /emergency_admissions\s+admissions\s+[\d,.]+ \([\d,.]+ to [\d,.]+\)/,
-      );
+      assert.match(r1.stdout, /The answer: each option against the baseline/);
+      assert.match(r1.stdout, /\n– +Baseline +– +– +[\d,.]+ \/ [\d,.]+\n/);
+      assert.match(r1.stdout, /90%: [\d,.]+–[\d,.]+ \/ /);
     },
   );
 

@@ -155,13 +155,16 @@ export interface BarSeries {
   low?: number[];
   /** Upper interval end per category. */
   high?: number[];
+  /** Fill colour (default: the palette colour of the series index). */
+  colour?: string;
 }
 
 /**
  * Grouped bars (one group per category, one bar per series) with interval whiskers.
  *
  * @param id The `data-chart` id.
- * @param options Title, y label, category labels and series.
+ * @param options Title, y label, category labels and series; `legend: false` leaves the legend
+ *   to the page (e.g. `htmlLegend`, which wraps).
  * @returns The SVG.
  *
  * @example Basic use
@@ -176,8 +179,10 @@ export function barChart(id: string, options: {
   yLabel: string;
   categories: string[];
   series: BarSeries[];
+  legend?: boolean;
 }): string {
   const { categories, series } = options;
+  const fill = (i: number) => series[i].colour ?? colour(i);
   const all = series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])])
     .filter(Number.isFinite);
   const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
@@ -185,7 +190,9 @@ export function barChart(id: string, options: {
   const band = (FRAME.x1 - FRAME.x0) / Math.max(1, categories.length);
   const barW = Math.min(48, band * 0.8 / Math.max(1, series.length));
   let s = open(id, options.title) +
-    legend(series.map((se, i) => ({ label: se.label, colour: colour(i) }))) +
+    (options.legend === false
+      ? ""
+      : legend(series.map((se, i) => ({ label: se.label, colour: fill(i) })))) +
     yAxis(ticks, y, options.yLabel);
   s += `<line class="zero" x1="${FRAME.x0}" x2="${FRAME.x1}" y1="${px(y(0))}" y2="${
     px(y(0))
@@ -199,7 +206,7 @@ export function barChart(id: string, options: {
       const top = Math.min(y(v), y(0));
       s += `<rect class="data bar" x="${px(bx + 1)}" y="${px(top)}" width="${
         px(barW - 2)
-      }" height="${px(Math.max(0.5, Math.abs(y(v) - y(0))))}" fill="${colour(si)}"><title>${
+      }" height="${px(Math.max(0.5, Math.abs(y(v) - y(0))))}" fill="${fill(si)}"><title>${
         escapeHtml(`${se.label}, ${cat}: ${formatNumber(v)}`)
       }${
         se.low && se.high
@@ -400,65 +407,5 @@ export function tornadoChart(id: string, options: {
   s += `<line class="data base" x1="${px(x(options.base))}" x2="${px(x(options.base))}" y1="${
     M.top - 4
   }" y2="${bottom}" stroke="#222" stroke-width="1.5"/>`;
-  return s + "</svg>";
-}
-
-/**
- * A small line chart for small multiples (one panel per staff group): its own y scale, a
- * title inside, solid and dashed lines, no legend.
- *
- * @param id The `data-chart` id.
- * @param options Title, categories and series.
- * @returns The SVG (250 × 160).
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * const svg = smallLineChart("s", { title: "GP", categories: ["1", "2"], series: [{ label: "a", values: [3, 4] }, { label: "b", values: [3, 3], dashed: true }] });
- * assert.equal(svg.match(/class="data line"/g)!.length, 2);
- * ```
- */
-export function smallLineChart(id: string, options: {
-  title: string;
-  categories: string[];
-  series: LineSeries[];
-}): string {
-  const w = 250;
-  const h = 160;
-  const f = { x0: 44, x1: w - 8, y0: h - 22, y1: 26 };
-  const all = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-  const ticks = niceTicks(Math.min(0, ...all), Math.max(...all), 3);
-  const y = linearScale([ticks[0], ticks.at(-1)!], [f.y0, f.y1]);
-  const band = (f.x1 - f.x0) / Math.max(1, options.categories.length);
-  const x = (i: number) => f.x0 + band * (i + 0.5);
-  let s = `<svg data-chart="${
-    escapeHtml(id)
-  }" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${
-    escapeHtml(options.title)
-  }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>`;
-  s += `<text class="axis-label" x="${f.x0}" y="14">${escapeHtml(options.title)}</text>`;
-  for (const t of ticks) {
-    s += `<line class="grid" x1="${f.x0}" x2="${f.x1}" y1="${px(y(t))}" y2="${px(y(t))}"/>`;
-    s += `<text class="tick" x="${f.x0 - 4}" y="${px(y(t) + 4)}" text-anchor="end">${
-      tick(t)
-    }</text>`;
-  }
-  options.series.forEach((se, si) => {
-    const c = colour(se.colourIndex ?? si);
-    const pts = se.values.map((v, i) => [x(i), y(v)] as const).filter(([, v]) =>
-      Number.isFinite(v)
-    );
-    s += `<path class="data line" d="M${
-      pts.map(([a, b]) => `${px(a)},${px(b)}`).join("L")
-    }" fill="none" stroke="${c}" stroke-width="2"${se.dashed ? ' stroke-dasharray="5 3"' : ""}>` +
-      `<title>${
-        escapeHtml(`${se.label}: ${se.values.map(formatNumber).join(", ")}`)
-      }</title></path>`;
-  });
-  options.categories.forEach((cat, i) => {
-    s += `<text class="tick" x="${px(x(i))}" y="${h - 6}" text-anchor="middle">${
-      escapeHtml(cat)
-    }</text>`;
-  });
   return s + "</svg>";
 }

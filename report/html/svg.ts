@@ -123,7 +123,44 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 }
 
 /**
- * A colour of the fixed palette (colour-blind safe, Okabe–Ito).
+ * The series palette: twelve colours that stay apart for the common colour-vision deficiencies
+ * (Okabe–Ito's seven plus five of Paul Tol's muted scheme, without the yellows that vanish on
+ * white). The baseline is drawn in {@linkcode BASELINE_COLOUR}, not from the palette.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(new Set(PALETTE).size, 12);
+ * ```
+ */
+export const PALETTE: readonly string[] = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#332288",
+  "#882255",
+  "#44AA99",
+  "#999933",
+  "#AA4499",
+  "#000000",
+];
+
+/**
+ * The baseline's colour (a neutral grey) in charts that compare it with options.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(!PALETTE.includes(BASELINE_COLOUR));
+ * ```
+ */
+export const BASELINE_COLOUR = "#6b6b6b";
+
+/**
+ * A colour of the fixed palette ({@linkcode PALETTE}, colour-blind safe).
  *
  * @param index Series index.
  * @returns A hex colour.
@@ -131,19 +168,33 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
- * assert.equal(colour(0), colour(8));
+ * assert.equal(colour(0), colour(12));
+ * assert.notEqual(colour(0), colour(8));
  * ```
  */
 export function colour(index: number): string {
-  const palette = [
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#7f7f00",
-    "#000000",
-  ];
-  return palette[((index % palette.length) + palette.length) % palette.length];
+  const n = PALETTE.length;
+  return PALETTE[((index % n) + n) % n];
+}
+
+const DASHES = ["", "7 3", "2 3", "9 3 2 3"];
+
+/**
+ * The line style of a series (an SVG `stroke-dasharray`, "" for solid): it cycles against the
+ * palette so that (colour, style) pairs stay distinct for 48 series, and neighbouring series
+ * differ in style as well as colour.
+ *
+ * @param index Series index.
+ * @returns The dash array.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(dash(0), "");
+ * assert.notEqual(dash(12), dash(0));
+ * ```
+ */
+export function dash(index: number): string {
+  const i = Math.max(0, Math.floor(index));
+  return DASHES[(i + Math.floor(i / PALETTE.length)) % DASHES.length];
 }

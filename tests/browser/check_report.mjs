@@ -1,7 +1,9 @@
 // deno-lint-ignore-file no-console
 // Opens an HTML report in headless Chromium (Debian's /usr/bin/chromium, via playwright-core)
 // and prints one JSON line: console errors, page errors, network requests that left the file,
-// and for each <svg data-chart> how many data marks have non-empty geometry.
+// for each <svg data-chart> how many data marks have non-empty geometry, the figures the page
+// shows with their summary.json paths (data-json), and what is off-screen at a 400 px viewport
+// and hidden or too wide when the page is laid out for print (A4 width, print media).
 // Usage: node check_report.mjs REPORT.html [SCREENSHOT.png]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -65,8 +67,73 @@ try {
       };
     })
   );
+  result.figures = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-json]")].map((el) => ({
+      path: el.getAttribute("data-json"),
+      scale: Number(el.getAttribute("data-scale") ?? 1),
+      text: el.textContent,
+    }))
+  );
   if (screenshotPath) {
     await page.screenshot({ path: screenshotPath, fullPage: true });
+  }
+  // A phone: 400 px wide. Only boxes meant to scroll (.scroll) may hold wider content.
+  await page.setViewportSize({ width: 400, height: 800 });
+  result.narrow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const offScreen = [...document.querySelectorAll("main *")].filter((el) => {
+      if (el.closest(".scroll") || el.closest("svg") && el.tagName !== "svg") return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.right > width + 0.5;
+    }).map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`);
+    const charts = [...document.querySelectorAll("svg[data-chart]")].map((svg) =>
+      svg.getBoundingClientRect().right
+    );
+    return {
+      pageWidth: document.documentElement.scrollWidth,
+      viewport: width,
+      offScreen: offScreen.slice(0, 10),
+      chartsRight: Math.max(...charts),
+      legendFontPx: Math.min(
+        ...[...document.querySelectorAll(".legend .key, .reading")].map((el) =>
+          parseFloat(getComputedStyle(el).fontSize)
+        ),
+      ),
+    };
+  });
+  // Print: A4 at 96 dpi is 794 px wide, less Chromium's default margins.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  result.print = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const details = [...document.querySelectorAll("details")];
+    const hiddenInDetails = details.filter((d) =>
+      [...d.children].some((c) =>
+        c.tagName !== "SUMMARY" && !c.checkVisibility()
+      )
+    ).length;
+    const tooWide = [...document.querySelectorAll("main table, main svg[data-chart]")].filter((
+      el,
+    ) => el.getBoundingClientRect().right > width + 0.5).map((el) =>
+      el.getAttribute("data-chart") ?? el.className
+    );
+    const headings = [...document.querySelectorAll("h2, h3")];
+    return {
+      details: details.length,
+      hiddenInDetails,
+      assumptionRows: document.querySelectorAll("table.assumptions tbody tr").length,
+      assumptionRowsShown: [...document.querySelectorAll("table.assumptions tbody tr")].filter((
+        tr,
+      ) => tr.checkVisibility()).length,
+      tooWide,
+      headingsKeptWithNext: headings.filter((h) =>
+        getComputedStyle(h).breakAfter === "avoid"
+      ).length,
+      headings: headings.length,
+    };
+  });
+  if (screenshotPath) {
+    await page.pdf({ path: screenshotPath.replace(/\.png$/, ".pdf"), format: "A4" });
   }
 } finally {
   await context.close();
