@@ -8,13 +8,15 @@ import { cellRiskScores } from "./cohort_match.ts";
 import { defineIntervention } from "./intervention.ts";
 import { effectStream, sampleIntervention } from "./sample.ts";
 
-/** Each case's first stay, admit → medically fit, days (cases admitted from day 0). */
+/**
+ * Each case's first stay, admit → medically fit, days, for cases admitted after day 0 (the
+ * starting census's patients, admitted at day 0 with a residual stay, are left out).
+ */
 function firstStays(log: readonly EventLogRow[]): Map<string, number> {
   const admitted = new Map<string, number>();
   const stays = new Map<string, number>();
   for (const r of log) {
-    if (r.caseId === "") continue; // the census's occupants
-    if (r.activity === "admit" && r.timeDays >= 0 && !admitted.has(r.caseId)) {
+    if (r.activity === "admit" && r.timeDays > 0 && !admitted.has(r.caseId)) {
       admitted.set(r.caseId, r.timeDays);
     } else if (r.activity === "discharge_ready" && admitted.has(r.caseId) && !stays.has(r.caseId)) {
       stays.set(r.caseId, r.timeDays - admitted.get(r.caseId)!);
@@ -28,7 +30,9 @@ Deno.test("length of stay −1 day: every stay is max(0, its baseline stay − 1
     version: 1,
     years: 1,
     population: { size: 6000 },
-    acute: { weekendDischargeRatio: 1 },
+    // No readmissions: their timing follows the stays, and they take ED attendances from the
+    // day's draws, so case ids would part between the two runs.
+    acute: { weekendDischargeRatio: 1, readmission30DayProbability: 0 },
     careModels: [{
       model: "custom",
       rampUpMonths: 0,
