@@ -51,6 +51,7 @@ export function testReportCharts(options: number): string[] {
     "admissions-avoided",
     "ed-boarding",
     "delayed-transfers",
+    "delays-by-cause",
     "care-homes",
     "home-care",
     "fte-0",

@@ -478,6 +478,7 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
     ...new Set(
       rows.filter((r) =>
         r.metric.startsWith(prefix) && !r.metric.endsWith("_avoided") &&
+        r.metric !== `${prefix}capacity` && // the sum of the four full-service causes
         r.variant !== "avoided"
       ).map((r) => r.metric),
     ),
