@@ -4,7 +4,8 @@
  * an exponent other than 2: those are not correctly rounded and differ in the last bit between
  * Deno, Node and browsers, so results would depend on the runtime. (+, −, ×, ÷, `Math.sqrt`,
  * `Math.floor`, `Math.round`, `Math.abs`, `Math.min`/`max` and `Math.fround` are exact in every
- * engine and stay allowed; `x ** 2` is x × x everywhere.)
+ * engine and stay allowed; `x ** 2` is x × x everywhere.) Functions imported from simple-statistics
+ * are held to the same rule.
  */
 import assert from "node:assert/strict";
 import { join, relative } from "node:path";
@@ -56,6 +57,34 @@ Deno.test("library code uses PortableMath, not Math's inexact functions or ** be
     offenders(relative(ROOT, file), Deno.readTextFileSync(file))
   );
   assert.deepEqual(found, [], "use PortableMath.exp/log/log1p/log10/pow/sinPi (sim/numerics)");
+});
+
+/** simple-statistics functions built on +, −, ×, ÷ and √ only (the others use Math.exp/log). */
+const EXACT_SIMPLE_STATISTICS = new Set([
+  "max",
+  "mean",
+  "median",
+  "min",
+  "quantile",
+  "quantileSorted",
+  "sampleCorrelation",
+  "sampleCovariance",
+  "sampleStandardDeviation",
+  "sampleVariance",
+  "standardDeviation",
+  "sum",
+  "variance",
+]);
+
+Deno.test("library code imports only exact functions from simple-statistics", () => {
+  const found = libraryFiles().flatMap((file) => {
+    const text = Deno.readTextFileSync(file);
+    return [...text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"npm:simple-statistics@[^"]*"/g)]
+      .flatMap((m) => m[1]!.split(",").map((n) => n.trim()).filter((n) => n !== ""))
+      .filter((name) => !EXACT_SIMPLE_STATISTICS.has(name))
+      .map((name) => `${relative(ROOT, file)}: ${name}`);
+  });
+  assert.deepEqual(found, [], "compute these with PortableMath (e.g. sim/numerics' errorFunction)");
 });
 
 Deno.test("the check finds planted uses and passes comments, strings, squares and PortableMath", () => {

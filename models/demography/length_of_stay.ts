@@ -8,8 +8,7 @@
  * @module
  */
 
-import { errorFunction } from "npm:simple-statistics@7.8.8";
-import { PortableMath } from "../../sim/mod.ts";
+import { errorFunction, PortableMath } from "../../sim/mod.ts";
 
 /** A length-of-stay mixture: zero-day stays, or 1 + lognormal(mu, sigma) days. */
 export interface LengthOfStayMixture {

@@ -3,7 +3,8 @@
  * ({@linkcode quantile}, linear interpolation, Hyndman–Fan type 7), the standard normal quantile, the
  * lognormal's natural-scale ↔ log-scale parameters, ln Γ, and {@linkcode PortableMath}: exp, log,
  * log1p, log10, pow and sin(πx) with the same bits in every JavaScript engine (ports of FreeBSD
- * msun), which library code computes results with instead of `Math`'s.
+ * msun), which library code computes results with instead of `Math`'s, and the error function
+ * on it.
  *
  * @example
  * ```ts
@@ -20,3 +21,4 @@ export { normalQuantile } from "./normal.ts";
 export { type LognormalParams, lognormalParams } from "./lognormal.ts";
 export { logGamma } from "./log_gamma.ts";
 export { PortableMath, type PortableMathFunctions } from "./portable_math.ts";
+export { errorFunction } from "./error_function.ts";

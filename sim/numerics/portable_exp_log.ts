@@ -18,7 +18,7 @@
  * @module
  */
 
-import { F64, fromWords, HI, LO, U32 } from "./_float_words.ts";
+import { clearLow, F64, fromWords, HI, LO, U32 } from "./_float_words.ts";
 
 const LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
@@ -123,25 +123,12 @@ export function exp(x: number): number {
  * ```
  */
 export function log(x: number): number {
-  F64[0] = x;
-  let hx = U32[HI]! | 0;
-  let k = 0;
-  if (hx < 0x00100000) { // x < 2^-1022
-    if (((hx & 0x7fffffff) | U32[LO]!) === 0) return -Infinity;
-    if (hx < 0) return NaN;
-    k -= 54;
-    x *= TWO54; // subnormal: scale up
-    F64[0] = x;
-    hx = U32[HI]! | 0;
-  }
-  if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  U32[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2
-  x = F64[0]!;
-  k += i >> 20;
-  const f = x - 1;
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+  if (x === Infinity) return x;
+  const x1 = split(x);
+  const k = splitK;
+  const hx = splitHighWord;
+  const f = x1 - 1;
   if ((0x000fffff & (2 + hx)) < 3) { // -2^-20 ≤ f < 2^-20
     if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
     const r = f * f * (0.5 - 0.33333333333333333 * f);
@@ -253,33 +240,15 @@ export function log1p(x: number): number {
  * ```
  */
 export function log10(x: number): number {
-  F64[0] = x;
-  let hx = U32[HI]! | 0;
-  const lx = U32[LO]!;
-  let k = 0;
-  if (hx < 0x00100000) { // x < 2^-1022
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
-    k -= 54;
-    x *= TWO54; // subnormal: scale up
-    F64[0] = x;
-    hx = U32[HI]! | 0;
-  }
-  if (hx >= 0x7ff00000) return x + x;
-  if (hx === 0x3ff00000 && lx === 0) return 0;
-  k += (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const i = (hx + 0x95f64) & 0x100000;
-  U32[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2
-  x = F64[0]!;
-  k += i >> 20;
-  const y = k;
-  const f = x - 1;
+  if (!(x > 0)) return x === 0 ? -Infinity : NaN;
+  if (x === Infinity) return x;
+  if (x === 1) return 0;
+  const x1 = split(x);
+  const y = splitK;
+  const f = x1 - 1;
   const hfsq = 0.5 * f * f;
   const r = kernelLog1p(f);
-  F64[0] = f - hfsq;
-  U32[LO] = 0;
-  const hi = F64[0]!;
+  const hi = clearLow(f - hfsq);
   const lo = (f - hi) - hfsq + r;
   let valHi = hi * IVLN10_HI;
   const y2 = y * LOG10_2_HI;
@@ -288,6 +257,34 @@ export function log10(x: number): number {
   valLo += (y2 - w) + valHi;
   valHi = w;
   return valLo + valHi;
+}
+
+/** The k of the last {@linkcode split}. */
+let splitK = 0;
+/** The top 20 fraction bits of x's high word in the last {@linkcode split}. */
+let splitHighWord = 0;
+
+/**
+ * Splits a positive finite x as 2^k · m with m in [√2/2, √2) (fdlibm's argument reduction for
+ * the logarithms): returns m and leaves k in `splitK` and x's top fraction bits in
+ * `splitHighWord`.
+ */
+function split(x: number): number {
+  F64[0] = x;
+  let hx = U32[HI]! | 0;
+  let k = 0;
+  if (hx < 0x00100000) { // subnormal: scale up
+    k = -54;
+    F64[0] = x * TWO54;
+    hx = U32[HI]! | 0;
+  }
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  U32[HI] = hx | (i ^ 0x3ff00000); // normalise x or x/2
+  splitK = k + (i >> 20);
+  splitHighWord = hx;
+  return F64[0]!;
 }
 
 /** ln(1 + f) − f + f²/2 for 1 + f in [√2/2, √2] (msun's `k_log1p`). */

@@ -115,26 +115,29 @@ function reduced(r: number): number {
   return kernelSinPi(1 - r);
 }
 
+/** The tail of the last {@linkcode timesPi}. */
+let piTail = 0;
+
+/** πx as a head (returned) and a tail (left in `piTail`), for x in [0, 0.25] (msun's kernels). */
+function timesPi(x: number): number {
+  const hi = Math.fround(x);
+  const lo = (x - hi) * (PI_LO + PI_HI) + hi * PI_LO;
+  const head = hi * PI_HI;
+  const w = head + lo;
+  piTail = (head - w) + lo;
+  return w;
+}
+
 /** sin(πx) for x in [0, 0.25] (msun's `__kernel_sinpi`). */
 function kernelSinPi(x: number): number {
-  let hi = Math.fround(x);
-  let lo = x - hi;
-  lo = lo * (PI_LO + PI_HI) + hi * PI_LO;
-  hi *= PI_HI;
-  const w = hi + lo;
-  lo = (hi - w) + lo;
-  return kernelSin(w, lo);
+  const w = timesPi(x);
+  return kernelSin(w, piTail);
 }
 
 /** cos(πx) for x in [0, 0.25] (msun's `__kernel_cospi`). */
 function kernelCosPi(x: number): number {
-  let hi = Math.fround(x);
-  let lo = x - hi;
-  lo = lo * (PI_LO + PI_HI) + hi * PI_LO;
-  hi *= PI_HI;
-  const w = hi + lo;
-  lo = (hi - w) + lo;
-  return kernelCos(w, lo);
+  const w = timesPi(x);
+  return kernelCos(w, piTail);
 }
 
 /** sin(x + y) for |x| ≤ π/4 and y the tail of x (fdlibm's `__kernel_sin` with iy = 1). */
