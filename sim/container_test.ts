@@ -23,6 +23,12 @@ Deno.test("Container.get() waits FIFO until the level allows it; put() refills",
   assert.equal(stats.gets, 3);
   assert.equal(stats.maxGetQueueLength, 2);
   assert.equal(stats.meanGetWaitDays, (0 + 9 + 8) / 3);
+  // time-weighted over [0, 11]: level 5 until 10, 8 for a day (then 20); gets waiting: 1 on
+  // [1, 2), 2 on [2, 10)
+  assert.equal(sim.now, 11);
+  assert.equal(stats.observedDays, 11);
+  assert.equal(stats.meanLevel, (5 * 10 + 8 * 1) / 11);
+  assert.equal(stats.meanGetQueueLength, (1 * 1 + 2 * 8) / 11);
 });
 
 Deno.test("Container.put() waits for room; cancel() withdraws a waiting get", () => {
@@ -55,4 +61,20 @@ Deno.test("Container rejects impossible amounts and levels", () => {
   const c = new Container(sim, { name: "c", capacity: 5 });
   assert.throws(() => c.get(-1), /amount must be > 0 and <= capacity \(5\), received -1/);
   assert.throws(() => c.put(6), /received 6/);
+});
+
+Deno.test("Container.stats() is the time-weighted mean of the level, puts and gets alike", () => {
+  const sim = new Simulation();
+  const stock = new Container(sim, { name: "stock", capacity: 10, initial: 2 });
+  stock.put(3); // 5 from 0
+  sim.schedule(4, () => stock.get(5)); // 0 from 4
+  sim.schedule(5, () => stock.put(1)); // 1 from 5
+  sim.run({ until: 8 });
+  const stats = stock.stats();
+  assert.equal(stats.observedDays, 8);
+  assert.equal(stats.meanLevel, (5 * 4 + 0 * 1 + 1 * 3) / 8);
+  assert.deepEqual([stats.gets, stats.puts, stats.meanGetQueueLength], [1, 2, 0]);
+  stock.resetStats();
+  sim.run({ until: 10 });
+  assert.equal(stock.stats().meanLevel, 1);
 });

@@ -84,6 +84,25 @@ Deno.test("Resource pre-emption takes the unit of the worst-priority holder", ()
   );
 });
 
+Deno.test("Resource.stats() counts a withdrawn request in the queue only while it waited", () => {
+  const sim = new Simulation();
+  const desk = new Resource(sim, { name: "desk", capacity: 1 });
+  const first = desk.request(); // granted at 0
+  const second = desk.request(); // waits from 0 to 10
+  let third: Request | undefined;
+  sim.schedule(1, () => (third = desk.request())); // waits from 1 ...
+  sim.schedule(3, () => desk.cancel(third!)); // ... to 3
+  sim.schedule(10, () => desk.release(first));
+  sim.schedule(12, () => desk.release(second));
+  sim.run();
+  const stats = desk.stats();
+  // queue: 1 on [0, 1), 2 on [1, 3), 1 on [3, 10), 0 on [10, 12]
+  assert.equal(stats.meanQueueLength, (1 * 1 + 2 * 2 + 1 * 7) / 12);
+  assert.equal(stats.maxQueueLength, 2);
+  assert.equal(stats.meanInUse, 1);
+  assert.deepEqual([stats.requests, stats.granted, stats.cancelled], [3, 2, 1]);
+});
+
 Deno.test("Resource.cancel() lets a waiting process renege", () => {
   const sim = new Simulation();
   const res = new Resource(sim, { name: "desk", capacity: 1 });
