@@ -181,7 +181,7 @@ export interface PairedInput {
  * import { parseScenario } from "../scenarios/load.ts";
  * const scenario = parseScenario({ version: 1, years: 1, population: { size: 2000 }, careModels: [{ model: "baseline" }] });
  * const r = runPairedReplication({ seed: 1, replication: 0, input: { scenario, options: scenarioOptions(scenario), replicationsPerSample: 1 } });
- * assert.deepEqual(r.options[0].result.annual, r.baseline.annual);
+ * assert.deepEqual(r.options[0].result.daily, r.baseline.daily); // the baseline model changes nothing
  * ```
  */
 export function runPairedReplication(
