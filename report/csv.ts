@@ -21,7 +21,8 @@ import { parse } from "npm:csv-parse@6.1.0/sync";
  */
 export const CSV_DECIMALS = 4;
 
-const CSV_SCALE = 10 ** CSV_DECIMALS;
+/** 10 to the power {@linkcode CSV_DECIMALS}, written out (exact in every runtime). */
+const CSV_SCALE = 10_000;
 
 /**
  * Rounds a value to {@linkcode CSV_DECIMALS} decimal places (half away from zero), so a CSV holds

@@ -9,6 +9,8 @@
  * @module
  */
 
+import { PortableMath } from "../../sim/mod.ts";
+
 /** How a service's search is set. */
 export interface PlaceSearchSpec {
   /** Mean days to find a place when the service runs at `referenceUse`; 0: no search. */
@@ -35,7 +37,7 @@ export interface PlaceSearchSpec {
  */
 export function searchNeed(u: number, spec: PlaceSearchSpec, unconstrained: boolean): number {
   if (unconstrained || !(spec.meanDays > 0)) return 0;
-  return -Math.log(1 - u);
+  return -PortableMath.log(1 - u);
 }
 
 /**
