@@ -125,7 +125,7 @@ export const DEFAULT_FREE_PARAMETERS: readonly DefaultFreeParameter[] = [
  * ```ts
  * import assert from "node:assert/strict";
  * const s = withFreeParameters({ version: 1, population: { size: 1000 } }, { "acute.dischargeArrangementMeanDays×": 2 });
- * assert.equal(s.acute.dischargeArrangementMeanDays.careHome, 12.14);
+ * assert.equal(s.acute.dischargeArrangementMeanDays.careHome, 11.38);
  * ```
  */
 export function withFreeParameters(

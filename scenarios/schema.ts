@@ -412,13 +412,13 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
       homeCarePackage: bounded(LIMITS.durationDays),
       intermediateCare: bounded(LIMITS.durationDays),
       careHome: bounded(LIMITS.durationDays),
-    }).default({ reablement: 1.82, homeCarePackage: 2.43, intermediateCare: 1.21, careHome: 6.07 })
+    }).default({ reablement: 1.71, homeCarePackage: 2.28, intermediateCare: 1.14, careHome: 5.69 })
       .meta({
         ...assumption(
           "Mean days (exponential) from medically fit to a supported destination being arranged " +
             "(assessment, funding, choice, transport), spent in the acute bed as a delayed " +
             "transfer before any wait for capacity; skipped under discharge to assess.",
-          "calibrated (`deno task calibrate`: one factor, 1.519, on 1.2 / 1.6 / 0.8 / 4 days), " +
+          "calibrated (`deno task calibrate`: one factor, 1.422, on 1.2 / 1.6 / 0.8 / 4 days), " +
             "with the waits for full services, to the year-1 target of delayed transfers at 5% of " +
             "emergency bed days (H6: ≈6% of G&A beds in all settings 2016/17, 2.9–4% acute in " +
             "2016–19, D; validation range 4–6%), about two-thirds of them arrangement " +
