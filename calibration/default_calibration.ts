@@ -93,7 +93,7 @@ export const DEFAULT_FREE_PARAMETERS: readonly DefaultFreeParameter[] = [
   {
     name: "acute.bedsPer1000People",
     bounds: [1.2, 2.6],
-    start: 1.7,
+    start: 1.55,
     output: "acute_occupancy_pct",
     target: 90.5,
     tolerance: 0.5,
@@ -125,7 +125,7 @@ export const DEFAULT_FREE_PARAMETERS: readonly DefaultFreeParameter[] = [
  * ```ts
  * import assert from "node:assert/strict";
  * const s = withFreeParameters({ version: 1, population: { size: 1000 } }, { "acute.dischargeArrangementMeanDays×": 2 });
- * assert.equal(s.acute.dischargeArrangementMeanDays.careHome, 20);
+ * assert.equal(s.acute.dischargeArrangementMeanDays.careHome, 11.38);
  * ```
  */
 export function withFreeParameters(

@@ -8,7 +8,6 @@
  * @module
  */
 
-import { quantile } from "../sim/mod.ts";
 import { AGE_GROUPS } from "./population/age_groups.ts";
 import type { Segment } from "./population/cells.ts";
 import type { Counted, Integrated, Recorder } from "./recording/recorder.ts";

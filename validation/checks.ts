@@ -250,8 +250,6 @@ export const CHECKS: readonly Check[] = [
     },
     role: "target",
     fittedBy: calibrated("acute_occupancy_pct"),
-    knownGap:
-      "the default (acute.bedsPer1000People 1.7) predates the fit of this build's model; set it to the fitted value below (\`deno task calibrate\`) once the downstream capacities are final",
     targetYears: [1],
     value: (f, y) => 100 * yearMean(f.daily.acuteOccupied, y) / yearMean(f.daily.acuteCapacity, y),
   },
@@ -269,8 +267,6 @@ export const CHECKS: readonly Check[] = [
     },
     role: "target",
     fittedBy: calibrated("delayed_transfer_share_pct"),
-    knownGap:
-      "the default (arrangement times 3 / 4 / 2 / 10 days) predates the fit of this build's model; set it to the fitted value below (\`deno task calibrate\`) once the downstream capacities are final",
     targetYears: [1],
     value: (f, y) => 100 * metric(f, "delayed_transfer_bed_days", y) / metric(f, "bed_days", y),
   },

@@ -225,7 +225,7 @@ export class Population {
     }
     this.flows.entries.add(t, out.entries);
     this.#accountFlows(t, out.entries, deaths);
-    this.#recordPeople(t);
+    this.#recordPeople();
     return out.careHomeReferrals;
   }
 
@@ -330,7 +330,7 @@ export class Population {
   }
 
   /** Sets the recorded levels of people by age group and of residents 65+ and 85+. */
-  #recordPeople(t: number): void {
+  #recordPeople(): void {
     const levels = this.#ctx.record.levels;
     const people = [0, 0, 0, 0];
     let residents65 = 0;

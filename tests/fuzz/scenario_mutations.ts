@@ -49,7 +49,7 @@ export const BASE_SCENARIOS: readonly unknown[] = [
   },
   {
     ...SMALL,
-    population: { size: 2500 },
+    population: { size: 2800 },
     hospitals: [{ id: "a", populationShare: 0.6 }, { id: "b", populationShare: 0.4, acuteBeds: 3 }],
     options: [
       { id: "acc", careModels: [{ model: "acc", interSiteTransferDelayHours: 2 }] },
