@@ -25,7 +25,7 @@ Deno.test("parseScenario() fills every default from a minimal scenario", async (
   });
   await t.step("derived capacities", () => {
     assert.equal(s.hospitals.length, 1);
-    assert.equal(s.hospitals[0].acuteBeds, Math.round(1.55 * 100));
+    assert.equal(s.hospitals[0].acuteBeds, Math.round(1.53 * 100));
     assert.equal(s.hospitals[0].escalationExtraBedsByMonth.length, 12);
     assert.equal(s.careHomes.places, Math.round(66 * 8500 / 1000));
   });

@@ -49,7 +49,7 @@ Deno.test("validation short form: the default scenario stays within its evidence
     run,
     {
       ...fit,
-      values: { "acute.bedsPer1000People": 1.55, "acute.dischargeArrangementMeanDays×": 1 },
+      values: { "acute.bedsPer1000People": 1.53, "acute.dischargeArrangementMeanDays×": 1 },
       outputs: { acute_occupancy_pct: 90, delayed_transfer_share_pct: 5 },
     },
     DEFAULT_FREE_PARAMETERS,
