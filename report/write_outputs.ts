@@ -254,11 +254,26 @@ interface WriteState {
   moved: boolean;
 }
 
+/**
+ * Removes a directory tree, retrying while a write that was in flight when a signal came still
+ * adds a file to it (a recursive remove then fails with "directory not empty").
+ */
+function removeTreeSync(path: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      Deno.removeSync(path, { recursive: true });
+      return;
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+
 function undoSync(state: WriteState): void {
   if (state.temp && !state.moved) {
-    try {
-      Deno.removeSync(state.temp, { recursive: true });
-    } catch { /* already gone */ }
+    removeTreeSync(state.temp);
     if (state.old) {
       try {
         Deno.renameSync(state.old, state.target);
