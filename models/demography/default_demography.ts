@@ -15,6 +15,7 @@ import type { SegmentTuple } from "./cells.ts";
 import type { DemographyInputs } from "./frailty_solver.ts";
 import { stationaryPopulation } from "./population.ts";
 import { PortableMath } from "../../sim/mod.ts";
+import { ENGLAND_2019_BY_AGE, ENGLAND_2019_OPEN_AGE } from "./england_2019_population.ts";
 
 /** A default figure with the docs/evidence.md anchor it comes from. */
 export interface SourcedValue<T> {
@@ -58,7 +59,7 @@ export const DEMOGRAPHY_EVIDENCE = {
     [48_423_748, 5_937_494, 3_597_153, 1_481_445],
     "m1-mortality-by-age",
   ),
-  /** Observed compound growth per year by band, England mid-2015 → mid-2019. */
+  /** Observed compound growth per year by band, England mid-2015 → mid-2019 (85+: shape of ages 90+). */
   observedGrowthByBand: ev([0.0047, 0.0135, 0.0194, 0.0191], "d3-growth-by-age-band"),
   /** Live births per 1,000 people per year (UK, year to mid-2019). */
   birthsPer1000: ev(722_000 / 66_796.807, "d2-births-and-migration"),
@@ -139,33 +140,36 @@ const bands = (values: readonly number[]): BandValue[] =>
   values.map((value, b) => ({ minAgeYears: DEFAULT_BAND_MIN_AGES[b], value }));
 
 /**
- * England's mid-2019 population by single year of age: each band's total spread within the
- * band in the stable-population shape exp(−(death rate + growth) × years into the band).
+ * England's mid-2019 population by single year of age: the ONS single years 0–89
+ * ({@linkcode ENGLAND_2019_BY_AGE}), and the 90+ total spread over 90…100+ in the
+ * stable-population shape exp(−(death rate + growth) × years past 90) of the 85+ band's rates.
  *
  * @returns People by age 0…100+.
  *
- * @example The band totals are England's
+ * @example The band totals are England's, and so are the single years below 90
  * ```ts
  * import assert from "node:assert/strict";
  * const p = defaultPopulationByAge();
  * const over85 = p.slice(85).reduce((a, b) => a + b, 0);
  * assert.ok(Math.abs(over85 - 1_397_051) < 1e-6);
+ * assert.equal(p[84], 242_740);
  * ```
  */
 export function defaultPopulationByAge(): Float64Array {
-  const death = defaultDeathRateByBand();
   const out = new Float64Array(AGES);
-  DEFAULT_BAND_MIN_AGES.forEach((min, b) => {
-    const max = b + 1 < DEFAULT_BAND_MIN_AGES.length ? DEFAULT_BAND_MIN_AGES[b + 1] : AGES;
-    const decay = PortableMath.exp(-(death[b] + E.observedGrowthByBand.value[b]));
-    let sum = 0;
-    for (let a = min; a < max; a++) {
-      // The open last age holds the whole geometric tail.
-      out[a] = PortableMath.pow(decay, a - min) / (a === AGES - 1 ? 1 - decay : 1);
-      sum += out[a];
-    }
-    for (let a = min; a < max; a++) out[a] *= E.populationByBand.value[b] / sum;
-  });
+  for (let a = 0; a < ENGLAND_2019_OPEN_AGE; a++) out[a] = ENGLAND_2019_BY_AGE[a];
+  const oldest = DEFAULT_BAND_MIN_AGES.length - 1;
+  const decay = PortableMath.exp(
+    -(defaultDeathRateByBand()[oldest] + E.observedGrowthByBand.value[oldest]),
+  );
+  let sum = 0;
+  for (let a = ENGLAND_2019_OPEN_AGE; a < AGES; a++) {
+    // The open last age holds the whole geometric tail.
+    out[a] = PortableMath.pow(decay, a - ENGLAND_2019_OPEN_AGE) / (a === AGES - 1 ? 1 - decay : 1);
+    sum += out[a];
+  }
+  const open = ENGLAND_2019_BY_AGE[ENGLAND_2019_OPEN_AGE];
+  for (let a = ENGLAND_2019_OPEN_AGE; a < AGES; a++) out[a] *= open / sum;
   return out;
 }
 

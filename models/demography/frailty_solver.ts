@@ -23,7 +23,7 @@ import {
 import { emptyGridRates, type GridRates } from "./dynamics.ts";
 import { segmentDeathRates } from "./mortality.ts";
 import {
-  AGEING_RATE_PER_YEAR,
+  ageingRateByAge,
   populationGrowthPerYear,
   type PopulationInputs,
 } from "./population.ts";
@@ -100,6 +100,7 @@ export function solveStationaryRates(inputs: DemographyInputs): StationarySoluti
   const rates = emptyGridRates(n);
   const counts = new Float64Array(n);
   const rho = inputs.residentSegmentShares;
+  const ageing = ageingRateByAge(inputs.deathRateByAge);
   for (let a = 0; a < ages; a++) {
     const people = inputs.populationByAge[a];
     const residents = inputs.careHomeShareByAge[a] * people;
@@ -126,7 +127,7 @@ export function solveStationaryRates(inputs: DemographyInputs): StationarySoluti
       counts[cell(a, s, IN_CARE_HOME)] = res[s];
     }
     const homeMix = home.map((x) => (homeTotal > 0 ? x / homeTotal : 0));
-    const ageOut = a === ages - 1 ? 0 : AGEING_RATE_PER_YEAR;
+    const ageOut = ageing[a];
     // Deaths: residents at their own rate; the rest of the all-cause deaths at home.
     const deaths = inputs.deathRateByAge[a] * people;
     const residentDeaths = inputs.residentDeathRateByAge[a] * residents;
@@ -157,8 +158,8 @@ export function solveStationaryRates(inputs: DemographyInputs): StationarySoluti
       const entrants = a === 0 ? inputs.birthsPerYear * homeMix[s] : 0;
       rates.inflowPerYear[cell(a, s, AT_HOME)] = migrants + entrants;
       inHome[s] = migrants + entrants +
-        (a > 0 ? AGEING_RATE_PER_YEAR * counts[cell(a - 1, s, AT_HOME)] : 0);
-      inRes[s] = a > 0 ? AGEING_RATE_PER_YEAR * counts[cell(a - 1, s, IN_CARE_HOME)] : 0;
+        (a > 0 ? ageing[a - 1] * counts[cell(a - 1, s, AT_HOME)] : 0);
+      inRes[s] = a > 0 ? ageing[a - 1] * counts[cell(a - 1, s, IN_CARE_HOME)] : 0;
     }
     const shareOfGrowth = people > 0 ? growth[a] / people : 0;
     // Residents: their own transitions are given, so admissions by segment make up the rest.

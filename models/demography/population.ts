@@ -1,18 +1,62 @@
 /**
  * The population by single year of age and its flows: births into age 0, all-cause deaths by
  * age, net migration by age, and ageing. Ageing is the expected-value form of birthdays spread
- * evenly over the year: each day 1/365 of every single year of age moves up one year, so a
- * year of age is left at 1 per person-year (the last age, e.g. 100+, is open). Band growth is
- * never an input: it emerges from these flows.
+ * over the year: a year of age is left by a birthday at the rate that makes the share of its
+ * entrants who reach the next birthday exp(−death rate), and their mean time in it
+ * (1 − exp(−death rate)) ÷ death rate, as in a cohort with that death rate over the year (the
+ * last age, e.g. 100+, is open). Band growth is never an input: it emerges from these flows.
  *
  * @module
  */
 
 import { cell, CELLS_PER_GROUP } from "./cells.ts";
 import { emptyGridRates, projectExpected } from "./dynamics.ts";
+import { PortableMath } from "../../sim/mod.ts";
 
-/** Ageing out of a single year of age, per person-year (birthdays spread over the year). */
-export const AGEING_RATE_PER_YEAR = 1;
+/**
+ * The rate of leaving a single year of age by a birthday, per person-year, at a death rate `m`
+ * over the year: m·e^(−m) ÷ (1 − e^(−m)), so that of the people entering the year a share
+ * e^(−m) reach the next birthday and the rest die, after a mean (1 − e^(−m)) ÷ m years in it,
+ * as in a cohort. A rate of 1 (each person a year in the age) would overstate the people
+ * reaching the next age by about m ÷ 2 of the age's stock a year: at 84, about 3.5%.
+ *
+ * @param deathRatePerYear All-cause death rate of the age, per person-year (0 or more).
+ * @returns The ageing rate per person-year (1 at a death rate of 0).
+ *
+ * @example Survival to the next birthday is exp(−m)
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const m = 0.07;
+ * const r = ageingRatePerYear(m);
+ * assert.ok(Math.abs(r / (r + m) - Math.exp(-m)) < 1e-12);
+ * assert.equal(ageingRatePerYear(0), 1);
+ * ```
+ */
+export function ageingRatePerYear(deathRatePerYear: number): number {
+  if (!(deathRatePerYear > 1e-9)) return 1 - deathRatePerYear / 2;
+  const survive = PortableMath.exp(-deathRatePerYear);
+  return deathRatePerYear * survive / (1 - survive);
+}
+
+/**
+ * The ageing rate of every single year of age ({@linkcode ageingRatePerYear}); 0 for the open
+ * last age.
+ *
+ * @param deathRateByAge All-cause death rates by age.
+ * @returns Ageing rates per person-year by age.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const r = ageingRateByAge(new Float64Array([0, 0.1, 0.3]));
+ * assert.equal(r[0], 1);
+ * assert.equal(r[2], 0);
+ * ```
+ */
+export function ageingRateByAge(deathRateByAge: Float64Array): Float64Array {
+  const n = deathRateByAge.length;
+  return deathRateByAge.map((m, a) => (a === n - 1 ? 0 : ageingRatePerYear(m)));
+}
 
 /** The demographic inputs, by single year of age (index = age; the last age is open-ended). */
 export interface PopulationInputs {
@@ -46,10 +90,11 @@ export interface PopulationInputs {
 export function populationGrowthPerYear(inputs: PopulationInputs): Float64Array {
   const n = checkLengths(inputs);
   const { populationByAge: p, deathRateByAge: m, netMigrationByAge: mig } = inputs;
+  const ageing = ageingRateByAge(m);
   const out = new Float64Array(n);
   for (let a = 0; a < n; a++) {
-    const ageIn = a === 0 ? inputs.birthsPerYear : AGEING_RATE_PER_YEAR * p[a - 1];
-    const ageOut = a === n - 1 ? 0 : AGEING_RATE_PER_YEAR * p[a];
+    const ageIn = a === 0 ? inputs.birthsPerYear : ageing[a - 1] * p[a - 1];
+    const ageOut = ageing[a] * p[a];
     out[a] = ageIn - ageOut - m[a] * p[a] + mig[a];
   }
   return out;
@@ -65,12 +110,12 @@ export function populationGrowthPerYear(inputs: PopulationInputs): Float64Array 
  * @returns People by single year of age.
  * @throws {RangeError} If the last age's death rate is not above 0.
  *
- * @example Age 0 holds births ÷ (ageing + death rate)
+ * @example Age 0 holds births × (1 − e^(−m)) ÷ m; the open age the survivors ÷ its death rate
  * ```ts
  * import assert from "node:assert/strict";
  * const p = stationaryPopulation(100, { deathRateByAge: new Float64Array([0.25, 0.5]) });
- * assert.equal(p[0], 80);
- * assert.equal(p[1], 160);
+ * assert.ok(Math.abs(p[0] - 100 * (1 - Math.exp(-0.25)) / 0.25) < 1e-9);
+ * assert.ok(Math.abs(p[1] - 100 * Math.exp(-0.25) / 0.5) < 1e-9);
  * ```
  */
 export function stationaryPopulation(
@@ -87,9 +132,10 @@ export function stationaryPopulation(
     );
   }
   const p = new Float64Array(n);
+  const ageing = ageingRateByAge(m);
   for (let a = 0; a < n; a++) {
-    const ageIn = a === 0 ? birthsPerYear : AGEING_RATE_PER_YEAR * p[a - 1];
-    const leave = (a === n - 1 ? 0 : AGEING_RATE_PER_YEAR) + m[a];
+    const ageIn = a === 0 ? birthsPerYear : ageing[a - 1] * p[a - 1];
+    const leave = ageing[a] + m[a];
     p[a] = ageIn / leave;
   }
   return p;
@@ -158,11 +204,12 @@ export function projectPopulation(
   const n = ages * CELLS_PER_GROUP;
   const rates = emptyGridRates(n);
   const initial = new Float64Array(n);
+  const ageing = ageingRateByAge(inputs.deathRateByAge);
   for (let a = 0; a < ages; a++) {
     const c = cell(a, 0, 0);
     initial[c] = inputs.populationByAge[a];
     rates.deathRate[c] = inputs.deathRateByAge[a];
-    rates.ageingRate[c] = a === ages - 1 ? 0 : AGEING_RATE_PER_YEAR;
+    rates.ageingRate[c] = ageing[a];
     rates.inflowPerYear[c] = inputs.netMigrationByAge[a] + (a === 0 ? inputs.birthsPerYear : 0);
   }
   const run = projectExpected(rates, { initial, years: options.years });

@@ -10,7 +10,7 @@
  */
 
 import { parse } from "npm:csv-parse@6.1.0/sync";
-import { AGEING_RATE_PER_YEAR } from "./population.ts";
+import { ageingRateByAge } from "./population.ts";
 
 /** A projection: people by single year of age (last age open) for consecutive years. */
 export interface ProjectionTable {
@@ -156,8 +156,8 @@ export interface ProjectionYearInputs {
 }
 
 /**
- * The births and net migration by age that make the model's dynamics (daily steps, ageing at
- * 1 per person-year out of each single year, the given death rates) go from each year's
+ * The births and net migration by age that make the model's dynamics (daily steps, ageing out
+ * of each single year at `ageingRateByAge` of the given death rates) go from each year's
  * population to the next year's exactly.
  *
  * @param table The projection.
@@ -193,20 +193,21 @@ export function projectionInputs(
   const steps = options.stepsPerYear ?? 365;
   const h = 1 / steps;
   const out: ProjectionYearInputs[] = [];
+  const ageing = ageingRateByAge(m);
   for (let y = 0; y + 1 < table.years.length; y++) {
     const start = table.populationByYear[y];
     const end = table.populationByYear[y + 1];
     const inflow = new Float64Array(ages);
     let below = new Float64Array(steps + 1); // trajectory of the age below (ageing in)
     for (let a = 0; a < ages; a++) {
-      const leave = (a === ages - 1 ? 0 : AGEING_RATE_PER_YEAR) + m[a];
+      const leave = ageing[a] + m[a];
       const keep = 1 - h * leave;
       // Trajectory with no inflow, and the response to a unit inflow per year.
       const free = new Float64Array(steps + 1);
       const unit = new Float64Array(steps + 1);
       free[0] = start[a];
       for (let k = 0; k < steps; k++) {
-        free[k + 1] = free[k] * keep + (a > 0 ? h * AGEING_RATE_PER_YEAR * below[k] : 0);
+        free[k + 1] = free[k] * keep + (a > 0 ? h * ageing[a - 1] * below[k] : 0);
         unit[k + 1] = unit[k] * keep + h;
       }
       inflow[a] = (end[a] - free[steps]) / unit[steps];
