@@ -22,11 +22,7 @@ import {
 } from "./cells.ts";
 import { emptyGridRates, type GridRates } from "./dynamics.ts";
 import { segmentDeathRates } from "./mortality.ts";
-import {
-  ageingRateByAge,
-  populationGrowthPerYear,
-  type PopulationInputs,
-} from "./population.ts";
+import { ageingRateByAge, populationGrowthPerYear, type PopulationInputs } from "./population.ts";
 
 /** Everything the solver needs, by single year of age (index = age; the last is open-ended). */
 export interface DemographyInputs extends PopulationInputs {

@@ -85,3 +85,55 @@ export function hospitalDeathShares(
   }
   return { home, careHome };
 }
+
+/**
+ * The probability that an emergency admission ends in death, so that a cell's deaths in
+ * hospital per person-year equal its share of the all-cause deaths when every admission —
+ * first admissions and the 30-day readmissions that follow discharges home — carries the same
+ * probability. With `x` = hospital deaths ÷ first admissions and `k` = readmission probability ×
+ * share of the living discharged where a readmission can follow, each first admission brings
+ * 1 ÷ (1 − k(1 − p)) admissions in all, and p ÷ (1 − k(1 − p)) = x gives
+ * p = x(1 − k) ÷ (1 − xk). Without readmissions it is x.
+ *
+ * @param hospitalDeathsPerYear The cell's deaths in hospital per person-year.
+ * @param options `admissionsPerYear`: first (not readmission) emergency admissions per
+ *   person-year; `readmissionProbability`: of a 30-day readmission after a discharge home;
+ *   `readmittedShareOfLiving`: share of the living discharges after which a readmission can
+ *   follow (home, reablement, a home-care package; not care-home residents).
+ * @returns The probability of death per admission (0 when there are no admissions).
+ * @throws {RangeError} If the deaths exceed the first admissions.
+ *
+ * @example Admissions including readmissions carry exactly the deaths in hospital
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const p = deathProbabilityPerAdmission(0.02, { admissionsPerYear: 0.4, readmissionProbability: 0.07, readmittedShareOfLiving: 0.8 });
+ * const k = 0.07 * 0.8;
+ * const allAdmissions = 0.4 / (1 - k * (1 - p));
+ * assert.ok(Math.abs(allAdmissions * p - 0.02) < 1e-15);
+ * ```
+ */
+export function deathProbabilityPerAdmission(
+  hospitalDeathsPerYear: number,
+  options: {
+    admissionsPerYear: number;
+    readmissionProbability: number;
+    readmittedShareOfLiving: number;
+  },
+): number {
+  if (!(options.admissionsPerYear > 0)) {
+    if (hospitalDeathsPerYear > 0) {
+      throw new RangeError(
+        `Cannot place ${hospitalDeathsPerYear} deaths in hospital per person-year with no admissions`,
+      );
+    }
+    return 0;
+  }
+  const x = hospitalDeathsPerYear / options.admissionsPerYear;
+  if (x > 1) {
+    throw new RangeError(
+      `Cannot place ${hospitalDeathsPerYear} deaths in hospital per person-year on ${options.admissionsPerYear} admissions`,
+    );
+  }
+  const k = options.readmissionProbability * options.readmittedShareOfLiving;
+  return x * (1 - k) / (1 - x * k);
+}

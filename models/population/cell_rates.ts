@@ -2,9 +2,10 @@
  * Per-cell base rates of the whole-system model: daily probabilities of an emergency
  * admission, an ED-only attendance, GP demand and district-nursing visits, the length of stay
  * (a zero-day share, else 1 + lognormal days, fitted per band) and the discharge mix. Deaths in hospital are a share of each
- * cell's all-cause deaths, not extra: an admission ends in death with probability (the cell's
- * hospital death rate ÷ its admission rate), and the band's `dischargeMix` shares the rest
- * among the living destinations (its `death` share is not used).
+ * cell's all-cause deaths, not extra: an admission ends in death with the probability that
+ * makes the cell's admissions, 30-day readmissions included, carry its hospital death rate
+ * (`deathProbabilityPerAdmission`), and the band's `dischargeMix` shares the rest among the
+ * living destinations (its `death` share is not used).
  *
  * @module
  */
@@ -19,6 +20,7 @@ import { bandOf, isHome, segmentIndexOf } from "./cells.ts";
 import type { CohortParams } from "./cohort.ts";
 import { populationDemography } from "./demography_rates.ts";
 import { PortableMath } from "../../sim/mod.ts";
+import { deathProbabilityPerAdmission } from "../demography/mortality.ts";
 
 /** Discharge destinations, in discharge-mix order. */
 export const DESTINATIONS: Destination[] = [
@@ -102,8 +104,8 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
     losZeroDayShare[c] = mixture.zeroDayShare;
     losMu[c] = mixture.overnightMu + PortableMath.log(ratios.lengthOfStay[s] / los.meanRatio[b]!);
     const admitted = pAdmit[c] * 365;
-    const pDie = admitted > 0 ? params.hospitalDeathRatePerYear[c] / admitted : 0;
-    if (pDie > 1 || (admitted === 0 && params.hospitalDeathRatePerYear[c] > 0)) {
+    const deaths = params.hospitalDeathRatePerYear[c];
+    if (deaths > admitted) {
       const field = isHome(c)
         ? `population.ageBands[${b}].emergencyAdmissionRatePerPersonYear`
         : "careHomes.emergencyAdmissionRatePerResidentYear";
@@ -116,6 +118,15 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
       );
     }
     const living = 1 - band.dischargeMix.death;
+    const mixOf = band.dischargeMix;
+    const pDie = deaths > admitted ? 1 : deathProbabilityPerAdmission(deaths, {
+      admissionsPerYear: admitted,
+      readmissionProbability: acute.readmission30DayProbability,
+      // Residents are not readmitted; at home a readmission can follow these discharges.
+      readmittedShareOfLiving: isHome(c)
+        ? (mixOf.home + mixOf.reablement + mixOf.homeCarePackage) / living
+        : 0,
+    });
     let cum = 0;
     DESTINATIONS.forEach((d, i) => {
       const share = d === "death" ? pDie : band.dischargeMix[d] / living * (1 - pDie);

@@ -25,6 +25,7 @@ import {
   segmentIndexOf,
 } from "./cells.ts";
 import { populationDemography } from "./demography_rates.ts";
+import { awayShareByCell } from "./time_away.ts";
 import { PortableMath } from "../../sim/mod.ts";
 
 /** Per-cell daily probabilities and rates, precomputed from the scenario. */
@@ -33,11 +34,15 @@ export interface CohortParams {
   bands: AgeBand[];
   /** Cell keys, by cell index. */
   cells: CellKey[];
-  /** Deaths outside hospital per person-year per cell, before any secular trend. */
+  /**
+   * Deaths outside hospital per person-year of the cell's people at home or in a care home,
+   * before any secular trend (raised by the share of its people away in hospital).
+   */
   deathRatePerYear: Float64Array;
   /**
-   * Deaths in hospital per person-year per cell (the hospital share of the all-cause rate);
-   * emergency admissions carry them.
+   * Deaths in hospital per person-year of the cell's people in it (the hospital share of the
+   * all-cause rate of all its people, including those away in hospital); emergency admissions
+   * carry them.
    */
   hospitalDeathRatePerYear: Float64Array;
   /** Deterioration per person-year per cell, before any secular trend (0 for segment 4). */
@@ -107,8 +112,10 @@ export function cohortParams(scenario: Scenario): CohortParams {
   const cells: CellKey[] = [];
   const shares = demography.hospitalDeathShares;
   const inHospital = (c: number) => residenceOf(c) === HOME ? shares.home : shares.careHome;
-  const deathRate = rates.deathRate.map((x, c) => x * (1 - inHospital(c)));
-  const hospitalDeathRate = rates.deathRate.map((x, c) => x * inHospital(c));
+  // All-cause deaths reach the people away in hospital too: the cell's rates carry them.
+  const away = awayShareByCell(scenario, meanRatio);
+  const deathRate = rates.deathRate.map((x, c) => x * (1 - inHospital(c)) / (1 - away[c]));
+  const hospitalDeathRate = rates.deathRate.map((x, c) => x * inHospital(c) / (1 - away[c]));
   const referralShare = homeReferralShares(scenario, {
     counts: demography.counts,
     admissionRate: rates.careHomeAdmissionRate,
