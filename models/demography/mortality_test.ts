@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { AT_HOME, cell, CELLS_PER_GROUP, IN_CARE_HOME } from "./cells.ts";
 import { defaultDemographyInputs, DEMOGRAPHY_EVIDENCE } from "./default_demography.ts";
 import { solveStationaryRates } from "./frailty_solver.ts";
-import { hospitalDeathShares, segmentDeathRates } from "./mortality.ts";
+import {
+  deathProbabilityPerAdmission,
+  hospitalDeathShares,
+  segmentDeathRates,
+} from "./mortality.ts";
 
 Deno.test("segmentDeathRates() keeps the deaths and the rate ratios", () => {
   const people = [700, 200, 70, 30];
@@ -44,4 +48,20 @@ Deno.test("hospital deaths are a share of all-cause deaths, 46.9% overall", () =
     assert.ok(rates.deathRate[cell(a, s, IN_CARE_HOME)] > rates.deathRate[cell(a, s, AT_HOME)]);
   }
   assert.equal(counts.length % CELLS_PER_GROUP, 0);
+});
+
+Deno.test("deathProbabilityPerAdmission() spreads the deaths over readmissions too", () => {
+  const o = { admissionsPerYear: 0.8, readmissionProbability: 0.07, readmittedShareOfLiving: 0.9 };
+  const p = deathProbabilityPerAdmission(0.05, o);
+  // Admissions in all: first ones, and readmissions after the living discharged home.
+  const all = 0.8 / (1 - 0.07 * 0.9 * (1 - p));
+  assert.ok(Math.abs(all * p - 0.05) < 1e-15);
+  assert.ok(p < 0.05 / 0.8);
+  assert.equal(deathProbabilityPerAdmission(0.05, { ...o, readmissionProbability: 0 }), 0.05 / 0.8);
+  assert.equal(deathProbabilityPerAdmission(0, { ...o, admissionsPerYear: 0 }), 0);
+  assert.throws(() => deathProbabilityPerAdmission(0.9, o), RangeError);
+  assert.throws(
+    () => deathProbabilityPerAdmission(0.1, { ...o, admissionsPerYear: 0 }),
+    /no admissions/,
+  );
 });

@@ -7,6 +7,7 @@ import {
   DEMOGRAPHY_EVIDENCE,
 } from "./default_demography.ts";
 import {
+  ageingRateByAge,
   bandTotals,
   populationGrowthPerYear,
   projectPopulation,
@@ -84,4 +85,43 @@ Deno.test("bandProfile() keeps band averages on every scale", () => {
     () => bandProfile([{ minAgeYears: 0, value: 1.2 }], weights, { scale: "logit" }),
     /expected a value strictly between 0 and 1/,
   );
+});
+
+Deno.test("ageing moves the survivors of a year of age up: a share e^(−m) of its entrants", () => {
+  // One cohort at age 0 (death rate 0.07); ages 1 and 2+ have no deaths, so in the end everyone
+  // who survived age 0 is at age 1 or 2+.
+  const m = 0.07;
+  const out = projectPopulation({
+    populationByAge: new Float64Array([1000, 0, 0]),
+    deathRateByAge: new Float64Array([m, 0, 0]),
+    birthsPerYear: 0,
+    netMigrationByAge: new Float64Array(3),
+  }, { years: 40 });
+  const survivors = out[40][1] + out[40][2];
+  // Ageing at 1 per person-year would give 1000 / (1 + m) = 934.6 (0.2% more).
+  assert.ok(Math.abs(survivors - 1000 * Math.exp(-m)) < 1e-6, `${survivors}`);
+});
+
+Deno.test("the 85+ count after one year is its start + ageing in from 84 − deaths (England 2019)", () => {
+  const d = defaultDemographyInputs();
+  const [start, end] = projectPopulation(d, { years: 1 });
+  const r84 = ageingRateByAge(d.deathRateByAge)[84];
+  // Survivors reaching 85: m·e^(−m) ÷ (1 − e^(−m)) of the people aged 84 a year.
+  const m84 = d.deathRateByAge[84];
+  assert.ok(Math.abs(r84 - m84 * Math.exp(-m84) / (1 - Math.exp(-m84))) < 1e-12);
+  const flow = (p: Float64Array) => {
+    let deaths = 0;
+    for (let a = 85; a < p.length; a++) deaths += d.deathRateByAge[a] * p[a];
+    return r84 * p[84] - deaths;
+  };
+  const over85 = (p: Float64Array) => p.slice(85).reduce((a, b) => a + b, 0);
+  // Trapezoid over the year (its error here ≈ 300); ageing at 1 per person-year would add
+  // ≈ 8,500 more (0.6%).
+  const expected = over85(start) + (flow(start) + flow(end)) / 2;
+  assert.ok(Math.abs(over85(end) - expected) < 1000, `${over85(end)} vs ${expected}`);
+  // Growth within the evidence range (D3: 1.9–3.3% a year).
+  const growth = over85(end) / over85(start) - 1;
+  assert.ok(growth > 0.019 && growth < 0.033, `${growth}`);
+  // The single years below 90 are England's (MYE2): 242,740 people aged 84.
+  assert.equal(start[84], 242_740);
 });
