@@ -1,9 +1,10 @@
 /**
  * The default demography, built from the figures in docs/evidence.md: England's mid-2019
- * population by band, all-cause death rates by band (England & Wales 2019), births and net
- * migration per year, frailty prevalence and deterioration by band, and care-home residents by
- * band. Band figures become single-year curves with {@linkcode bandProfile}; within each band
- * the population follows the stable-population shape of the band's death and growth rates.
+ * population by single year of age (to 90+), all-cause death rates by band (England & Wales
+ * 2019), births and net migration per year, frailty prevalence and deterioration by band, and
+ * care-home residents by band. Band figures become single-year curves with
+ * {@linkcode bandProfile}; above 90 the population follows the stable-population shape of the
+ * 85+ band's death and growth rates.
  * Each figure carries the docs/evidence.md anchor it comes from.
  *
  * @module
