@@ -368,7 +368,7 @@ Deno.test("deno task sim --sweep writes a table and a tornado chart", async () =
     "--replications",
     "2",
     "--sweep",
-    "acute.readmission30DayProbability=0.02,0.2",
+    "acute.readmission30DayProbability=0.02,0.12",
     "--sweep",
     "population.size=2000,4000",
     "--out",
@@ -390,7 +390,7 @@ Deno.test("deno task sim --sweep writes a table and a tornado chart", async () =
       1.5 * admissions("population.size", "2000"),
   );
   assert.ok(
-    admissions("acute.readmission30DayProbability", "0.2") >
+    admissions("acute.readmission30DayProbability", "0.12") >
       admissions("acute.readmission30DayProbability", "0.02"),
   );
   const html = await Deno.readTextFile(`${out}/sweep.html`);
