@@ -47,9 +47,17 @@ interface Cpu {
   helpers: number;
 }
 
+/**
+ * One run: wall time, CPU by thread kind, and the main thread's CPU split by the CLI's stages:
+ * before the replications start (loading, serial), while they run, and after the last one
+ * (summaries and writing the outputs, serial).
+ */
 interface Timing {
   wall: number;
   cpu: Cpu;
+  mainBefore: number;
+  mainRun: number;
+  mainAfter: number;
 }
 
 /** utime + stime in ticks and the thread's name, from /proc/PID[/task/TID]/stat. */
@@ -68,7 +76,7 @@ function readStat(path: string): { ticks: number; name: string } | undefined {
 }
 
 /** Polls a process's threads until it ends, keeping each thread's last CPU time. */
-function watchThreads(pid: number): () => Cpu {
+function watchThreads(pid: number): { poll: () => void; stop: () => Cpu } {
   const threads = new Map<string, { ticks: number; name: string }>();
   let total = 0;
   const poll = () => {
@@ -83,35 +91,64 @@ function watchThreads(pid: number): () => Cpu {
   };
   const timer = setInterval(poll, 20);
   poll();
-  return () => {
-    clearInterval(timer);
-    const cpu = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
+  const cpu = () => {
+    const out = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
     for (const [tid, { ticks, name }] of threads) {
       const s = ticks / TICKS_PER_SECOND;
-      if (tid === String(pid)) cpu.main += s;
-      else if (name.startsWith("worker-")) cpu.workers += s;
-      else if (name.startsWith("V8 ")) cpu.helpers += s;
+      if (tid === String(pid)) out.main += s;
+      else if (name.startsWith("worker-")) out.workers += s;
+      else if (name.startsWith("V8 ")) out.helpers += s;
     }
-    return cpu;
+    return out;
   };
+  return {
+    poll,
+    stop: () => {
+      clearInterval(timer);
+      return cpu();
+    },
+  };
+}
+
+/** The main thread's CPU seconds now (utime + stime). */
+function mainCpu(pid: number): number {
+  return (readStat(`/proc/${pid}/task/${pid}/stat`)?.ticks ?? NaN) / TICKS_PER_SECOND;
 }
 
 async function sim(simArgs: string[], out: string): Promise<Timing> {
   const command = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--quiet", "--out", out],
+    args: ["run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--out", out],
     stdout: "null",
     stderr: "piped",
   });
   const started = performance.now();
   const child = command.spawn();
-  const stop = hasProc ? watchThreads(child.pid) : undefined;
-  const result = await child.output();
-  const wall = (performance.now() - started) / 1000;
-  const cpu = stop?.() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
-  if (!result.success) {
-    throw new Error(`deno task sim failed: ${new TextDecoder().decode(result.stderr)}`);
+  const watch = hasProc ? watchThreads(child.pid) : undefined;
+  // The progress lines (one per stage on a pipe) mark where the main thread's stages change.
+  const marks: Record<string, number> = {};
+  const lines: string[] = [];
+  let pending = "";
+  for await (const text of child.stderr.pipeThrough(new TextDecoderStream())) {
+    const parts = (pending + text).split("\n");
+    pending = parts.pop()!;
+    for (const line of parts) {
+      lines.push(line);
+      if (line.startsWith("Running ")) marks.running = mainCpu(child.pid);
+      if (line.startsWith("Summarising")) marks.summarising = mainCpu(child.pid);
+    }
+    watch?.poll();
   }
-  return { wall, cpu };
+  const status = await child.status;
+  const wall = (performance.now() - started) / 1000;
+  const cpu = watch?.stop() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
+  if (!status.success) throw new Error(`deno task sim failed: ${lines.join("\n")}`);
+  return {
+    wall,
+    cpu,
+    mainBefore: marks.running ?? NaN,
+    mainRun: (marks.summarising ?? NaN) - (marks.running ?? NaN),
+    mainAfter: cpu.main - (marks.summarising ?? NaN),
+  };
 }
 
 async function sameOutputs(a: string, b: string): Promise<boolean> {
@@ -192,6 +229,46 @@ Amdahl (1 worker: ${f2(fixed)} s fixed + ${
 } s per replication, wall): 2 workers can reach ${
   f2(amdahl)
 }× at ${replications} replications if only the per-replication part shares out.`);
+
+// The same from CPU time, which the other load on the machine distorts far less than wall time:
+// the main thread's serial start and end, and what the run phase needs of the two cores.
+const cpuMed = (kind: keyof typeof timings, pick: (t: Timing) => number) => med(kind, pick);
+const serialStart = cpuMed("w1", (t) => t.mainBefore);
+const serialEnd = cpuMed("w1", (t) => t.mainAfter);
+const perRepWorker = (cpuMed("w1", (t) => t.cpu.workers) - cpuMed("small", (t) => t.cpu.workers)) /
+  (replications - SMALL);
+const workerStart = cpuMed("small", (t) => t.cpu.workers) - SMALL * perRepWorker;
+const perRepMain = (cpuMed("w1", (t) => t.mainRun) - cpuMed("small", (t) => t.mainRun)) /
+  (replications - SMALL);
+// On a quiet 2-core machine the run phase takes the longer of one worker's share of the work and
+// half of all the CPU the phase needs (workers, the main thread's run stage, V8's helpers).
+const runPhase = (kind: "w1" | "w2", workers: number) => {
+  const w = cpuMed(kind, (t) => t.cpu.workers);
+  const all = w + cpuMed(kind, (t) => t.mainRun) + cpuMed(kind, (t) => t.cpu.helpers);
+  return Math.max(w / workers, all / 2);
+};
+const quiet1 = serialStart + runPhase("w1", 1) + serialEnd;
+const quiet2 = serialStart + runPhase("w2", 2) + serialEnd;
+const ideal2 = serialStart + workerStart + replications * perRepWorker / 2 + serialEnd;
+console.log(`
+CPU time (medians, s): main thread before the replications ${f2(serialStart)} (serial), during ${
+  f2(cpuMed("w1", (t) => t.mainRun))
+} / ${f2(cpuMed("w2", (t) => t.mainRun))} (1 / 2 workers; ${
+  f2(perRepMain)
+} per replication), after the last ${f2(serialEnd)} / ${
+  f2(cpuMed("w2", (t) => t.mainAfter))
+} (serial); a worker's start-up ${f2(workerStart)} + ${
+  f2(perRepWorker)
+} per replication (from the runs of ${SMALL} and ${replications}); workers in all ${
+  f2(cpuMed("w1", (t) => t.cpu.workers))
+} / ${f2(cpuMed("w2", (t) => t.cpu.workers))}; V8 helpers ${
+  f2(cpuMed("w1", (t) => t.cpu.helpers))
+} / ${f2(cpuMed("w2", (t) => t.cpu.helpers))}.
+Quiet 2-core machine, from these CPU times: 1 worker ${f2(quiet1)} s, 2 workers ${f2(quiet2)} s → ${
+  f2(quiet1 / quiet2)
+}×; if the second worker cost only its share of the replications (no start-up, helpers free): ${
+  f2(quiet1 / ideal2)
+}×.`);
 
 if (args.study) {
   const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));

@@ -5,9 +5,24 @@
  * @module
  */
 
-import { type PairedInput, runPairedReplication } from "../models/run_scenario.ts";
+import { type PairedInput, runPairedReplication, scenarioOptions } from "../models/run_scenario.ts";
+import {
+  type PopulationDemography,
+  populationDemography,
+  usePopulationDemography,
+} from "../models/population/demography_rates.ts";
+import type { Scenario } from "../scenarios/schema.ts";
 import { recordOfPaired, type ReplicationRecord } from "../report/run_figures.ts";
 import { runGroups } from "../report/tables.ts";
+
+/** Input of {@linkcode recordPairedReplication}: plain data, cloned to every worker. */
+export interface RecordInput extends PairedInput {
+  /**
+   * The scenario's solved demography (`populationDemography`), so a worker does not solve it
+   * again; solved on the worker when absent.
+   */
+  demography?: PopulationDemography;
+}
 
 /**
  * Worker entry (`exportName: "recordPairedReplication"`): runs the baseline and every option of
@@ -27,9 +42,36 @@ import { runGroups } from "../report/tables.ts";
  * ```
  */
 export function recordPairedReplication(
-  args: { seed: number; replication: number; input: PairedInput },
+  args: { seed: number; replication: number; input: RecordInput },
 ): ReplicationRecord {
-  const { scenario, options } = args.input;
+  const { scenario, options, demography } = args.input;
+  if (demography) usePopulationDemography(scenario, demography);
   const groups = runGroups({ scenario, options: options.map((o) => o.option) });
   return recordOfPaired(runPairedReplication(args), groups);
+}
+
+/**
+ * The input every worker of a checkpointed run receives: the resolved scenario, its options with
+ * their interventions and its solved demography, all plain data, so a worker loads no schema,
+ * parses nothing and solves nothing again.
+ *
+ * @param scenario A resolved scenario.
+ * @returns The input of {@linkcode recordPairedReplication}.
+ * @throws {ScenarioError} If the scenario's demography cannot be solved (naming the field).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * const scenario = parseScenario({ version: 1, years: 1, population: { size: 2000 }, careModels: [{ model: "ehch" }] });
+ * assert.deepEqual(workerInput(scenario).options.map((o) => o.option.id), ["scenario"]);
+ * ```
+ */
+export function workerInput(scenario: Scenario): RecordInput {
+  return {
+    scenario,
+    options: scenarioOptions(scenario),
+    replicationsPerSample: 1,
+    demography: populationDemography(scenario),
+  };
 }
