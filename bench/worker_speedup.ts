@@ -230,45 +230,66 @@ Amdahl (1 worker: ${f2(fixed)} s fixed + ${
   f2(amdahl)
 }× at ${replications} replications if only the per-replication part shares out.`);
 
-// The same from CPU time, which the other load on the machine distorts far less than wall time:
-// the main thread's serial start and end, and what the run phase needs of the two cores.
+// The same from CPU time, which the other load on the machine distorts far less than wall time.
+// Each part of a 1-worker run is split into a fixed part and a part per replication by the runs
+// of N and of SMALL replications.
 const cpuMed = (kind: keyof typeof timings, pick: (t: Timing) => number) => med(kind, pick);
-const serialStart = cpuMed("w1", (t) => t.mainBefore);
-const serialEnd = cpuMed("w1", (t) => t.mainAfter);
-const perRepWorker = (cpuMed("w1", (t) => t.cpu.workers) - cpuMed("small", (t) => t.cpu.workers)) /
-  (replications - SMALL);
-const workerStart = cpuMed("small", (t) => t.cpu.workers) - SMALL * perRepWorker;
-const perRepMain = (cpuMed("w1", (t) => t.mainRun) - cpuMed("small", (t) => t.mainRun)) /
-  (replications - SMALL);
-// On a quiet 2-core machine the run phase takes the longer of one worker's share of the work and
-// half of all the CPU the phase needs (workers, the main thread's run stage, V8's helpers).
+const split = (pick: (t: Timing) => number) => {
+  const per = (cpuMed("w1", pick) - cpuMed("small", pick)) / (replications - SMALL);
+  return { fixed: cpuMed("small", pick) - SMALL * per, per };
+};
+const parts = {
+  before: split((t) => t.mainBefore),
+  during: split((t) => t.mainRun),
+  after: split((t) => t.mainAfter),
+  worker: split((t) => t.cpu.workers),
+  helpers: split((t) => t.cpu.helpers),
+};
+const partRow = (label: string, p: { fixed: number; per: number }, w2: string) =>
+  `| ${label} | ${f2(p.fixed)} | ${(p.per * 1000).toFixed(0)} | ${
+    f2(p.fixed + replications * p.per)
+  } | ${w2} |`;
+const w2 = (pick: (t: Timing) => number) => f2(cpuMed("w2", pick));
+console.log(`
+CPU seconds by part (medians; fixed + per replication from the 1-worker runs of ${SMALL} and ${replications}):
+
+| Part | Fixed s | Per replication ms | 1 worker, ${replications} s | 2 workers, ${replications} s |
+| ---- | ------- | ------------------ | -------- | --------- |
+${partRow("main thread before the replications (serial)", parts.before, w2((t) => t.mainBefore))}
+${partRow("main thread while they run", parts.during, w2((t) => t.mainRun))}
+${partRow("main thread after the last (serial)", parts.after, w2((t) => t.mainAfter))}
+${partRow("worker threads", parts.worker, w2((t) => t.cpu.workers))}
+${partRow("V8 helper threads", parts.helpers, w2((t) => t.cpu.helpers))}`);
+// A quiet 2-core machine: the serial parts add up; in between, one worker's chain runs while the
+// main thread and V8's helpers use the idle core, and two workers take the longer of one
+// worker's share and half of all the CPU the run needs (workers, main thread, helpers).
+const serial = (kind: "w1" | "w2") =>
+  cpuMed(kind, (t) => t.mainBefore) + cpuMed(kind, (t) => t.mainAfter);
 const runPhase = (kind: "w1" | "w2", workers: number) => {
   const w = cpuMed(kind, (t) => t.cpu.workers);
   const all = w + cpuMed(kind, (t) => t.mainRun) + cpuMed(kind, (t) => t.cpu.helpers);
   return Math.max(w / workers, all / 2);
 };
-const quiet1 = serialStart + runPhase("w1", 1) + serialEnd;
-const quiet2 = serialStart + runPhase("w2", 2) + serialEnd;
-const ideal2 = serialStart + workerStart + replications * perRepWorker / 2 + serialEnd;
+const quiet1 = serial("w1") + runPhase("w1", 1);
+const quiet2 = serial("w2") + runPhase("w2", 2);
+const { before, after, worker } = parts;
+// If the second worker cost nothing but its share of the replications (no start-up of its own,
+// no compilation competing for the cores), and as the replications grow without bound:
+const ideal = (n: number) => {
+  const fixed = before.fixed + after.fixed + worker.fixed;
+  const per = before.per + after.per;
+  return (fixed + n * (per + worker.per)) / (fixed + n * (per + worker.per / 2));
+};
 console.log(`
-CPU time (medians, s): main thread before the replications ${f2(serialStart)} (serial), during ${
-  f2(cpuMed("w1", (t) => t.mainRun))
-} / ${f2(cpuMed("w2", (t) => t.mainRun))} (1 / 2 workers; ${
-  f2(perRepMain)
-} per replication), after the last ${f2(serialEnd)} / ${
-  f2(cpuMed("w2", (t) => t.mainAfter))
-} (serial); a worker's start-up ${f2(workerStart)} + ${
-  f2(perRepWorker)
-} per replication (from the runs of ${SMALL} and ${replications}); workers in all ${
-  f2(cpuMed("w1", (t) => t.cpu.workers))
-} / ${f2(cpuMed("w2", (t) => t.cpu.workers))}; V8 helpers ${
-  f2(cpuMed("w1", (t) => t.cpu.helpers))
-} / ${f2(cpuMed("w2", (t) => t.cpu.helpers))}.
 Quiet 2-core machine, from these CPU times: 1 worker ${f2(quiet1)} s, 2 workers ${f2(quiet2)} s → ${
   f2(quiet1 / quiet2)
-}×; if the second worker cost only its share of the replications (no start-up, helpers free): ${
-  f2(quiet1 / ideal2)
-}×.`);
+}×. Upper bounds, if the second worker cost only its share of the replications: ${
+  f2(ideal(replications))
+}× at ${replications} replications; ${
+  f2(ideal(1e9))
+}× at any number (the main thread's serial part per replication, ${
+  ((before.per + after.per) * 1000).toFixed(0)
+} ms, does not share out).`);
 
 if (args.study) {
   const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));

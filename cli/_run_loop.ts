@@ -9,7 +9,8 @@
 import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { checkModelSetup } from "../models/check_setup.ts";
-import { type RecordInput, workerInput } from "../studies/record_replication.ts";
+import type { PairedInput } from "../models/run_scenario.ts";
+import { workerInput } from "../studies/record_replication.ts";
 import { Checkpoint } from "../report/checkpoint.ts";
 import { summaryFiles } from "../report/outputs.ts";
 import type { ReplicationRecord } from "../report/run_figures.ts";
@@ -130,7 +131,7 @@ interface FreshReplications {
 }
 
 function startStream(
-  input: RecordInput,
+  input: PairedInput,
   indices: number[],
   options: RunLoopOptions,
 ): FreshReplications {
@@ -139,7 +140,7 @@ function startStream(
   const signal = options.signal
     ? AbortSignal.any([options.signal, stopper.signal])
     : stopper.signal;
-  const stream = streamReplications<ReplicationRecord, RecordInput>({
+  const stream = streamReplications<ReplicationRecord, PairedInput>({
     module: RECORD_MODULE,
     exportName: "recordPairedReplication",
     input,

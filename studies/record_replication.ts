@@ -6,23 +6,10 @@
  */
 
 import { type PairedInput, runPairedReplication, scenarioOptions } from "../models/run_scenario.ts";
-import {
-  type PopulationDemography,
-  populationDemography,
-  usePopulationDemography,
-} from "../models/population/demography_rates.ts";
+import { populationDemography } from "../models/population/demography_rates.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { recordOfPaired, type ReplicationRecord } from "../report/run_figures.ts";
 import { runGroups } from "../report/tables.ts";
-
-/** Input of {@linkcode recordPairedReplication}: plain data, cloned to every worker. */
-export interface RecordInput extends PairedInput {
-  /**
-   * The scenario's solved demography (`populationDemography`), so a worker does not solve it
-   * again; solved on the worker when absent.
-   */
-  demography?: PopulationDemography;
-}
 
 /**
  * Worker entry (`exportName: "recordPairedReplication"`): runs the baseline and every option of
@@ -42,10 +29,9 @@ export interface RecordInput extends PairedInput {
  * ```
  */
 export function recordPairedReplication(
-  args: { seed: number; replication: number; input: RecordInput },
+  args: { seed: number; replication: number; input: PairedInput },
 ): ReplicationRecord {
-  const { scenario, options, demography } = args.input;
-  if (demography) usePopulationDemography(scenario, demography);
+  const { scenario, options } = args.input;
   const groups = runGroups({ scenario, options: options.map((o) => o.option) });
   return recordOfPaired(runPairedReplication(args), groups);
 }
@@ -67,7 +53,7 @@ export function recordPairedReplication(
  * assert.deepEqual(workerInput(scenario).options.map((o) => o.option.id), ["scenario"]);
  * ```
  */
-export function workerInput(scenario: Scenario): RecordInput {
+export function workerInput(scenario: Scenario): PairedInput {
   return {
     scenario,
     options: scenarioOptions(scenario),
