@@ -230,66 +230,72 @@ Amdahl (1 worker: ${f2(fixed)} s fixed + ${
   f2(amdahl)
 }× at ${replications} replications if only the per-replication part shares out.`);
 
-// The same from CPU time, which the other load on the machine distorts far less than wall time.
-// Each part of a 1-worker run is split into a fixed part and a part per replication by the runs
+// The same from CPU time, which the other load on the machine distorts less than wall time. Each
+// pair's three runs ran back to back, so each pair gives its own estimate and the medians are
+// reported. A 1-worker run's parts split into a fixed part and a part per replication by the runs
 // of N and of SMALL replications.
-const cpuMed = (kind: keyof typeof timings, pick: (t: Timing) => number) => med(kind, pick);
-const split = (pick: (t: Timing) => number) => {
-  const per = (cpuMed("w1", pick) - cpuMed("small", pick)) / (replications - SMALL);
-  return { fixed: cpuMed("small", pick) - SMALL * per, per };
-};
-const parts = {
-  before: split((t) => t.mainBefore),
-  during: split((t) => t.mainRun),
-  after: split((t) => t.mainAfter),
-  worker: split((t) => t.cpu.workers),
-  helpers: split((t) => t.cpu.helpers),
-};
-const partRow = (label: string, p: { fixed: number; per: number }, w2: string) =>
-  `| ${label} | ${f2(p.fixed)} | ${(p.per * 1000).toFixed(0)} | ${
-    f2(p.fixed + replications * p.per)
-  } | ${w2} |`;
-const w2 = (pick: (t: Timing) => number) => f2(cpuMed("w2", pick));
+type Part = { fixed: number; per: number };
+const PARTS = {
+  before: ["main thread before the replications (serial)", (t: Timing) => t.mainBefore],
+  during: ["main thread while they run", (t: Timing) => t.mainRun],
+  after: ["main thread after the last (serial)", (t: Timing) => t.mainAfter],
+  worker: ["worker threads", (t: Timing) => t.cpu.workers],
+  helpers: ["V8 helper threads", (t: Timing) => t.cpu.helpers],
+} as const;
+type PartName = keyof typeof PARTS;
+const pairs = timings.w1.map((w1, i) => {
+  const w2 = timings.w2[i];
+  const small = timings.small[i];
+  const parts = {} as Record<PartName, Part>;
+  for (const [name, [, pick]] of Object.entries(PARTS) as [PartName, typeof PARTS[PartName]][]) {
+    const per = (pick(w1) - pick(small)) / (replications - SMALL);
+    parts[name] = { fixed: pick(small) - SMALL * per, per };
+  }
+  // A quiet 2-core machine: the serial parts add up; in between, one worker's chain runs while
+  // the main thread and V8's helpers use the idle core, and two workers take the longer of one
+  // worker's share and half of all the CPU the run needs (workers, main thread, helpers).
+  const quiet = (t: Timing, workers: number) =>
+    t.mainBefore + t.mainAfter +
+    Math.max(t.cpu.workers / workers, (t.cpu.workers + t.mainRun + t.cpu.helpers) / 2);
+  // Upper bound: the second worker costs only its share of the replications (no start-up of its
+  // own, no compilation competing for the cores).
+  const { before, after, worker } = parts;
+  const fixed = before.fixed + after.fixed + worker.fixed;
+  const serialPer = before.per + after.per;
+  const ideal = (n: number) =>
+    (fixed + n * (serialPer + worker.per)) / (fixed + n * (serialPer + worker.per / 2));
+  return {
+    parts,
+    serialPer,
+    quiet1: quiet(w1, 1),
+    quiet2: quiet(w2, 2),
+    ideal: ideal(replications),
+    idealAny: ideal(1e9),
+  };
+});
+const pm = (pick: (p: typeof pairs[number]) => number) => median(pairs.map(pick));
+const partRow = (name: PartName) =>
+  `| ${PARTS[name][0]} | ${f2(pm((p) => p.parts[name].fixed))} | ${
+    (pm((p) => p.parts[name].per) * 1000).toFixed(0)
+  } | ${f2(med("w1", PARTS[name][1]))} | ${f2(med("w2", PARTS[name][1]))} |`;
 console.log(`
-CPU seconds by part (medians; fixed + per replication from the 1-worker runs of ${SMALL} and ${replications}):
+CPU seconds by part (medians; fixed + per replication from each pair's 1-worker runs of ${SMALL} and ${replications}):
 
 | Part | Fixed s | Per replication ms | 1 worker, ${replications} s | 2 workers, ${replications} s |
 | ---- | ------- | ------------------ | -------- | --------- |
-${partRow("main thread before the replications (serial)", parts.before, w2((t) => t.mainBefore))}
-${partRow("main thread while they run", parts.during, w2((t) => t.mainRun))}
-${partRow("main thread after the last (serial)", parts.after, w2((t) => t.mainAfter))}
-${partRow("worker threads", parts.worker, w2((t) => t.cpu.workers))}
-${partRow("V8 helper threads", parts.helpers, w2((t) => t.cpu.helpers))}`);
-// A quiet 2-core machine: the serial parts add up; in between, one worker's chain runs while the
-// main thread and V8's helpers use the idle core, and two workers take the longer of one
-// worker's share and half of all the CPU the run needs (workers, main thread, helpers).
-const serial = (kind: "w1" | "w2") =>
-  cpuMed(kind, (t) => t.mainBefore) + cpuMed(kind, (t) => t.mainAfter);
-const runPhase = (kind: "w1" | "w2", workers: number) => {
-  const w = cpuMed(kind, (t) => t.cpu.workers);
-  const all = w + cpuMed(kind, (t) => t.mainRun) + cpuMed(kind, (t) => t.cpu.helpers);
-  return Math.max(w / workers, all / 2);
-};
-const quiet1 = serial("w1") + runPhase("w1", 1);
-const quiet2 = serial("w2") + runPhase("w2", 2);
-const { before, after, worker } = parts;
-// If the second worker cost nothing but its share of the replications (no start-up of its own,
-// no compilation competing for the cores), and as the replications grow without bound:
-const ideal = (n: number) => {
-  const fixed = before.fixed + after.fixed + worker.fixed;
-  const per = before.per + after.per;
-  return (fixed + n * (per + worker.per)) / (fixed + n * (per + worker.per / 2));
-};
-console.log(`
-Quiet 2-core machine, from these CPU times: 1 worker ${f2(quiet1)} s, 2 workers ${f2(quiet2)} s → ${
-  f2(quiet1 / quiet2)
-}×. Upper bounds, if the second worker cost only its share of the replications: ${
-  f2(ideal(replications))
-}× at ${replications} replications; ${
-  f2(ideal(1e9))
-}× at any number (the main thread's serial part per replication, ${
-  ((before.per + after.per) * 1000).toFixed(0)
-} ms, does not share out).`);
+${(Object.keys(PARTS) as PartName[]).map(partRow).join("\n")}
+
+Quiet 2-core machine, from each pair's CPU times (medians): 1 worker ${
+  f2(pm((p) => p.quiet1))
+} s, 2 workers ${f2(pm((p) => p.quiet2))} s → ${
+  f2(pm((p) => p.quiet1 / p.quiet2))
+}×. Upper bound if the second worker cost only its share of the replications: ${
+  f2(pm((p) => p.ideal))
+}× at ${replications} replications, ${
+  f2(pm((p) => p.idealAny))
+}× at any number (the main thread's serial ${
+  (pm((p) => p.serialPer) * 1000).toFixed(0)
+} ms per replication does not share out).`);
 
 if (args.study) {
   const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));
