@@ -28,6 +28,7 @@ export * from "./models/result.ts";
 export { METRICS, type MetricSpec, metricSpec } from "./models/metric_registry.ts";
 export * from "./models/modifiers.ts";
 export * from "./models/simulate.ts";
+export * from "./models/run_replication.ts";
 export * from "./models/settings/setting.ts";
 export * from "./models/settings/registry.ts";
 export type { AdmissionDraws, Patient } from "./models/acute/patient.ts";

@@ -47,9 +47,17 @@ interface Cpu {
   helpers: number;
 }
 
+/**
+ * One run: wall time, CPU by thread kind, and the main thread's CPU split by the CLI's stages:
+ * before the replications start (loading, serial), while they run, and after the last one
+ * (summaries and writing the outputs, serial).
+ */
 interface Timing {
   wall: number;
   cpu: Cpu;
+  mainBefore: number;
+  mainRun: number;
+  mainAfter: number;
 }
 
 /** utime + stime in ticks and the thread's name, from /proc/PID[/task/TID]/stat. */
@@ -68,7 +76,7 @@ function readStat(path: string): { ticks: number; name: string } | undefined {
 }
 
 /** Polls a process's threads until it ends, keeping each thread's last CPU time. */
-function watchThreads(pid: number): () => Cpu {
+function watchThreads(pid: number): { poll: () => void; stop: () => Cpu } {
   const threads = new Map<string, { ticks: number; name: string }>();
   let total = 0;
   const poll = () => {
@@ -83,35 +91,64 @@ function watchThreads(pid: number): () => Cpu {
   };
   const timer = setInterval(poll, 20);
   poll();
-  return () => {
-    clearInterval(timer);
-    const cpu = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
+  const cpu = () => {
+    const out = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
     for (const [tid, { ticks, name }] of threads) {
       const s = ticks / TICKS_PER_SECOND;
-      if (tid === String(pid)) cpu.main += s;
-      else if (name.startsWith("worker-")) cpu.workers += s;
-      else if (name.startsWith("V8 ")) cpu.helpers += s;
+      if (tid === String(pid)) out.main += s;
+      else if (name.startsWith("worker-")) out.workers += s;
+      else if (name.startsWith("V8 ")) out.helpers += s;
     }
-    return cpu;
+    return out;
   };
+  return {
+    poll,
+    stop: () => {
+      clearInterval(timer);
+      return cpu();
+    },
+  };
+}
+
+/** The main thread's CPU seconds now (utime + stime). */
+function mainCpu(pid: number): number {
+  return (readStat(`/proc/${pid}/task/${pid}/stat`)?.ticks ?? NaN) / TICKS_PER_SECOND;
 }
 
 async function sim(simArgs: string[], out: string): Promise<Timing> {
   const command = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--quiet", "--out", out],
+    args: ["run", "-A", `${ROOT}cli/sim.ts`, ...simArgs, "--out", out],
     stdout: "null",
     stderr: "piped",
   });
   const started = performance.now();
   const child = command.spawn();
-  const stop = hasProc ? watchThreads(child.pid) : undefined;
-  const result = await child.output();
-  const wall = (performance.now() - started) / 1000;
-  const cpu = stop?.() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
-  if (!result.success) {
-    throw new Error(`deno task sim failed: ${new TextDecoder().decode(result.stderr)}`);
+  const watch = hasProc ? watchThreads(child.pid) : undefined;
+  // The progress lines (one per stage on a pipe) mark where the main thread's stages change.
+  const marks: Record<string, number> = {};
+  const lines: string[] = [];
+  let pending = "";
+  for await (const text of child.stderr.pipeThrough(new TextDecoderStream())) {
+    const parts = (pending + text).split("\n");
+    pending = parts.pop()!;
+    for (const line of parts) {
+      lines.push(line);
+      if (line.startsWith("Running ")) marks.running = mainCpu(child.pid);
+      if (line.startsWith("Summarising")) marks.summarising = mainCpu(child.pid);
+    }
+    watch?.poll();
   }
-  return { wall, cpu };
+  const status = await child.status;
+  const wall = (performance.now() - started) / 1000;
+  const cpu = watch?.stop() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
+  if (!status.success) throw new Error(`deno task sim failed: ${lines.join("\n")}`);
+  return {
+    wall,
+    cpu,
+    mainBefore: marks.running ?? NaN,
+    mainRun: (marks.summarising ?? NaN) - (marks.running ?? NaN),
+    mainAfter: cpu.main - (marks.summarising ?? NaN),
+  };
 }
 
 async function sameOutputs(a: string, b: string): Promise<boolean> {
@@ -192,6 +229,73 @@ Amdahl (1 worker: ${f2(fixed)} s fixed + ${
 } s per replication, wall): 2 workers can reach ${
   f2(amdahl)
 }× at ${replications} replications if only the per-replication part shares out.`);
+
+// The same from CPU time, which the other load on the machine distorts less than wall time. Each
+// pair's three runs ran back to back, so each pair gives its own estimate and the medians are
+// reported. A 1-worker run's parts split into a fixed part and a part per replication by the runs
+// of N and of SMALL replications.
+type Part = { fixed: number; per: number };
+const PARTS = {
+  before: ["main thread before the replications (serial)", (t: Timing) => t.mainBefore],
+  during: ["main thread while they run", (t: Timing) => t.mainRun],
+  after: ["main thread after the last (serial)", (t: Timing) => t.mainAfter],
+  worker: ["worker threads", (t: Timing) => t.cpu.workers],
+  helpers: ["V8 helper threads", (t: Timing) => t.cpu.helpers],
+} as const;
+type PartName = keyof typeof PARTS;
+const pairs = timings.w1.map((w1, i) => {
+  const w2 = timings.w2[i];
+  const small = timings.small[i];
+  const parts = {} as Record<PartName, Part>;
+  for (const [name, [, pick]] of Object.entries(PARTS) as [PartName, typeof PARTS[PartName]][]) {
+    const per = (pick(w1) - pick(small)) / (replications - SMALL);
+    parts[name] = { fixed: pick(small) - SMALL * per, per };
+  }
+  // A quiet 2-core machine: the serial parts add up; in between, one worker's chain runs while
+  // the main thread and V8's helpers use the idle core, and two workers take the longer of one
+  // worker's share and half of all the CPU the run needs (workers, main thread, helpers).
+  const quiet = (t: Timing, workers: number) =>
+    t.mainBefore + t.mainAfter +
+    Math.max(t.cpu.workers / workers, (t.cpu.workers + t.mainRun + t.cpu.helpers) / 2);
+  // Upper bound: the second worker costs only its share of the replications (no start-up of its
+  // own, no compilation competing for the cores).
+  const { before, after, worker } = parts;
+  const fixed = before.fixed + after.fixed + worker.fixed;
+  const serialPer = before.per + after.per;
+  const ideal = (n: number) =>
+    (fixed + n * (serialPer + worker.per)) / (fixed + n * (serialPer + worker.per / 2));
+  return {
+    parts,
+    serialPer,
+    quiet1: quiet(w1, 1),
+    quiet2: quiet(w2, 2),
+    ideal: ideal(replications),
+    idealAny: ideal(1e9),
+  };
+});
+const pm = (pick: (p: typeof pairs[number]) => number) => median(pairs.map(pick));
+const partRow = (name: PartName) =>
+  `| ${PARTS[name][0]} | ${f2(pm((p) => p.parts[name].fixed))} | ${
+    (pm((p) => p.parts[name].per) * 1000).toFixed(0)
+  } | ${f2(med("w1", PARTS[name][1]))} | ${f2(med("w2", PARTS[name][1]))} |`;
+console.log(`
+CPU seconds by part (medians; fixed + per replication from each pair's 1-worker runs of ${SMALL} and ${replications}):
+
+| Part | Fixed s | Per replication ms | 1 worker, ${replications} s | 2 workers, ${replications} s |
+| ---- | ------- | ------------------ | -------- | --------- |
+${(Object.keys(PARTS) as PartName[]).map(partRow).join("\n")}
+
+Quiet 2-core machine, from each pair's CPU times (medians): 1 worker ${
+  f2(pm((p) => p.quiet1))
+} s, 2 workers ${f2(pm((p) => p.quiet2))} s → ${
+  f2(pm((p) => p.quiet1 / p.quiet2))
+}×. Upper bound if the second worker cost only its share of the replications: ${
+  f2(pm((p) => p.ideal))
+}× at ${replications} replications, ${
+  f2(pm((p) => p.idealAny))
+}× at any number (the main thread's serial ${
+  (pm((p) => p.serialPer) * 1000).toFixed(0)
+} ms per replication does not share out).`);
 
 if (args.study) {
   const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));

@@ -9,7 +9,8 @@
 import { type Shard, shardIndices, streamReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { checkModelSetup } from "../models/check_setup.ts";
-import { type PairedInput, scenarioOptions } from "../models/run_scenario.ts";
+import type { PairedInput } from "../models/run_scenario.ts";
+import { workerInput } from "../studies/record_replication.ts";
 import { Checkpoint } from "../report/checkpoint.ts";
 import { summaryFiles } from "../report/outputs.ts";
 import type { ReplicationRecord } from "../report/run_figures.ts";
@@ -74,8 +75,7 @@ export async function runCheckpointed(
   const indices = options.shard
     ? shardIndices(replications, options.shard)
     : Array.from({ length: replications }, (_, i) => i);
-  const paired = scenarioOptions(scenario);
-  const input: PairedInput = { scenario, options: paired, replicationsPerSample: 1 };
+  const input = workerInput(scenario);
   // Without --resume every replication runs (an earlier checkpoint is discarded), so the workers
   // start now and load the model while this thread checks the set-up and opens the checkpoint.
   let fresh = options.resume ? undefined : startStream(input, indices, options);
@@ -87,7 +87,7 @@ export async function runCheckpointed(
       seed,
       replications,
       indices,
-      options: paired.map((o) => o.option),
+      options: input.options.map((o) => o.option),
       results: [],
     });
     if (options.shard) meta.shard = options.shard;

@@ -26,6 +26,11 @@ import { simulateReplication } from "./simulate.ts";
 import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
 import { appendDerivedRows } from "./costs/derived_rows.ts";
 import { simulatePathways } from "./pathways/pathway_model.ts";
+import {
+  type PopulationDemography,
+  populationDemography,
+  usePopulationDemography,
+} from "./population/demography_rates.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -159,6 +164,11 @@ export function scenarioOptions(scenario: Scenario): OptionInterventions[] {
 export interface PairedInput {
   /** Resolved scenario. */
   scenario: Scenario;
+  /**
+   * The scenario's solved demography (`populationDemography`), so a worker does not solve it
+   * again; solved on the worker when absent.
+   */
+  demography?: PopulationDemography;
   /** Options with interventions. */
   options: OptionInterventions[];
   /** Consecutive replications sharing one parameter sample (1 = a fresh draw each). */
@@ -189,6 +199,7 @@ export function runPairedReplication(
 ): PairedReplication {
   const { seed, replication, input } = args;
   const { scenario } = input;
+  if (input.demography) usePopulationDemography(scenario, input.demography);
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
   const baseline = simulateReplication(scenario, { seed, replication, variant: "baseline" });
   const pathways = simulatePathways(scenario, { seed, replication });
@@ -347,6 +358,7 @@ export async function runScenario(
   const opts = [...scenarioOptions(scenario), ...(options.extraOptions ?? [])];
   const input: PairedInput = {
     scenario,
+    demography: populationDemography(scenario),
     options: opts,
     replicationsPerSample: replications / samples,
   };

@@ -1,12 +1,12 @@
 /**
- * Running one replication of the whole-system model and packaging its result; plus a
- * worker-friendly entry point for `runReplications`.
+ * Running one replication of the whole-system model and packaging its result. It takes a
+ * resolved scenario and never loads the scenario schema, so replication workers that import it
+ * stay free of the validation library (`run_replication.ts` is the entry that parses).
  *
  * @module
  */
 
-import { parseScenario } from "../scenarios/load.ts";
-import type { Scenario, ScenarioInput } from "../scenarios/schema.ts";
+import type { Scenario } from "../scenarios/schema.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
 import { type AnnualMetric, METRICS, type MetricSpec } from "./metric_registry.ts";
 import type {
@@ -196,40 +196,4 @@ function interventionAccount(tags: readonly TagStats[], years: number): Interven
     }
   }
   return out;
-}
-
-/** Input of {@linkcode runReplication}: plain data so it crosses a worker boundary. */
-export interface RunReplicationInput {
-  /** The scenario as written (parsed in the worker). */
-  scenario: ScenarioInput;
-  /** Variant label. */
-  variant?: string;
-  /** Remove capacity limits. */
-  unconstrained?: boolean;
-}
-
-/**
- * Worker entry point for `runReplications` (`exportName: "runReplication"`).
- *
- * @param args `{ seed, replication, input }` as passed by `runReplications`.
- * @returns The replication's result.
- * @throws {ScenarioError} If the scenario is invalid.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * const r = runReplication({ seed: 2, replication: 1, input: { scenario: { version: 1, years: 1, population: { size: 2000 } } } });
- * assert.equal(r.replication, 1);
- * ```
- */
-export function runReplication(
-  args: { seed: number; replication: number; input: RunReplicationInput },
-): ReplicationResult {
-  const scenario = parseScenario(args.input.scenario);
-  return simulateReplication(scenario, {
-    seed: args.seed,
-    replication: args.replication,
-    variant: args.input.variant,
-    unconstrained: args.input.unconstrained,
-  });
 }

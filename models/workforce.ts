@@ -6,7 +6,7 @@
  * @module
  */
 
-import { STAFF_GROUPS, type StaffGroup } from "../scenarios/care_model_schema.ts";
+import { STAFF_GROUPS, type StaffGroup } from "../scenarios/care_model_names.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { cohortLabel, type Intervention } from "./interventions/intervention.ts";
 import { daysBetween, rampFraction } from "./interventions/ramp.ts";

@@ -11,7 +11,8 @@
 
 import type { SettingMetric } from "../models/settings/setting.ts";
 import type { PairedReplication, ScenarioRun } from "./_scenario_run.ts";
-import type { ReplicationResult } from "../models/result.ts";
+import type { AnnualRow, DailySeries, ReplicationResult } from "../models/result.ts";
+import type { WorkforceRow } from "../models/workforce.ts";
 import { METRICS } from "../models/metric_registry.ts";
 import { parseCsv, roundForCsv, toCsv } from "./csv.ts";
 import { financialYear } from "./financial_year.ts";
@@ -267,43 +268,63 @@ export function appendReplication(tables: RunTables, paired: PairedReplication):
       if (DATES.size >= 100) DATES.clear();
       DATES.set(result.startDate, dates = new Map());
     }
-    const base = {
+    const base: RowBase = {
       scenario: group.scenario,
       variant: group.variant,
       replication: paired.replication,
     };
-    for (const row of result.annual) {
-      const record: AnnualRecord = {
-        ...base,
-        year: row.year,
-        financialYear: financialYear(result.startDate, row.year),
-        metric: row.metric,
-        value: roundForCsv(row.value),
-      };
-      if (row.segment !== undefined) record.segment = row.segment;
-      tables.annual.push(record);
-    }
+    const { startDate } = result;
+    for (const row of result.annual) tables.annual.push(annualRecord(base, startDate, row));
     const d = result.daily;
     for (let i = 0; i < d.dayIndex.length; i++) {
-      const day = d.dayIndex[i];
-      const values = {} as Record<DailyColumn, number>;
-      for (const c of DAILY_COLUMNS) values[c] = roundForCsv((d[DAILY_FIELDS[c]] as number[])[i]);
-      let date = dates.get(day);
-      if (date === undefined) dates.set(day, date = addDays(result.startDate, day));
-      tables.daily.push({ ...base, day, date, values });
+      tables.daily.push(dailyRecord(base, d, i, dates, startDate));
     }
-    for (const w of workforce) {
-      const record: WorkforceRecord = {
-        ...base,
-        year: w.year,
-        financialYear: financialYear(result.startDate, w.year),
-        staffGroup: w.staffGroup,
-        fte: roundForCsv(w.fte),
-      };
-      if (w.inPostFte !== undefined) record.inPostFte = roundForCsv(w.inPostFte);
-      tables.workforce.push(record);
-    }
+    for (const w of workforce) tables.workforce.push(workforceRecord(base, startDate, w));
   }
+}
+
+// One function per row kind, each called once per row: V8 optimises them once, where one
+// function holding every loop was compiled on-stack inside a loop and deoptimised on leaving it,
+// then compiled again in the next replication.
+type RowBase = Pick<AnnualRecord, "scenario" | "variant" | "replication">;
+
+function annualRecord(base: RowBase, startDate: string, row: AnnualRow): AnnualRecord {
+  const record: AnnualRecord = {
+    ...base,
+    year: row.year,
+    financialYear: financialYear(startDate, row.year),
+    metric: row.metric,
+    value: roundForCsv(row.value),
+  };
+  if (row.segment !== undefined) record.segment = row.segment;
+  return record;
+}
+
+function dailyRecord(
+  base: RowBase,
+  d: DailySeries,
+  i: number,
+  dates: Map<number, string>,
+  startDate: string,
+): DailyRecord {
+  const day = d.dayIndex[i]!;
+  const values = {} as Record<DailyColumn, number>;
+  for (const c of DAILY_COLUMNS) values[c] = roundForCsv((d[DAILY_FIELDS[c]] as number[])[i]!);
+  let date = dates.get(day);
+  if (date === undefined) dates.set(day, date = addDays(startDate, day));
+  return { ...base, day, date, values };
+}
+
+function workforceRecord(base: RowBase, startDate: string, w: WorkforceRow): WorkforceRecord {
+  const record: WorkforceRecord = {
+    ...base,
+    year: w.year,
+    financialYear: financialYear(startDate, w.year),
+    staffGroup: w.staffGroup,
+    fte: roundForCsv(w.fte),
+  };
+  if (w.inPostFte !== undefined) record.inPostFte = roundForCsv(w.inPostFte);
+  return record;
 }
 
 const ANNUAL_HEADER = [

@@ -5,7 +5,9 @@
  * @module
  */
 
-import { type PairedInput, runPairedReplication } from "../models/run_scenario.ts";
+import { type PairedInput, runPairedReplication, scenarioOptions } from "../models/run_scenario.ts";
+import { populationDemography } from "../models/population/demography_rates.ts";
+import type { Scenario } from "../scenarios/schema.ts";
 import { recordOfPaired, type ReplicationRecord } from "../report/run_figures.ts";
 import { runGroups } from "../report/tables.ts";
 
@@ -32,4 +34,30 @@ export function recordPairedReplication(
   const { scenario, options } = args.input;
   const groups = runGroups({ scenario, options: options.map((o) => o.option) });
   return recordOfPaired(runPairedReplication(args), groups);
+}
+
+/**
+ * The input every worker of a checkpointed run receives: the resolved scenario, its options with
+ * their interventions and its solved demography, all plain data, so a worker loads no schema,
+ * parses nothing and solves nothing again.
+ *
+ * @param scenario A resolved scenario.
+ * @returns The input of {@linkcode recordPairedReplication}.
+ * @throws {ScenarioError} If the scenario's demography cannot be solved (naming the field).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../scenarios/load.ts";
+ * const scenario = parseScenario({ version: 1, years: 1, population: { size: 2000 }, careModels: [{ model: "ehch" }] });
+ * assert.deepEqual(workerInput(scenario).options.map((o) => o.option.id), ["scenario"]);
+ * ```
+ */
+export function workerInput(scenario: Scenario): PairedInput {
+  return {
+    scenario,
+    options: scenarioOptions(scenario),
+    replicationsPerSample: 1,
+    demography: populationDemography(scenario),
+  };
 }

@@ -5,11 +5,8 @@
  * @module
  */
 
-import {
-  type CareModelEntry,
-  type CareModelId,
-  MAIN_PART,
-} from "../../scenarios/care_model_schema.ts";
+import type { CareModelEntry } from "../../scenarios/care_model_schema.ts";
+import { type CareModelId, MAIN_PART } from "../../scenarios/care_model_names.ts";
 import {
   defineIntervention,
   type Intervention,

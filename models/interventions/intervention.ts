@@ -20,7 +20,7 @@ import {
   STAFF_GROUPS,
   type StaffBasis,
   type StaffGroup,
-} from "../../scenarios/care_model_schema.ts";
+} from "../../scenarios/care_model_names.ts";
 import type { RampShape } from "./ramp.ts";
 
 /** Who an intervention reaches. Filters combine (AND); omitted filters match everyone. */

@@ -12,7 +12,7 @@ import {
   type CapacityName,
   EFFECT_NAMES,
   type EffectName,
-} from "../../scenarios/care_model_schema.ts";
+} from "../../scenarios/care_model_names.ts";
 import { type Intervention, isChange } from "./intervention.ts";
 
 /** Drawn effects of one group of people: ratios and absolute changes. */

@@ -66,7 +66,7 @@ export function populationDemography(scenario: Scenario): PopulationDemography {
   const pop = scenario.population;
   const minAgesYears = pop.ageBands.map((b) => b.minAgeYears);
   const projection = pop.demography.projection?.table;
-  const key = JSON.stringify([minAgesYears, pop.demography.inputs, pop.size, projection ?? null]);
+  const key = cacheKey(scenario);
   const hit = cache.get(key);
   if (hit) return hit;
   let lumped;
@@ -127,4 +127,39 @@ export function populationDemography(scenario: Scenario): PopulationDemography {
   };
   cache.set(key, out);
   return out;
+}
+
+function cacheKey(scenario: Scenario): string {
+  const pop = scenario.population;
+  return JSON.stringify([
+    pop.ageBands.map((b) => b.minAgeYears),
+    pop.demography.inputs,
+    pop.size,
+    pop.demography.projection?.table ?? null,
+  ]);
+}
+
+/**
+ * Hands this thread a demography {@linkcode populationDemography} solved elsewhere for the
+ * same scenario (a replication worker receives the one the main thread solved), so it is not
+ * solved again here.
+ *
+ * @param scenario The resolved scenario it was solved for.
+ * @param demography Its `populationDemography(scenario)`, e.g. after a structured clone.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * const s = parseScenario({ version: 1, population: { size: 4321 } });
+ * const solved = structuredClone(populationDemography(s));
+ * usePopulationDemography(s, solved);
+ * assert.equal(populationDemography(s), solved);
+ * ```
+ */
+export function usePopulationDemography(
+  scenario: Scenario,
+  demography: PopulationDemography,
+): void {
+  cache.set(cacheKey(scenario), demography);
 }
