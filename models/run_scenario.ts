@@ -22,10 +22,9 @@ import {
 } from "./interventions/sample.ts";
 import type { EventLogRow } from "./modifiers.ts";
 import type { ReplicationResult } from "./result.ts";
-import { simulateReplication } from "./simulate.ts";
 import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
 import { appendDerivedRows } from "./costs/derived_rows.ts";
-import { simulatePathways } from "./pathways/pathway_model.ts";
+import { simulateWithPathways } from "./pathways/simulate_with_pathways.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -190,11 +189,14 @@ export function runPairedReplication(
   const { seed, replication, input } = args;
   const { scenario } = input;
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
-  const baseline = simulateReplication(scenario, { seed, replication, variant: "baseline" });
-  const pathways = simulatePathways(scenario, { seed, replication });
+  const { result: baseline, pathways } = simulateWithPathways(scenario, {
+    seed,
+    replication,
+    variant: "baseline",
+  });
   const options: OptionResult[] = input.options.map(({ option, interventions }) => {
     const sampled = sampleAll(interventions, seed, parameterSample);
-    const result = simulateReplication(scenario, {
+    const { result, pathways } = simulateWithPathways(scenario, {
       seed,
       replication,
       variant: option.id,
@@ -273,8 +275,8 @@ export function simulateVariant(
     ...(options.eventLog ? { eventLog: options.eventLog } : {}),
   };
   if (variant === "baseline") {
-    const result = simulateReplication(scenario, base);
-    appendDerivedRows(result, scenario, undefined, simulatePathways(scenario, base));
+    const { result, pathways } = simulateWithPathways(scenario, base);
+    appendDerivedRows(result, scenario, undefined, pathways);
     return result;
   }
   const opt = scenarioOptions(scenario).find((o) => o.option.id === variant);
@@ -286,7 +288,7 @@ export function simulateVariant(
     );
   }
   const sampled = sampleAll(opt.interventions, seed, options.parameterSample ?? replication);
-  const result = simulateReplication(scenario, {
+  const { result, pathways } = simulateWithPathways(scenario, {
     ...base,
     modifiers: buildModifiers(scenario, sampled),
   });
@@ -294,7 +296,7 @@ export function simulateVariant(
     result,
     scenario,
     (year) => careModelFte(result, scenario, sampled, year),
-    simulatePathways(scenario, base),
+    pathways,
   );
   return result;
 }
