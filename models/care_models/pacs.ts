@@ -54,7 +54,7 @@ const TRIAGE = {
     "effects.conversion":
       "D: calibrated so the whole preset lands at area level on A1 MCP + PACS year 3, −0.031 per 1,000 a month ≈ −0.4% (−0.8% to −0.0%): the ICT part alone adds ≈ +1.2% (measured); a conversion mean of 0.984 left year 5 at −0.1%, so 0.978: triangular 0.956/0.978/1 (docs/evidence.md E5)",
     "effects.lengthOfStay":
-      "D: the admissions front-door triage avoids are short ones (about a third of emergency admissions are zero-day stays, B1 Health Foundation, B), so the remaining stays are longer on average; calibrated so the whole preset leaves area bed days unchanged in years 3–5 (A1: no significant bed-day change at MCP + PACS sites, A): at × 1 they fell 0.8% (mean of years 3–5, measured), at × 1.022 they rose 1.1% → × 1.009 (docs/evidence.md E5)",
+      "D: the admissions front-door triage avoids are short ones (about a third of emergency admissions are zero-day stays, H4), so the remaining stays are longer on average; calibrated so the whole preset leaves area bed days unchanged in years 3–5 (A1: no significant bed-day change at MCP + PACS sites, A): at × 1 they fell 0.8% (mean of years 3–5, measured), at × 1.022 they rose 1.1% → × 1.009 (docs/evidence.md E5)",
     displacement: "assumption: same-day emergency care at the front door (50%) or GP (50%)",
   },
 };
