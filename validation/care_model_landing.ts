@@ -115,14 +115,17 @@ export const LANDING_TARGETS: readonly LandingTarget[] = [
   },
 ];
 
+/** A measured % change: mean over replications with its paired 95% CI. */
+export type PairedChange = Pick<Summary, "n" | "mean" | "sd" | "ciLow" | "ciHigh">;
+
 /** One model year of one preset: measured % changes with paired 95% CIs. */
 export interface LandingYear {
   /** Model year, 1-based. */
   year: number;
   /** Emergency admissions, % change (option − baseline) ÷ baseline. */
-  admissions: Summary;
+  admissions: PairedChange;
   /** Acute bed days, % change. */
-  bedDays: Summary;
+  bedDays: PairedChange;
 }
 
 /**
@@ -207,7 +210,7 @@ export interface LandingVerdict {
   /** "emergency admissions" or "bed days". */
   figure: "emergency admissions" | "bed days";
   /** Measured % change with its paired 95% CI. */
-  measured: Summary;
+  measured: PairedChange;
   /** The published interval. */
   interval: PctInterval;
   /** Whether the mean lies inside the interval. */
