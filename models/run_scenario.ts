@@ -22,15 +22,14 @@ import {
 } from "./interventions/sample.ts";
 import type { EventLogRow } from "./modifiers.ts";
 import type { ReplicationResult } from "./result.ts";
-import { simulateReplication } from "./simulate.ts";
 import { careModelFte, workforceDemand, type WorkforceRow } from "./workforce.ts";
 import { appendDerivedRows } from "./costs/derived_rows.ts";
-import { simulatePathways } from "./pathways/pathway_model.ts";
 import {
   type PopulationDemography,
   populationDemography,
   usePopulationDemography,
 } from "./population/demography_rates.ts";
+import { simulateWithPathways } from "./pathways/simulate_with_pathways.ts";
 
 export type { WorkforceRow } from "./workforce.ts";
 
@@ -201,11 +200,14 @@ export function runPairedReplication(
   const { scenario } = input;
   if (input.demography) usePopulationDemography(scenario, input.demography);
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
-  const baseline = simulateReplication(scenario, { seed, replication, variant: "baseline" });
-  const pathways = simulatePathways(scenario, { seed, replication });
+  const { result: baseline, pathways } = simulateWithPathways(scenario, {
+    seed,
+    replication,
+    variant: "baseline",
+  });
   const options: OptionResult[] = input.options.map(({ option, interventions }) => {
     const sampled = sampleAll(interventions, seed, parameterSample);
-    const result = simulateReplication(scenario, {
+    const { result, pathways } = simulateWithPathways(scenario, {
       seed,
       replication,
       variant: option.id,
@@ -284,8 +286,8 @@ export function simulateVariant(
     ...(options.eventLog ? { eventLog: options.eventLog } : {}),
   };
   if (variant === "baseline") {
-    const result = simulateReplication(scenario, base);
-    appendDerivedRows(result, scenario, undefined, simulatePathways(scenario, base));
+    const { result, pathways } = simulateWithPathways(scenario, base);
+    appendDerivedRows(result, scenario, undefined, pathways);
     return result;
   }
   const opt = scenarioOptions(scenario).find((o) => o.option.id === variant);
@@ -297,7 +299,7 @@ export function simulateVariant(
     );
   }
   const sampled = sampleAll(opt.interventions, seed, options.parameterSample ?? replication);
-  const result = simulateReplication(scenario, {
+  const { result, pathways } = simulateWithPathways(scenario, {
     ...base,
     modifiers: buildModifiers(scenario, sampled),
   });
@@ -305,7 +307,7 @@ export function simulateVariant(
     result,
     scenario,
     (year) => careModelFte(result, scenario, sampled, year),
-    simulatePathways(scenario, base),
+    pathways,
   );
   return result;
 }

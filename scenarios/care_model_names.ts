@@ -149,13 +149,13 @@ export type EffectSpec = DistributionSpec | { change: DistributionSpec };
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * assert.deepEqual(CARE_MODEL_PARTS.pacs, ["main", "d2a"]);
+ * assert.deepEqual(CARE_MODEL_PARTS.pacs, ["main", "triage", "d2a"]);
  * ```
  */
 export const CARE_MODEL_PARTS: Readonly<Record<CareModelId, readonly string[]>> = {
   baseline: ["main"],
   mcp: ["main"],
-  pacs: ["main", "d2a"],
+  pacs: ["main", "triage", "d2a"],
   ehch: ["main"],
   uec: ["main"],
   acc: ["main"],

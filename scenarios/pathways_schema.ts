@@ -4,7 +4,10 @@
  * (home-based visits), 2 (bed-based rehabilitation) or 3 (short-stay assessment beds, apart
  * from permanent care-home places), each with its capacity, length-of-service distribution, an
  * initial queue of delayed patients and initial occupants, a weekly arrival profile, and
- * reneging on or off.
+ * reneging on or off. Referrals come either from a Poisson process at `arrivalsPerDay`
+ * (`demand: "standalone"`, the IPACS model on its own, for peer comparison) or from the
+ * whole-system model's own acute discharges routed to the pathway in the same run
+ * (`demand: "acute-discharges"`).
  *
  * @module
  */
@@ -30,6 +33,7 @@ import type { Pathway, PathwayInput } from "./schema_types.ts";
  * assert.deepEqual(p.weeklyProfile, [1, 1, 1, 1, 1, 1, 1]);
  * assert.equal(p.reneging.enabled, false);
  * assert.equal(p.waitAt, "acute");
+ * assert.equal(p.demand, "standalone");
  * ```
  */
 export const pathwaySchema: z.ZodType<Pathway, PathwayInput> = z.strictObject({
@@ -44,8 +48,13 @@ export const pathwaySchema: z.ZodType<Pathway, PathwayInput> = z.strictObject({
     description:
       "Patients served at once: visit slots (caseload) for pathway 1, beds for pathways 2 and 3.",
   }),
-  arrivalsPerDay: z.number().min(0).max(10000).meta({
-    description: "Mean referrals a day from acute (Poisson), before the weekly profile.",
+  demand: z.enum(["standalone", "acute-discharges"]).default("standalone").meta({
+    description:
+      'Where referrals come from. "standalone": a Poisson process at arrivalsPerDay with the weekly profile (the IPACS model on its own). "acute-discharges": the whole-system model\'s own medically fit patients routed to this pathway in the same run (pathway 1: reablement or a home-care package; 2: an intermediate-care bed; 3: a care home), at the time each is fit for discharge; arrivalsPerDay and weeklyProfile are then unused.',
+  }),
+  arrivalsPerDay: z.number().min(0).max(10000).optional().meta({
+    description:
+      'Mean referrals a day from acute (Poisson), before the weekly profile; required when demand is "standalone".',
   }),
   weeklyProfile: z.array(z.number().min(0)).length(7).default([1, 1, 1, 1, 1, 1, 1])
     .refine((w) => w.some((x) => x > 0), { message: "expected at least one day with arrivals" })
@@ -76,6 +85,10 @@ export const pathwaySchema: z.ZodType<Pathway, PathwayInput> = z.strictObject({
 }).refine((p) => p.initialOccupants <= p.capacity, {
   message: "expected initialOccupants at most capacity",
   path: ["initialOccupants"],
+}).refine((p) => p.demand !== "standalone" || p.arrivalsPerDay !== undefined, {
+  message:
+    'expected a number of referrals a day for a standalone pathway, or demand: "acute-discharges" to take the model\'s own discharges',
+  path: ["arrivalsPerDay"],
 });
 
 export type { Pathway, PathwayInput } from "./schema_types.ts";

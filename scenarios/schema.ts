@@ -747,7 +747,21 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
   costs: costsSchema.prefault({}).meta({
     description: "Unit costs and the yearly cost of staff, for cost outputs.",
   }),
-  pathways: z.array(pathwaySchema).max(200).default([]).meta({
+  pathways: z.array(pathwaySchema).max(200).default([]).superRefine((list, ctx) => {
+    list.forEach((p, i) => {
+      const first = list.findIndex((q) =>
+        q.demand === "acute-discharges" && q.pathway === p.pathway
+      );
+      if (p.demand === "acute-discharges" && first < i) {
+        ctx.addIssue({
+          code: "custom",
+          path: [i, "demand"],
+          message:
+            `expected one pathway ${p.pathway} fed by acute discharges (pathways[${first}] already takes them); make this one "standalone"`,
+        });
+      }
+    });
+  }).meta({
     description:
       "Discharge-to-assess pathways by locality, configured like IPACS (run beside the whole-system model).",
   }),

@@ -930,8 +930,9 @@ export type ScenarioInput = {
     locality: string;
     pathway: 1 | 2 | 3;
     capacity: number;
-    arrivalsPerDay: number;
     lengthOfStayDays: unknown;
+    demand?: "standalone" | "acute-discharges" | undefined;
+    arrivalsPerDay?: number | undefined;
     weeklyProfile?: number[] | undefined;
     initialQueue?: number | undefined;
     initialOccupants?: number | undefined;
@@ -2003,13 +2004,14 @@ export type ParsedScenario = {
     locality: string;
     pathway: 1 | 2 | 3;
     capacity: number;
-    arrivalsPerDay: number;
+    demand: "standalone" | "acute-discharges";
     weeklyProfile: number[];
     lengthOfStayDays: DistributionSpec;
     initialQueue: number;
     initialOccupants: number;
     reneging: { enabled: boolean; meanDays: number };
     waitAt: "acute" | "home";
+    arrivalsPerDay?: number | undefined;
   }[];
   $schema?: string | undefined;
 };
@@ -3608,8 +3610,9 @@ export type PathwayInput = {
   locality: string;
   pathway: 1 | 2 | 3;
   capacity: number;
-  arrivalsPerDay: number;
   lengthOfStayDays: unknown;
+  demand?: "standalone" | "acute-discharges" | undefined;
+  arrivalsPerDay?: number | undefined;
   weeklyProfile?: number[] | undefined;
   initialQueue?: number | undefined;
   initialOccupants?: number | undefined;
@@ -3623,13 +3626,14 @@ export type Pathway = {
   locality: string;
   pathway: 1 | 2 | 3;
   capacity: number;
-  arrivalsPerDay: number;
+  demand: "standalone" | "acute-discharges";
   weeklyProfile: number[];
   lengthOfStayDays: DistributionSpec;
   initialQueue: number;
   initialOccupants: number;
   reneging: { enabled: boolean; meanDays: number };
   waitAt: "acute" | "home";
+  arrivalsPerDay?: number | undefined;
 };
 
 /** Input of `costsSchema`: as written in a scenario, defaults optional. */

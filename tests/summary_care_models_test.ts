@@ -43,7 +43,7 @@ Deno.test("summary.json describes every care model used: parts, cohort, ramp-up,
     costPerFtePerYear: scenario.costs.ftePerYear.district_nurse,
   });
   assert.match(main.sources["staff.district_nurse"], /3% cohort/);
-  assert.deepEqual(pacs.parts.map((p: { part: string }) => p.part), ["main", "d2a"]);
+  assert.deepEqual(pacs.parts.map((p: { part: string }) => p.part), ["main", "triage", "d2a"]);
   const ed = pacs.parts[0].effects.edAttendance;
   assert.deepEqual([ed.low, ed.high], [1.16, 1.54]);
   assert.ok(Math.abs(ed.mean - (1.16 + 1.33 + 1.54) / 3) < 1e-12);

@@ -13,13 +13,16 @@ import { calibrate, DEFAULT_FREE_PARAMETERS } from "../calibration/default_calib
 import { CHECKS, THEORY_CHECKS } from "./checks.ts";
 import { runValidation } from "./evaluate.ts";
 import { renderValidation } from "./render.ts";
+import { landingVerdicts, measureLanding, renderLanding } from "./care_model_landing.ts";
+import { LANDING_MODELS, LANDING_REPLICATIONS } from "./check_presets.ts";
 
 const HELP = `Usage: deno task validate [--pilot N] [--max N]
 
 Runs scenarios/default.json (baseline and its care models) for a pilot of N replications
 (default 5), then as many as every check needs for a 95% CI narrower than its evidence range, at
-most --max (default 80); fits the free parameters to their year-1 targets; writes
-docs/validation.md.`;
+most --max (default 80); fits the free parameters to their year-1 targets; runs each care
+model's evidence preset against the paired baseline (20 replications) beside its published
+year-by-year interval; writes docs/validation.md.`;
 
 function intOption(argv: string[], name: string, fallback: number): number {
   const k = argv.indexOf(name);
@@ -69,14 +72,29 @@ async function main(argv: string[]): Promise<number> {
     command: "deno task validate",
     calibrationReplications,
   });
-  await Deno.writeTextFile(new URL("../docs/validation.md", import.meta.url), text);
+  console.error("validate: care-model evidence presets, year by year");
+  const landing = landingVerdicts(
+    await measureLanding(input, LANDING_MODELS, {
+      replications: LANDING_REPLICATIONS,
+      seed: scenario.seed,
+    }),
+  );
+  const presets = renderLanding(landing, {
+    replications: LANDING_REPLICATIONS,
+    seed: scenario.seed,
+    command: "deno task validate:presets",
+  });
+  await Deno.writeTextFile(
+    new URL("../docs/validation.md", import.meta.url),
+    `${text}\n${presets}`,
+  );
   const failed = run.rows.filter((r) => r.status === "fail").length;
   console.log(
     `docs/validation.md: ${run.replications} replications, ${failed} of ${
       run.rows.filter((r) => r.summary).length
     } checks outside the evidence, theory checks ${
       run.theory.every((t) => t.pass) ? "pass" : "FAIL"
-    }`,
+    }, care-model presets: ${landing.filter((v) => v.lands).length} of ${landing.length} land`,
   );
   return 0;
 }

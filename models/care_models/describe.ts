@@ -103,7 +103,7 @@ function effects(e: Record<string, unknown>): Record<string, DescribedEffect> {
  * import { parseScenario } from "../../scenarios/load.ts";
  * const s = parseScenario({ version: 1, population: { size: 1000 }, careModels: [{ model: "pacs" }] });
  * const [pacs] = describeCareModels(s);
- * assert.deepEqual(pacs.parts.map((p) => p.part), ["main", "d2a"]);
+ * assert.deepEqual(pacs.parts.map((p) => p.part), ["main", "triage", "d2a"]);
  * assert.equal(pacs.parts[0].effects.edAttendance.high, 1.54);
  * ```
  */

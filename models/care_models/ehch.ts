@@ -39,7 +39,10 @@ export const EHCH: CareModelDefinition = {
       rampUpMonths: 24,
       rampShape: "s-curve",
       cohort: { residence: ["careHome"] },
-      effects: { emergencyAdmission: { triangular: { min: 0.75, mode: 0.85, max: 1 } } },
+      effects: {
+        emergencyAdmission: { triangular: { min: 0.75, mode: 0.85, max: 1 } },
+        lengthOfStay: 1.154,
+      },
       displacement: { gp: 0.7, crisisResponse: 0.2 },
       staff: STAFF,
       sources: {
@@ -49,7 +52,8 @@ export const EHCH: CareModelDefinition = {
           "D: −0% to −25% (central ~−15%): A2 Rushcliffe −23%, Nottingham −18%, Wakefield PAA −27% / overall n.s., Sutton n.s. (A/B)",
         "effects.edAttendance":
           "A2 mixed: Rushcliffe −29%, Nottingham and Wakefield no difference (A/B) → omitted (1)",
-        "effects.lengthOfStay": "A2 Rushcliffe: bed days not reduced (A/B) → omitted (1)",
+        "effects.lengthOfStay":
+          "A2 Rushcliffe: bed days not reduced while admissions fell 23% (A/B), so the admissions avoided were short ones; A1 Morciano 2020: no bed-day change at care-home sites (A) → D: the residents' remaining stays lengthen by 1 ÷ the admission ratio's mean (0.75 + 0.85 + 1) ÷ 3 = 0.867, i.e. × 1.154, so residents' bed days are unchanged on average",
         displacement: "assumption: managed in the home by the named GP (70%) or crisis team (20%)",
         ...STAFF_SOURCES,
       },

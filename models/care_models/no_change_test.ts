@@ -73,7 +73,7 @@ Deno.test("a part's override reaches that part only: PACS's discharge to assess 
     population: { size: 1000 },
     careModels: [{ model: "pacs", parts: { d2a: { effects: { dischargeToAssess: 0 } } } }],
   });
-  const [main, d2a] = scenarioOptions(scenario)[0]!.interventions;
+  const [main, , d2a] = scenarioOptions(scenario)[0]!.interventions;
   assert.equal(d2a!.part, "d2a");
   assert.equal(d2a!.effects.dischargeToAssess, 0);
   assert.deepEqual(main!.effects, CARE_MODELS.pacs.presets.evidence[0]!.effects);
@@ -87,6 +87,6 @@ Deno.test("an unknown part id is a scenario error naming the field and the parts
         population: { size: 1000 },
         careModels: [{ model: "pacs", parts: { d2b: { effects: { dischargeToAssess: 0 } } } }],
       }),
-    /careModels\[0\]\.parts\.d2b.*main, d2a/s,
+    /careModels\[0\]\.parts\.d2b.*main, triage, d2a/s,
   );
 });

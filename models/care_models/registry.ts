@@ -103,7 +103,7 @@ function overridden(p: InterventionInput, o: PartOverrides, main: boolean): Inte
  *   preset: "evidence",
  *   parts: { d2a: { effects: { dischargeToAssess: 0 } } },
  * });
- * assert.equal(pacs[1].effects.dischargeToAssess, 0);
+ * assert.equal(pacs[2].effects.dischargeToAssess, 0);
  * ```
  */
 export function interventionsFromEntry(entry: CareModelEntry): Intervention[] {

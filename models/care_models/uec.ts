@@ -39,7 +39,7 @@ export const UEC: CareModelDefinition = {
       cohort: {},
       effects: {
         edAttendance: { triangular: { min: 1, mode: 1.136, max: 1.2 } },
-        conversion: { triangular: { min: 0.83, mode: 0.88, max: 1 } },
+        conversion: { triangular: { min: 0.83, mode: 0.868, max: 1 } },
       },
       displacement: { urgentTreatmentCentre: 1 },
       staff: STAFF,
@@ -47,7 +47,7 @@ export const UEC: CareModelDefinition = {
         "effects.edAttendance":
           "A2 Northumberland UEC redesign: A&E +13.6% vs expected (IAU, A/B); F2 vanguards' forecast A&E +4% (C)",
         "effects.conversion":
-          "A2 Northumberland: no evidence of fewer admissions (A/B) → conversion ≈ 1/1.136 so ED-route admissions are unchanged on average (D)",
+          "A2 Northumberland: no evidence of fewer admissions (A/B) → D: conversion mean = 1 ÷ the A&E ratio's mean (1 + 1.136 + 1.2) ÷ 3 = 1.112, i.e. 0.8993, so ED-route admissions are unchanged on average: triangular 0.83/0.868/1 (mean (0.83 + 0.868 + 1) ÷ 3 = 0.8993)",
         displacement: "ambulatory / same-day emergency care instead of admission",
         ...STAFF_SOURCES,
       },

@@ -5,7 +5,9 @@
  * its distribution, an initial queue of delayed patients and initial occupants, and optional
  * reneging. Patients who find no place wait — in their acute bed (delayed transfers) or at
  * home (discharge to assess). Runs on the engine beside the whole-system model, one replication
- * at a time, on its own named streams.
+ * at a time, on its own named streams. A pathway with `demand: "acute-discharges"` takes its
+ * referrals from the whole-system model's own discharges in the same run
+ * (`./acute_referrals.ts`) instead of its Poisson process.
  *
  * @module
  */
@@ -13,6 +15,7 @@
 import { distributionFromSpec, nextArrivalTime, Simulation } from "../../sim/mod.ts";
 import type { Pathway } from "../../scenarios/pathways_schema.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
+import type { AcuteReferrals } from "./acute_referrals.ts";
 
 const DAYS_PER_YEAR = 365;
 
@@ -79,7 +82,7 @@ export function pathwayRate(
 ): { ratePerDay: (t: number) => number; maxRatePerDay: number } {
   const w = pathway.weeklyProfile;
   const mean = w.reduce((a, b) => a + b, 0) / 7;
-  const scale = pathway.arrivalsPerDay / mean;
+  const scale = (pathway.arrivalsPerDay ?? 0) / mean;
   const byWeekday = w.map((x) => x * scale);
   return {
     ratePerDay: (t) => byWeekday[weekdayOf(startDate, Math.floor(t))]!,
@@ -93,7 +96,10 @@ export function pathwayRate(
  *
  * @param scenario A resolved scenario.
  * @param options Seed and replication.
+ * @param referrals The run's acute discharges by pathway, for pathways whose demand is
+ *   "acute-discharges" (`acuteReferralCollector` in `./acute_referrals.ts`).
  * @returns One result per pathway, in scenario order (empty without pathways).
+ * @throws {RangeError} If a pathway's demand is "acute-discharges" and no referrals are given.
  *
  * @example An unconstrained bed pathway holds about arrivals × mean stay
  * ```ts
@@ -109,8 +115,17 @@ export function pathwayRate(
 export function simulatePathways(
   scenario: Scenario,
   options: { seed: number; replication: number },
+  referrals?: AcuteReferrals,
 ): PathwayResult[] {
-  return scenario.pathways.map((p) => simulatePathway(scenario, p, options));
+  return scenario.pathways.map((p) => {
+    if (p.demand === "standalone") return simulatePathway(scenario, p, options);
+    if (!referrals) {
+      throw new RangeError(
+        `Cannot simulate pathway "${p.id}": its demand is "acute-discharges" but no acute discharges were given (run it with the whole-system model)`,
+      );
+    }
+    return simulatePathway(scenario, p, options, referrals[p.pathway]);
+  });
 }
 
 interface Waiting {
@@ -122,6 +137,7 @@ function simulatePathway(
   scenario: Scenario,
   p: Pathway,
   options: { seed: number; replication: number },
+  arrivalTimes?: readonly number[],
 ): PathwayResult {
   const sim = new Simulation({ seed: options.seed, replication: options.replication });
   const years = scenario.years;
@@ -210,7 +226,9 @@ function simulatePathway(
       scheduleArrival();
     });
   };
-  scheduleArrival();
+  if (arrivalTimes) {
+    for (const t of arrivalTimes) sim.schedule(t, arrive);
+  } else scheduleArrival();
   const dailyOccupied: number[] = [];
   const dailyWaiting: number[] = [];
   for (let d = 1; d <= horizon; d++) {
