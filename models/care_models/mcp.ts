@@ -41,7 +41,7 @@ export const MCP: CareModelDefinition = {
     evidence: [{
       id: "mcp",
       label: "MCP (evidence)",
-      rampUpMonths: 24,
+      rampUpMonths: 36,
       rampShape: "s-curve",
       cohort: COHORT,
       effects: {
@@ -56,7 +56,7 @@ export const MCP: CareModelDefinition = {
       staff: STAFF,
       sources: {
         rampUpMonths:
-          "A1 Morciano 2020: effects significant only in year 3 (A); D lag ~1–2 years → 24 months, s-curve",
+          "A1 Morciano 2020: effects significant only in year 3 (A); D lag ~1–2 years → 36 months, s-curve (at 24 months the year-2 change, −0.48%, fell below the years 1–2 interval)",
         cohort:
           "DESIGN §1 frailest ~2–4%; seeds/002 South Worcestershire: 2% of group 3; B4 top 5% use ≈50% of spend (A/B)",
         "effects.emergencyAdmission":
