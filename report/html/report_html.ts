@@ -70,6 +70,7 @@ details summary{cursor:pointer;font-weight:600;margin:8px 0}
 table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-break:break-word}
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
+h2+p,h3+p,h2+p+p,.note,.legend{break-after:avoid;page-break-after:avoid}
 @media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
 svg:not(.small) .tick{font-size:19px}svg:not(.small) .axis-label{font-size:20px}}
 @media print{
@@ -77,7 +78,7 @@ body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
 details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
 .scroll{overflow:visible}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
-figure,tr,.warnings,.legend{break-inside:avoid;page-break-inside:avoid}
+figure,tr,.warnings,.legend,svg[data-chart]{break-inside:avoid;page-break-inside:avoid}
 h2{break-before:auto}a{color:inherit}
 }
 `;
@@ -120,16 +121,18 @@ function find(
   year: number | "all",
 ) {
   return rows.find((r) =>
-    r.scenario === scenario && r.variant === variant && r.metric === metric && r.year === year
+    r.scenario === scenario && r.variant === variant && r.metric === metric &&
+    r.year === year
   );
 }
 
 function statCells(r: SummaryRow | undefined): string {
   if (!r) return "<td>–</td><td>–</td><td>–</td>";
-  const range = (a: number, b: number) => Number.isFinite(a) ? `${amount(a)} to ${amount(b)}` : "–";
-  return `<td>${amount(r.mean)}</td><td class="ci">${range(r.ciLow, r.ciHigh)}</td><td class="ci">${
-    range(r.p05, r.p95)
-  }</td>`;
+  const range = (a: number, b: number) =>
+    Number.isFinite(a) ? `${amount(a)} to ${amount(b)}` : "–";
+  return `<td>${amount(r.mean)}</td><td class="ci">${
+    range(r.ciLow, r.ciHigh)
+  }</td><td class="ci">${range(r.p05, r.p95)}</td>`;
 }
 
 /** Every headline metric in long form (one row per metric and group), so it fits any width. */
@@ -137,33 +140,44 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
   const metrics = [
     ...HEADLINE_METRICS,
     ...new Set(
-      rows.filter((r) => r.metric.startsWith("fte_") && r.variant !== "avoided").map((r) =>
-        r.metric
-      ),
+      rows.filter((r) => r.metric.startsWith("fte_") && r.variant !== "avoided")
+        .map((r) => r.metric),
     ),
   ];
-  const described = new Map(metricDefinitions([]).map((d) => [d.metric, d.description]));
+  const described = new Map(
+    metricDefinitions([]).map((d) => [d.metric, d.description]),
+  );
   let body = "";
   for (const metric of metrics) {
-    const present = meta.groups.filter((g) => find(rows, g.scenario, g.variant, metric, "all"));
+    const present = meta.groups.filter((g) =>
+      find(rows, g.scenario, g.variant, metric, "all")
+    );
     present.forEach((g, i) => {
       const r = find(rows, g.scenario, g.variant, metric, "all")!;
-      const title = described.has(metric) ? ` title="${escapeHtml(described.get(metric)!)}"` : "";
+      const title = described.has(metric)
+        ? ` title="${escapeHtml(described.get(metric)!)}"`
+        : "";
       const head = i === 0
         ? `<th class="text" scope="rowgroup" rowspan="${present.length}"${title}>${
           escapeHtml(metricLabel(metric))
-        }<br><code>${metric}</code><br><span class="ci">${escapeHtml(r.unit)}</span></th>`
+        }<br><code>${metric}</code><br><span class="ci">${
+          escapeHtml(r.unit)
+        }</span></th>`
         : "";
       const avoided = g.variant === "scenario"
         ? find(rows, g.scenario, "avoided", avoidedName(metric), "all")
         : undefined;
-      body += `<tr${i === 0 ? ' class="group-start"' : ""}>${head}<td class="text">${
-        escapeHtml(g.label)
-      }</td>${statCells(r)}<td>${
+      body += `<tr${
+        i === 0 ? ' class="group-start"' : ""
+      }>${head}<td class="text">${escapeHtml(g.label)}</td>${statCells(r)}<td>${
         avoided
           ? `${escapeHtml(signedWords(avoided.mean))}<br><span class="ci">${
             Number.isFinite(avoided.ciLow)
-              ? escapeHtml(`${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`)
+              ? escapeHtml(
+                `${signedWords(avoided.ciLow)} to ${
+                  signedWords(avoided.ciHigh)
+                }`,
+              )
               : ""
           }</span>`
           : "–"
@@ -174,13 +188,22 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
 }
 
 function years(rows: readonly SummaryRow[]): number[] {
-  return [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== "all"))]
+  return [
+    ...new Set(rows.map((r) => r.year).filter((y): y is number => y !== "all")),
+  ]
     .sort((a, b) => a - b);
 }
 
 /** A chart with its title, legend, and one-line reading. */
-function figure(title: string, legend: string, svg: string, reading: string): string {
-  return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>${legend}${svg}${
+function figure(
+  title: string,
+  legend: string,
+  svg: string,
+  reading: string,
+): string {
+  return `<figure class="chart"><figcaption>${
+    escapeHtml(title)
+  }</figcaption>${legend}${svg}${
     reading ? `<p class="reading">Reading: ${escapeHtml(reading)}</p>` : ""
   }</figure>`;
 }
@@ -194,7 +217,9 @@ interface Arm {
 function armsOf(meta: RunMeta): Arm[] {
   let option = 0;
   return meta.groups.map((group) => {
-    if (group.variant === "baseline") return { group, colour: BASELINE_COLOUR, dash: "6 3" };
+    if (group.variant === "baseline") {
+      return { group, colour: BASELINE_COLOUR, dash: "6 3" };
+    }
     const i = option++;
     return { group, colour: colour(i), dash: dash(i) };
   });
@@ -226,7 +251,11 @@ function yearSeries(
 
 function legendOf(arms: readonly Arm[], extra: LegendItem[] = []): string {
   return htmlLegend([
-    ...arms.map((a) => ({ label: a.group.label, colour: a.colour, dash: a.dash })),
+    ...arms.map((a) => ({
+      label: a.group.label,
+      colour: a.colour,
+      dash: a.dash,
+    })),
     ...extra,
   ]);
 }
@@ -237,28 +266,42 @@ function trend(se: YearSeries | undefined, unit: string): string {
   const v = se.values.filter(Number.isFinite);
   if (v.length === 0) return "";
   if (v.length === 1) return `${se.label}: ${amount(v[0])} ${unit}`;
-  const verb = v.at(-1)! > v[0] ? "rises" : v.at(-1)! < v[0] ? "falls" : "stays";
+  const verb = v.at(-1)! > v[0]
+    ? "rises"
+    : v.at(-1)! < v[0]
+    ? "falls"
+    : "stays";
   return `${se.label} ${verb} from ${amount(v[0])} ${unit} in year 1 to ${
     amount(v.at(-1)!)
   } in year ${v.length}`;
 }
 
 function lowestLast(series: readonly YearSeries[]): YearSeries | undefined {
-  return [...series].filter((s) => Number.isFinite(s.values.at(-1)!)).sort((a, b) =>
-    a.values.at(-1)! - b.values.at(-1)!
-  )[0];
+  return [...series].filter((s) => Number.isFinite(s.values.at(-1)!)).sort((
+    a,
+    b,
+  ) => a.values.at(-1)! - b.values.at(-1)!)[0];
 }
 
-function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): string {
+function occupancyCharts(
+  meta: RunMeta,
+  summary: RunSummary,
+  arms: Arm[],
+): string {
   const s = meta.scenario;
   const pts = meta.groups.map((_, i) => occupancyFan(summary.fans[i] ?? []));
   if ((pts[0]?.length ?? 0) < 2) return "";
   const dayLabel = (day: number) => addDays(s.startDate, day).slice(0, 7);
   const xLabel = "week (month shown)";
   const yLabel = "occupied beds (weekly mean)";
-  const capLegend = { label: "open beds (capacity)", colour: "#111", dash: "2 3" };
+  const capLegend = {
+    label: "open beds (capacity)",
+    colour: "#111",
+    dash: "2 3",
+  };
   const mean = (p: FanPoint[]) => p.reduce((a, q) => a + q.p50, 0) / p.length;
-  const cap = (p: FanPoint[]) => p.reduce((a, q) => a + (q.capacity ?? NaN), 0) / p.length;
+  const cap = (p: FanPoint[]) =>
+    p.reduce((a, q) => a + (q.capacity ?? NaN), 0) / p.length;
   let out = "";
   if (arms.length === 1) {
     out += figure(
@@ -284,7 +327,8 @@ function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): strin
   arms.slice(1).forEach((a, k) => {
     const i = k + 1;
     if ((pts[i]?.length ?? 0) < 2) return;
-    const title = `Acute occupied beds, weekly mean — ${a.group.label} against the baseline`;
+    const title =
+      `Acute occupied beds, weekly mean — ${a.group.label} against the baseline`;
     out += figure(
       title,
       htmlLegend([
@@ -293,7 +337,11 @@ function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): strin
           colour: BASELINE_COLOUR,
           dash: "6 3",
         },
-        { label: `${a.group.label} (median; band: 90%)`, colour: a.colour, dash: a.dash },
+        {
+          label: `${a.group.label} (median; band: 90%)`,
+          colour: a.colour,
+          dash: a.dash,
+        },
         capLegend,
       ]),
       occupancyCompareChart(`occupancy-${i}`, {
@@ -309,7 +357,9 @@ function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): strin
       }),
       `over the horizon the median ${a.group.label} week has ${
         signedWords(mean(pts[0]) - mean(pts[i])).replace("no change", "as many")
-      } occupied beds than the baseline's, against ${amount(cap(pts[0]))} open beds on average.`,
+      } occupied beds than the baseline's, against ${
+        amount(cap(pts[0]))
+      } open beds on average.`,
     );
   });
   return `<h2 id="occupancy">Acute bed occupancy against capacity</h2><p class="note">Weekly mean occupied general and acute beds (including patients whose transfer is delayed): the median week across replications with the band holding 90% of them, for the baseline and ${
@@ -333,7 +383,9 @@ function yearChart(
     title,
     legendOf(
       arms.filter((a) => series.some((s) => s.label === a.group.label)),
-      reference ? [{ label: reference.label, colour: "#111", dash: "2 3" }] : [],
+      reference
+        ? [{ label: reference.label, colour: "#111", dash: "2 3" }]
+        : [],
     ),
     yearLineChart(id, {
       title,
@@ -347,7 +399,12 @@ function yearChart(
   );
 }
 
-function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys: number[]) {
+function flowCharts(
+  meta: RunMeta,
+  rows: readonly SummaryRow[],
+  arms: Arm[],
+  ys: number[],
+) {
   const s = meta.scenario;
   const xLabel = `model year (365 days each, from ${s.startDate})`;
   const out: string[] = [];
@@ -356,7 +413,8 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
     const avoided = yearSeries(rows, arms, "admissions_avoided", ys, "avoided");
     const best = [...avoided].sort((a, b) =>
       b.values.reduce((x, y) =>
-        x + y, 0) - a.values.reduce((x, y) => x + y, 0)
+        x + y, 0) - a.values.reduce((x, y) =>
+          x + y, 0)
     )[0];
     out.push(
       `<h2 id="admissions">Emergency admissions avoided</h2><p class="note">Baseline minus option, paired by replication (common random numbers); bars are means, whiskers 95% confidence intervals; below zero the option has more admissions.</p>` +
@@ -387,7 +445,9 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
         ys,
         xLabel,
         `${trend(boarding[0], "hours")}${
-          lowB && arms.length > 1 ? `; fewest in the last year: ${lowB.label}` : ""
+          lowB && arms.length > 1
+            ? `; fewest in the last year: ${lowB.label}`
+            : ""
         }.`,
       ),
   );
@@ -407,11 +467,14 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
   );
   const places = (s.careHomes as { places?: number }).places;
   const careHome = yearSeries(rows, arms, "care_home_occupied_mean", ys);
-  const homeCapacity = s.socialCare.homeCare.capacityHoursPerWeekPer100k * s.population.size /
+  const homeCapacity = s.socialCare.homeCare.capacityHoursPerWeekPer100k *
+    s.population.size /
     100_000;
   const homeCare = yearSeries(rows, arms, "home_care_hours_mean", ys);
   const share = (se: YearSeries | undefined, cap: number) =>
-    se && cap > 0 ? ` (${amount(se.values.at(-1)! / cap * 100)}% of capacity)` : "";
+    se && cap > 0
+      ? ` (${amount(se.values.at(-1)! / cap * 100)}% of capacity)`
+      : "";
   out.push(
     `<h2 id="social-care">Care homes and home care against capacity</h2>` +
       yearChart(
@@ -423,7 +486,9 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
         ys,
         xLabel,
         `${trend(careHome[0], "places")}${share(careHome[0], places ?? NaN)}.`,
-        places !== undefined ? { label: `places (${amount(places)})`, value: places } : undefined,
+        places !== undefined
+          ? { label: `places (${amount(places)})`, value: places }
+          : undefined,
       ) +
       yearChart(
         "home-care",
@@ -433,8 +498,13 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
         homeCare,
         ys,
         xLabel,
-        `${trend(homeCare[0], "hours a week")}${share(homeCare[0], homeCapacity)}.`,
-        { label: `capacity (${amount(homeCapacity)} hours a week)`, value: homeCapacity },
+        `${trend(homeCare[0], "hours a week")}${
+          share(homeCare[0], homeCapacity)
+        }.`,
+        {
+          label: `capacity (${amount(homeCapacity)} hours a week)`,
+          value: homeCapacity,
+        },
       ),
   );
   return out.join("\n");
@@ -450,7 +520,9 @@ function wholeHorizonBars(
   arms: Arm[],
 ): { svg: string; largest: string | undefined } {
   const series = arms.map((a) => {
-    const found = metrics.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
+    const found = metrics.map((c) =>
+      find(rows, a.group.scenario, a.group.variant, c, "all")
+    );
     return {
       label: a.group.label,
       values: found.map((r) => r?.mean ?? NaN),
@@ -460,7 +532,8 @@ function wholeHorizonBars(
     };
   });
   const base = series[0].values;
-  const largest = metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  const largest =
+    metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
   const svg = barChart(id, {
     title,
     yLabel,
@@ -497,15 +570,25 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
     title,
     legendOf(arms),
     svg,
-    largest ? `the largest cause in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
+    largest
+      ? `the largest cause in the baseline is ${
+        metricLabel(largest).toLowerCase()
+      }.`
+      : "",
   );
 }
 
-function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: number[]) {
+function workforceCharts(
+  meta: RunMeta,
+  summary: RunSummary,
+  arms: Arm[],
+  ys: number[],
+) {
   const { staffGroups, rows } = summary;
   if (staffGroups.length === 0 || ys.length === 0) return "";
-  const inPost = (meta.scenario.workforce as { staffInPost?: Record<string, number> })
-    .staffInPost ?? {};
+  const inPost =
+    (meta.scenario.workforce as { staffInPost?: Record<string, number> })
+      .staffInPost ?? {};
   const panels = staffGroups.map((sg, i) => {
     const post = inPost[sg];
     return yearLineChart(`fte-${i}`, {
@@ -514,7 +597,9 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
       xLabel: "model year",
       categories: ys.map(String),
       series: yearSeries(rows, arms, `fte_${sg}`, ys),
-      reference: post !== undefined ? { label: "in post", value: post } : undefined,
+      reference: post !== undefined
+        ? { label: "in post", value: post }
+        : undefined,
       small: true,
     });
   });
@@ -539,7 +624,9 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
       Object.keys(inPost).length === 0
         ? "no staff in post given, so the panels show demand only; give workforce.staffInPost to see the gaps."
         : gaps.length > 0
-        ? `in year ${last} the baseline needs more than in post for ${gaps.join(", ")} (FTE).`
+        ? `in year ${last} the baseline needs more than in post for ${
+          gaps.join(", ")
+        } (FTE).`
         : `in year ${last} the baseline needs no more than in post in any group given.`,
     )
   }</p>`;
@@ -549,7 +636,9 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
   if (settings.length === 0) return "";
-  const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ?? "";
+  const unit =
+    find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ??
+      "";
   const title = "Cost by setting, whole horizon";
   const { svg, largest } = wholeHorizonBars(
     "cost-by-setting",
@@ -565,20 +654,27 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
     title,
     legendOf(arms),
     svg,
-    largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
+    largest
+      ? `the largest cost in the baseline is ${
+        metricLabel(largest).toLowerCase()
+      }.`
+      : "",
   );
 }
 
 function assumptionsTable(meta: RunMeta): string {
   const rows = parameterSources(meta.scenario);
-  const show = (v: unknown) => escapeHtml(typeof v === "string" ? v : JSON.stringify(v));
+  const show = (v: unknown) =>
+    escapeHtml(typeof v === "string" ? v : JSON.stringify(v));
   const flagged = rows.filter((r) => r.assumption).length;
   const set = rows.filter((r) => r.source === "scenario").length;
   let body = "";
   for (const r of rows) {
-    body += `<tr><td class="text"><code>${escapeHtml(r.path)}</code></td><td class="text">${
-      show(r.value)
-    }</td><td class="text">${escapeHtml(r.source)}${
+    body += `<tr><td class="text"><code>${
+      escapeHtml(r.path)
+    }</code></td><td class="text">${show(r.value)}</td><td class="text">${
+      escapeHtml(r.source)
+    }${
       r.assumption ? ' <span class="flag">(assumption)</span>' : ""
     }</td></tr>`;
   }
@@ -643,7 +739,9 @@ export function reportHtml(
 <body><main>
 <h1>${escapeHtml(s.name)}</h1>
 <p>${escapeHtml(s.description)}</p>
-<p class="meta">Start ${escapeHtml(s.startDate)}, ${s.years} years, population ${
+<p class="meta">Start ${
+    escapeHtml(s.startDate)
+  }, ${s.years} years, population ${
     amount(s.population.size)
   } · ${n} of ${meta.replications} replications, seed ${meta.seed} · caresim ${
     escapeHtml(meta.caresimVersion)

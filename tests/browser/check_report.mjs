@@ -82,13 +82,17 @@ try {
   result.narrow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const offScreen = [...document.querySelectorAll("main *")].filter((el) => {
-      if (el.closest(".scroll") || el.closest("svg") && el.tagName !== "svg") return false;
+      if (el.closest(".scroll") || el.closest("svg") && el.tagName !== "svg") {
+        return false;
+      }
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.right > width + 0.5;
-    }).map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`);
-    const charts = [...document.querySelectorAll("svg[data-chart]")].map((svg) =>
-      svg.getBoundingClientRect().right
+    }).map((el) =>
+      `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`
     );
+    const charts = [...document.querySelectorAll("svg[data-chart]")].map((
+      svg,
+    ) => svg.getBoundingClientRect().right);
     return {
       pageWidth: document.documentElement.scrollWidth,
       viewport: width,
@@ -112,28 +116,49 @@ try {
         c.tagName !== "SUMMARY" && !c.checkVisibility()
       )
     ).length;
-    const tooWide = [...document.querySelectorAll("main table, main svg[data-chart]")].filter((
+    const tooWide = [
+      ...document.querySelectorAll("main table, main svg[data-chart]"),
+    ].filter((
       el,
-    ) => el.getBoundingClientRect().right > width + 0.5).map((el) =>
-      el.getAttribute("data-chart") ?? el.className
-    );
+    ) =>
+      el.getBoundingClientRect().right > width + 0.5
+    ).map((el) => el.getAttribute("data-chart") ?? el.className);
     const headings = [...document.querySelectorAll("h2, h3")];
     return {
       details: details.length,
       hiddenInDetails,
-      assumptionRows: document.querySelectorAll("table.assumptions tbody tr").length,
-      assumptionRowsShown: [...document.querySelectorAll("table.assumptions tbody tr")].filter((
-        tr,
-      ) => tr.checkVisibility()).length,
+      assumptionRows:
+        document.querySelectorAll("table.assumptions tbody tr").length,
+      assumptionRowsShown:
+        [...document.querySelectorAll("table.assumptions tbody tr")].filter((
+          tr,
+        ) =>
+          tr.checkVisibility()
+        ).length,
       tooWide,
       headingsKeptWithNext: headings.filter((h) =>
         getComputedStyle(h).breakAfter === "avoid"
       ).length,
       headings: headings.length,
+      // A heading's lead-in (paragraphs and legends up to the first figure, table or chart) must
+      // stay with that block too, or the heading ends a page with only its note under it.
+      leadInsBreakable: headings.flatMap((h) => {
+        const bad = [];
+        for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
+          if (!(el.tagName === "P" || el.classList.contains("legend"))) break;
+          if (getComputedStyle(el).breakAfter !== "avoid") {
+            bad.push(h.textContent);
+          }
+        }
+        return bad;
+      }),
     };
   });
   if (screenshotPath) {
-    await page.pdf({ path: screenshotPath.replace(/\.png$/, ".pdf"), format: "A4" });
+    await page.pdf({
+      path: screenshotPath.replace(/\.png$/, ".pdf"),
+      format: "A4",
+    });
   }
 } finally {
   await context.close();
