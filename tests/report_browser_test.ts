@@ -10,10 +10,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { testRun } from "../report/_test_run.ts";
-import {
-  shownFigureProblem,
-  testReportCharts,
-} from "../report/_report_expectations.ts";
+import { shownFigureProblem, testReportCharts } from "../report/_report_expectations.ts";
 import { buildOutputs } from "../report/outputs.ts";
 import { runMeta } from "../report/run_meta.ts";
 import { runTables } from "../report/tables.ts";
@@ -131,8 +128,7 @@ if (chromiumMissing) {
 }
 
 Deno.test({
-  name:
-    "report.html renders in headless Chromium, at 400 px and in print, with every chart drawn",
+  name: "report.html renders in headless Chromium, at 400 px and in print, with every chart drawn",
   ignore: chromiumMissing,
   async fn() {
     if (!existsSync(`${BROWSER_DIR}node_modules/playwright-core`)) {

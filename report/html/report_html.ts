@@ -25,10 +25,12 @@ import type { RunWarning } from "../run_warnings.ts";
 import { addDays, type RunGroup } from "../tables.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
+import { commonStart } from "./axis.ts";
 import {
   htmlLegend,
   type LegendItem,
   occupancyCompareChart,
+  offScaleLimit,
   yearLineChart,
   type YearSeries,
 } from "./planning_charts.ts";
@@ -50,6 +52,9 @@ main{max-width:1080px;margin:0 auto;padding:24px 28px 60px;background:#fff}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:34px 0 8px;border-bottom:2px solid #e3e6ea;padding-bottom:4px}
 h3{font-size:16px;margin:20px 0 6px}.meta{color:#555;font-size:13px}.note{color:#555;font-size:13px;margin:4px 0 10px}
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;margin:8px 0}
+.scroll{background:linear-gradient(to right,#fff 40%,#fff0) left/36px 100% no-repeat local,linear-gradient(to left,#fff 40%,#fff0) right/36px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/14px 100% no-repeat scroll}
+.scroll th[scope=row],.scroll th[scope=rowgroup],.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #d5d9de}
+.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){background:#f0f2f5}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:0}th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;vertical-align:top}
 th:first-child,td:first-child,td.text,th.text{text-align:left}thead th{background:#f0f2f5;font-weight:600}
 tbody th{font-weight:600}tr.group-start>*{border-top:2px solid #d5d9de}
@@ -71,13 +76,14 @@ table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-b
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
 h2+p,h3+p,h2+p+p,.note,.legend{break-after:avoid;page-break-after:avoid}
+svg .narrow-only{display:none}
 @media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
-svg:not(.small) .tick{font-size:19px}svg:not(.small) .axis-label{font-size:20px}}
+svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}}
 @media print{
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
 details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
-.scroll{overflow:visible}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
+.scroll{overflow:visible;background:none}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
 figure,tr,.warnings,.legend,svg[data-chart]{break-inside:avoid;page-break-inside:avoid}
 h2{break-before:auto}a{color:inherit}
 }
@@ -128,11 +134,10 @@ function find(
 
 function statCells(r: SummaryRow | undefined): string {
   if (!r) return "<td>–</td><td>–</td><td>–</td>";
-  const range = (a: number, b: number) =>
-    Number.isFinite(a) ? `${amount(a)} to ${amount(b)}` : "–";
-  return `<td>${amount(r.mean)}</td><td class="ci">${
-    range(r.ciLow, r.ciHigh)
-  }</td><td class="ci">${range(r.p05, r.p95)}</td>`;
+  const range = (a: number, b: number) => Number.isFinite(a) ? `${amount(a)} to ${amount(b)}` : "–";
+  return `<td>${amount(r.mean)}</td><td class="ci">${range(r.ciLow, r.ciHigh)}</td><td class="ci">${
+    range(r.p05, r.p95)
+  }</td>`;
 }
 
 /** Every headline metric in long form (one row per metric and group), so it fits any width. */
@@ -149,34 +154,26 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
   );
   let body = "";
   for (const metric of metrics) {
-    const present = meta.groups.filter((g) =>
-      find(rows, g.scenario, g.variant, metric, "all")
-    );
+    const present = meta.groups.filter((g) => find(rows, g.scenario, g.variant, metric, "all"));
     present.forEach((g, i) => {
       const r = find(rows, g.scenario, g.variant, metric, "all")!;
-      const title = described.has(metric)
-        ? ` title="${escapeHtml(described.get(metric)!)}"`
-        : "";
+      const title = described.has(metric) ? ` title="${escapeHtml(described.get(metric)!)}"` : "";
       const head = i === 0
         ? `<th class="text" scope="rowgroup" rowspan="${present.length}"${title}>${
           escapeHtml(metricLabel(metric))
-        }<br><code>${metric}</code><br><span class="ci">${
-          escapeHtml(r.unit)
-        }</span></th>`
+        }<br><code>${metric}</code><br><span class="ci">${escapeHtml(r.unit)}</span></th>`
         : "";
       const avoided = g.variant === "scenario"
         ? find(rows, g.scenario, "avoided", avoidedName(metric), "all")
         : undefined;
-      body += `<tr${
-        i === 0 ? ' class="group-start"' : ""
-      }>${head}<td class="text">${escapeHtml(g.label)}</td>${statCells(r)}<td>${
+      body += `<tr${i === 0 ? ' class="group-start"' : ""}>${head}<td class="text">${
+        escapeHtml(g.label)
+      }</td>${statCells(r)}<td>${
         avoided
           ? `${escapeHtml(signedWords(avoided.mean))}<br><span class="ci">${
             Number.isFinite(avoided.ciLow)
               ? escapeHtml(
-                `${signedWords(avoided.ciLow)} to ${
-                  signedWords(avoided.ciHigh)
-                }`,
+                `${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`,
               )
               : ""
           }</span>`
@@ -201,9 +198,7 @@ function figure(
   svg: string,
   reading: string,
 ): string {
-  return `<figure class="chart"><figcaption>${
-    escapeHtml(title)
-  }</figcaption>${legend}${svg}${
+  return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>${legend}${svg}${
     reading ? `<p class="reading">Reading: ${escapeHtml(reading)}</p>` : ""
   }</figure>`;
 }
@@ -249,13 +244,13 @@ function yearSeries(
   });
 }
 
-function legendOf(arms: readonly Arm[], extra: LegendItem[] = []): string {
+function legendOf(arms: readonly Arm[], extra: LegendItem[] = [], fill = false): string {
   return htmlLegend([
-    ...arms.map((a) => ({
-      label: a.group.label,
-      colour: a.colour,
-      dash: a.dash,
-    })),
+    ...arms.map((a) =>
+      fill
+        ? { label: a.group.label, colour: a.colour, fill }
+        : { label: a.group.label, colour: a.colour, dash: a.dash }
+    ),
     ...extra,
   ]);
 }
@@ -266,14 +261,23 @@ function trend(se: YearSeries | undefined, unit: string): string {
   const v = se.values.filter(Number.isFinite);
   if (v.length === 0) return "";
   if (v.length === 1) return `${se.label}: ${amount(v[0])} ${unit}`;
-  const verb = v.at(-1)! > v[0]
-    ? "rises"
-    : v.at(-1)! < v[0]
-    ? "falls"
-    : "stays";
+  const verb = v.at(-1)! > v[0] ? "rises" : v.at(-1)! < v[0] ? "falls" : "stays";
   return `${se.label} ${verb} from ${amount(v[0])} ${unit} in year 1 to ${
     amount(v.at(-1)!)
   } in year ${v.length}`;
+}
+
+/** The sentence naming the series drawn off the scale (▲, value printed), if any. */
+function offScale(series: readonly YearSeries[]): string {
+  const limit = offScaleLimit(series);
+  const off = series.filter((se) => se.values.some((v) => v > limit)).map((se) => se.label);
+  if (off.length === 0) return "";
+  const one = off.length === 1;
+  return ` ${off.join(" and ")} ${
+    one ? "runs" : "run"
+  } far above the others: the axis stops short of ${
+    one ? "it" : "them"
+  } (▲ with the value) so the other options stay readable, and intervals are cut at the axis.`;
 }
 
 function lowestLast(series: readonly YearSeries[]): YearSeries | undefined {
@@ -300,8 +304,7 @@ function occupancyCharts(
     dash: "2 3",
   };
   const mean = (p: FanPoint[]) => p.reduce((a, q) => a + q.p50, 0) / p.length;
-  const cap = (p: FanPoint[]) =>
-    p.reduce((a, q) => a + (q.capacity ?? NaN), 0) / p.length;
+  const cap = (p: FanPoint[]) => p.reduce((a, q) => a + (q.capacity ?? NaN), 0) / p.length;
   let out = "";
   if (arms.length === 1) {
     out += figure(
@@ -327,8 +330,7 @@ function occupancyCharts(
   arms.slice(1).forEach((a, k) => {
     const i = k + 1;
     if ((pts[i]?.length ?? 0) < 2) return;
-    const title =
-      `Acute occupied beds, weekly mean — ${a.group.label} against the baseline`;
+    const title = `Acute occupied beds, weekly mean — ${a.group.label} against the baseline`;
     out += figure(
       title,
       htmlLegend([
@@ -357,9 +359,7 @@ function occupancyCharts(
       }),
       `over the horizon the median ${a.group.label} week has ${
         signedWords(mean(pts[0]) - mean(pts[i])).replace("no change", "as many")
-      } occupied beds than the baseline's, against ${
-        amount(cap(pts[0]))
-      } open beds on average.`,
+      } occupied beds than the baseline's, against ${amount(cap(pts[0]))} open beds on average.`,
     );
   });
   return `<h2 id="occupancy">Acute bed occupancy against capacity</h2><p class="note">Weekly mean occupied general and acute beds (including patients whose transfer is delayed): the median week across replications with the band holding 90% of them, for the baseline and ${
@@ -377,15 +377,14 @@ function yearChart(
   xLabel: string,
   reading: string,
   reference?: { label: string; value: number },
+  clip = false,
 ): string {
   if (series.length === 0) return "";
   return figure(
     title,
     legendOf(
       arms.filter((a) => series.some((s) => s.label === a.group.label)),
-      reference
-        ? [{ label: reference.label, colour: "#111", dash: "2 3" }]
-        : [],
+      reference ? [{ label: reference.label, colour: "#111", dash: "2 3" }] : [],
     ),
     yearLineChart(id, {
       title,
@@ -394,6 +393,7 @@ function yearChart(
       categories: ys.map(String),
       series,
       reference,
+      clip,
     }),
     reading,
   );
@@ -413,14 +413,13 @@ function flowCharts(
     const avoided = yearSeries(rows, arms, "admissions_avoided", ys, "avoided");
     const best = [...avoided].sort((a, b) =>
       b.values.reduce((x, y) =>
-        x + y, 0) - a.values.reduce((x, y) =>
-          x + y, 0)
+        x + y, 0) - a.values.reduce((x, y) => x + y, 0)
     )[0];
     out.push(
       `<h2 id="admissions">Emergency admissions avoided</h2><p class="note">Baseline minus option, paired by replication (common random numbers); bars are means, whiskers 95% confidence intervals; below zero the option has more admissions.</p>` +
         figure(
           "Emergency admissions avoided per year",
-          legendOf(options),
+          legendOf(options, [], true),
           barChart("admissions-avoided", {
             title: "Emergency admissions avoided per year",
             yLabel: "admissions avoided per year",
@@ -445,10 +444,10 @@ function flowCharts(
         ys,
         xLabel,
         `${trend(boarding[0], "hours")}${
-          lowB && arms.length > 1
-            ? `; fewest in the last year: ${lowB.label}`
-            : ""
-        }.`,
+          lowB && arms.length > 1 ? `; fewest in the last year: ${lowB.label}` : ""
+        }.${offScale(boarding)}`,
+        undefined,
+        true,
       ),
   );
   const delayed = yearSeries(rows, arms, "delayed_transfer_bed_days", ys);
@@ -472,9 +471,7 @@ function flowCharts(
     100_000;
   const homeCare = yearSeries(rows, arms, "home_care_hours_mean", ys);
   const share = (se: YearSeries | undefined, cap: number) =>
-    se && cap > 0
-      ? ` (${amount(se.values.at(-1)! / cap * 100)}% of capacity)`
-      : "";
+    se && cap > 0 ? ` (${amount(se.values.at(-1)! / cap * 100)}% of capacity)` : "";
   out.push(
     `<h2 id="social-care">Care homes and home care against capacity</h2>` +
       yearChart(
@@ -486,9 +483,7 @@ function flowCharts(
         ys,
         xLabel,
         `${trend(careHome[0], "places")}${share(careHome[0], places ?? NaN)}.`,
-        places !== undefined
-          ? { label: `places (${amount(places)})`, value: places }
-          : undefined,
+        places !== undefined ? { label: `places (${amount(places)})`, value: places } : undefined,
       ) +
       yearChart(
         "home-care",
@@ -498,9 +493,7 @@ function flowCharts(
         homeCare,
         ys,
         xLabel,
-        `${trend(homeCare[0], "hours a week")}${
-          share(homeCare[0], homeCapacity)
-        }.`,
+        `${trend(homeCare[0], "hours a week")}${share(homeCare[0], homeCapacity)}.`,
         {
           label: `capacity (${amount(homeCapacity)} hours a week)`,
           value: homeCapacity,
@@ -518,11 +511,10 @@ function wholeHorizonBars(
   metrics: string[],
   rows: readonly SummaryRow[],
   arms: Arm[],
+  money = false,
 ): { svg: string; largest: string | undefined } {
   const series = arms.map((a) => {
-    const found = metrics.map((c) =>
-      find(rows, a.group.scenario, a.group.variant, c, "all")
-    );
+    const found = metrics.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
     return {
       label: a.group.label,
       values: found.map((r) => r?.mean ?? NaN),
@@ -532,14 +524,16 @@ function wholeHorizonBars(
     };
   });
   const base = series[0].values;
-  const largest =
-    metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  const largest = metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  // The words every label starts with ("Cost …") are the chart's title already.
+  const { rest } = commonStart(metrics.map(metricLabel));
   const svg = barChart(id, {
     title,
     yLabel,
-    categories: metrics.map(metricLabel),
+    categories: rest,
     series,
     legend: false,
+    money,
   });
   return { svg, largest };
 }
@@ -568,13 +562,9 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
   );
   return figure(
     title,
-    legendOf(arms),
+    legendOf(arms, [], true),
     svg,
-    largest
-      ? `the largest cause in the baseline is ${
-        metricLabel(largest).toLowerCase()
-      }.`
-      : "",
+    largest ? `the largest cause in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );
 }
 
@@ -586,9 +576,8 @@ function workforceCharts(
 ) {
   const { staffGroups, rows } = summary;
   if (staffGroups.length === 0 || ys.length === 0) return "";
-  const inPost =
-    (meta.scenario.workforce as { staffInPost?: Record<string, number> })
-      .staffInPost ?? {};
+  const inPost = (meta.scenario.workforce as { staffInPost?: Record<string, number> })
+    .staffInPost ?? {};
   const panels = staffGroups.map((sg, i) => {
     const post = inPost[sg];
     return yearLineChart(`fte-${i}`, {
@@ -597,9 +586,7 @@ function workforceCharts(
       xLabel: "model year",
       categories: ys.map(String),
       series: yearSeries(rows, arms, `fte_${sg}`, ys),
-      reference: post !== undefined
-        ? { label: "in post", value: post }
-        : undefined,
+      reference: post !== undefined ? { label: "in post", value: post } : undefined,
       small: true,
     });
   });
@@ -624,9 +611,7 @@ function workforceCharts(
       Object.keys(inPost).length === 0
         ? "no staff in post given, so the panels show demand only; give workforce.staffInPost to see the gaps."
         : gaps.length > 0
-        ? `in year ${last} the baseline needs more than in post for ${
-          gaps.join(", ")
-        } (FTE).`
+        ? `in year ${last} the baseline needs more than in post for ${gaps.join(", ")} (FTE).`
         : `in year ${last} the baseline needs no more than in post in any group given.`,
     )
   }</p>`;
@@ -636,45 +621,39 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
   if (settings.length === 0) return "";
-  const unit =
-    find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ??
-      "";
+  const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ??
+    "";
+  const pounds = unit === "gbp";
   const title = "Cost by setting, whole horizon";
   const { svg, largest } = wholeHorizonBars(
     "cost-by-setting",
     title,
-    `cost, whole horizon (${unit})`,
+    `cost, whole horizon (${pounds ? "£" : unit})`,
     settings,
     rows,
     arms,
+    pounds,
   );
   return `<h2 id="cost">Cost by setting</h2><p class="note">Whole-horizon cost of each setting${
     total ? ` (total: <code>${escapeHtml(total)}</code>)` : ""
   }; means with 95% CIs.</p>` + figure(
     title,
-    legendOf(arms),
+    legendOf(arms, [], true),
     svg,
-    largest
-      ? `the largest cost in the baseline is ${
-        metricLabel(largest).toLowerCase()
-      }.`
-      : "",
+    largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );
 }
 
 function assumptionsTable(meta: RunMeta): string {
   const rows = parameterSources(meta.scenario);
-  const show = (v: unknown) =>
-    escapeHtml(typeof v === "string" ? v : JSON.stringify(v));
+  const show = (v: unknown) => escapeHtml(typeof v === "string" ? v : JSON.stringify(v));
   const flagged = rows.filter((r) => r.assumption).length;
   const set = rows.filter((r) => r.source === "scenario").length;
   let body = "";
   for (const r of rows) {
-    body += `<tr><td class="text"><code>${
-      escapeHtml(r.path)
-    }</code></td><td class="text">${show(r.value)}</td><td class="text">${
-      escapeHtml(r.source)
-    }${
+    body += `<tr><td class="text"><code>${escapeHtml(r.path)}</code></td><td class="text">${
+      show(r.value)
+    }</td><td class="text">${escapeHtml(r.source)}${
       r.assumption ? ' <span class="flag">(assumption)</span>' : ""
     }</td></tr>`;
   }
@@ -739,9 +718,7 @@ export function reportHtml(
 <body><main>
 <h1>${escapeHtml(s.name)}</h1>
 <p>${escapeHtml(s.description)}</p>
-<p class="meta">Start ${
-    escapeHtml(s.startDate)
-  }, ${s.years} years, population ${
+<p class="meta">Start ${escapeHtml(s.startDate)}, ${s.years} years, population ${
     amount(s.population.size)
   } · ${n} of ${meta.replications} replications, seed ${meta.seed} · caresim ${
     escapeHtml(meta.caresimVersion)

@@ -87,9 +87,7 @@ try {
       }
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.right > width + 0.5;
-    }).map((el) =>
-      `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`
-    );
+    }).map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`);
     const charts = [...document.querySelectorAll("svg[data-chart]")].map((
       svg,
     ) => svg.getBoundingClientRect().right);
@@ -120,21 +118,17 @@ try {
       ...document.querySelectorAll("main table, main svg[data-chart]"),
     ].filter((
       el,
-    ) =>
-      el.getBoundingClientRect().right > width + 0.5
-    ).map((el) => el.getAttribute("data-chart") ?? el.className);
+    ) => el.getBoundingClientRect().right > width + 0.5).map((el) =>
+      el.getAttribute("data-chart") ?? el.className
+    );
     const headings = [...document.querySelectorAll("h2, h3")];
     return {
       details: details.length,
       hiddenInDetails,
-      assumptionRows:
-        document.querySelectorAll("table.assumptions tbody tr").length,
-      assumptionRowsShown:
-        [...document.querySelectorAll("table.assumptions tbody tr")].filter((
-          tr,
-        ) =>
-          tr.checkVisibility()
-        ).length,
+      assumptionRows: document.querySelectorAll("table.assumptions tbody tr").length,
+      assumptionRowsShown: [...document.querySelectorAll("table.assumptions tbody tr")].filter((
+        tr,
+      ) => tr.checkVisibility()).length,
       tooWide,
       headingsKeptWithNext: headings.filter((h) =>
         getComputedStyle(h).breakAfter === "avoid"
