@@ -37,6 +37,8 @@ interface PageResult {
     offScreen: string[];
     chartsRight: number;
     legendFontPx: number;
+    chartFontPx: number;
+    scrollProblems: string[];
   };
   print: {
     details: number;
@@ -97,6 +99,11 @@ function checkReport(
     result.narrow.legendFontPx >= 12,
     `${name}: legends and readings ≥ 12 px`,
   );
+  assert.ok(
+    result.narrow.chartFontPx >= 11,
+    `${name}: chart text drawn at ${result.narrow.chartFontPx} px at 400 px (at least 11)`,
+  );
+  assert.deepEqual(result.narrow.scrollProblems, [], `${name}: wide tables at 400 px`);
   // Print: every collapsible section open, all assumptions shown, nothing wider than the page,
   // headings kept with what follows.
   assert.ok(result.print.details >= 2, name);

@@ -91,7 +91,35 @@ try {
     const charts = [...document.querySelectorAll("svg[data-chart]")].map((
       svg,
     ) => svg.getBoundingClientRect().right);
+    // Chart text as drawn: its computed size scaled by the chart's drawn width over its viewBox.
+    const chartFontPx = Math.min(
+      ...[...document.querySelectorAll("svg[data-chart] text")].filter((t) =>
+        t.getBoundingClientRect().width > 0
+      ).map((t) => {
+        const svg = t.closest("svg");
+        return parseFloat(getComputedStyle(t).fontSize) *
+          svg.getBoundingClientRect().width /
+          svg.viewBox.baseVal.width;
+      }),
+    );
+    // Tables wider than their scroll box keep their row labels in view and show a cue.
+    const scrollProblems = [...document.querySelectorAll(".scroll")].filter((
+      box,
+    ) => box.scrollWidth > box.clientWidth + 1).flatMap((box) => {
+      const label = box.querySelector("tbody th") ?? box.querySelector("tbody td");
+      const table = box.querySelector("table")?.className;
+      return [
+        ...(label && getComputedStyle(label).position === "sticky"
+          ? []
+          : [`${table}: no sticky row label`]),
+        ...(getComputedStyle(box).backgroundImage.includes("gradient")
+          ? []
+          : [`${table}: no scroll cue`]),
+      ];
+    });
     return {
+      chartFontPx,
+      scrollProblems: [...new Set(scrollProblems)],
       pageWidth: document.documentElement.scrollWidth,
       viewport: width,
       offScreen: offScreen.slice(0, 10),
