@@ -23,13 +23,7 @@ interface PageResult {
   pageErrors: string[];
   externalRequests: string[];
   title: string;
-  charts: {
-    id: string;
-    marks: number;
-    drawn: number;
-    width: number;
-    height: number;
-  }[];
+  charts: { id: string; marks: number; drawn: number; width: number; height: number }[];
   figures: { path: string; scale: number; text: string }[];
   narrow: {
     pageWidth: number;
@@ -52,12 +46,7 @@ interface PageResult {
   };
 }
 
-function checkReport(
-  name: string,
-  result: PageResult,
-  json: unknown,
-  options: number,
-): void {
+function checkReport(name: string, result: PageResult, json: unknown, options: number): void {
   assert.deepEqual(result.consoleErrors, [], name);
   assert.deepEqual(result.pageErrors, [], name);
   assert.deepEqual(result.externalRequests, [], name);
@@ -81,24 +70,10 @@ function checkReport(
     assert.equal(problem, undefined, `${name}: ${problem}`);
   }
   // 400 px: nothing needed off-screen (tables scroll in their own boxes), charts scale, text legible.
-  assert.equal(
-    result.narrow.pageWidth,
-    result.narrow.viewport,
-    `${name}: page scrolls sideways`,
-  );
-  assert.deepEqual(
-    result.narrow.offScreen,
-    [],
-    `${name}: off-screen at 400 px`,
-  );
-  assert.ok(
-    result.narrow.chartsRight <= result.narrow.viewport,
-    `${name}: a chart is cut off`,
-  );
-  assert.ok(
-    result.narrow.legendFontPx >= 12,
-    `${name}: legends and readings ≥ 12 px`,
-  );
+  assert.equal(result.narrow.pageWidth, result.narrow.viewport, `${name}: page scrolls sideways`);
+  assert.deepEqual(result.narrow.offScreen, [], `${name}: off-screen at 400 px`);
+  assert.ok(result.narrow.chartsRight <= result.narrow.viewport, `${name}: a chart is cut off`);
+  assert.ok(result.narrow.legendFontPx >= 12, `${name}: legends and readings ≥ 12 px`);
   assert.ok(
     result.narrow.chartFontPx >= 11,
     `${name}: chart text drawn at ${result.narrow.chartFontPx} px at 400 px (at least 11)`,
@@ -107,24 +82,12 @@ function checkReport(
   // Print: every collapsible section open, all assumptions shown, nothing wider than the page,
   // headings kept with what follows.
   assert.ok(result.print.details >= 2, name);
-  assert.equal(
-    result.print.hiddenInDetails,
-    0,
-    `${name}: a closed section in print`,
-  );
+  assert.equal(result.print.hiddenInDetails, 0, `${name}: a closed section in print`);
   assert.ok(result.print.assumptionRows > 100, name);
-  assert.equal(
-    result.print.assumptionRowsShown,
-    result.print.assumptionRows,
-    name,
-  );
+  assert.equal(result.print.assumptionRowsShown, result.print.assumptionRows, name);
   assert.deepEqual(result.print.tooWide, [], `${name}: wider than an A4 page`);
   assert.equal(result.print.headingsKeptWithNext, result.print.headings, name);
-  assert.deepEqual(
-    result.print.leadInsBreakable,
-    [],
-    `${name}: a heading's note may end a page`,
-  );
+  assert.deepEqual(result.print.leadInsBreakable, [], `${name}: a heading's note may end a page`);
 }
 const BROWSER_DIR = new URL("./browser/", import.meta.url).pathname;
 const chromiumMissing = !existsSync(CHROMIUM) && !Deno.env.get("CI");
@@ -156,12 +119,7 @@ Deno.test({
     }
     const root = await Deno.makeTempDir();
     try {
-      for (
-        const [name, optionCount] of [["two options", 2], [
-          "twelve options",
-          12,
-        ]] as const
-      ) {
+      for (const [name, optionCount] of [["two options", 2], ["twelve options", 12]] as const) {
         const run = testRun({ indices: [0, 1, 2], optionCount, years: 2 });
         const { files } = buildOutputs(await runMeta(run), runTables(run));
         const dir = `${root}/${optionCount}`;
@@ -174,9 +132,7 @@ Deno.test({
         }).output();
         const stderr = new TextDecoder().decode(out.stderr);
         assert.equal(out.code, 0, stderr);
-        const result = JSON.parse(
-          new TextDecoder().decode(out.stdout).trim().split("\n").at(-1)!,
-        );
+        const result = JSON.parse(new TextDecoder().decode(out.stdout).trim().split("\n").at(-1)!);
         const json = JSON.parse(files["summary.json"]);
         checkReport(name, result, json, optionCount);
       }

@@ -127,8 +127,7 @@ function find(
   year: number | "all",
 ) {
   return rows.find((r) =>
-    r.scenario === scenario && r.variant === variant && r.metric === metric &&
-    r.year === year
+    r.scenario === scenario && r.variant === variant && r.metric === metric && r.year === year
   );
 }
 
@@ -145,13 +144,12 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
   const metrics = [
     ...HEADLINE_METRICS,
     ...new Set(
-      rows.filter((r) => r.metric.startsWith("fte_") && r.variant !== "avoided")
-        .map((r) => r.metric),
+      rows.filter((r) => r.metric.startsWith("fte_") && r.variant !== "avoided").map((r) =>
+        r.metric
+      ),
     ),
   ];
-  const described = new Map(
-    metricDefinitions([]).map((d) => [d.metric, d.description]),
-  );
+  const described = new Map(metricDefinitions([]).map((d) => [d.metric, d.description]));
   let body = "";
   for (const metric of metrics) {
     const present = meta.groups.filter((g) => find(rows, g.scenario, g.variant, metric, "all"));
@@ -172,9 +170,7 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
         avoided
           ? `${escapeHtml(signedWords(avoided.mean))}<br><span class="ci">${
             Number.isFinite(avoided.ciLow)
-              ? escapeHtml(
-                `${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`,
-              )
+              ? escapeHtml(`${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`)
               : ""
           }</span>`
           : "–"
@@ -185,19 +181,12 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
 }
 
 function years(rows: readonly SummaryRow[]): number[] {
-  return [
-    ...new Set(rows.map((r) => r.year).filter((y): y is number => y !== "all")),
-  ]
+  return [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== "all"))]
     .sort((a, b) => a - b);
 }
 
 /** A chart with its title, legend, and one-line reading. */
-function figure(
-  title: string,
-  legend: string,
-  svg: string,
-  reading: string,
-): string {
+function figure(title: string, legend: string, svg: string, reading: string): string {
   return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption>${legend}${svg}${
     reading ? `<p class="reading">Reading: ${escapeHtml(reading)}</p>` : ""
   }</figure>`;
@@ -212,9 +201,7 @@ interface Arm {
 function armsOf(meta: RunMeta): Arm[] {
   let option = 0;
   return meta.groups.map((group) => {
-    if (group.variant === "baseline") {
-      return { group, colour: BASELINE_COLOUR, dash: "6 3" };
-    }
+    if (group.variant === "baseline") return { group, colour: BASELINE_COLOUR, dash: "6 3" };
     const i = option++;
     return { group, colour: colour(i), dash: dash(i) };
   });
@@ -281,28 +268,19 @@ function offScale(series: readonly YearSeries[]): string {
 }
 
 function lowestLast(series: readonly YearSeries[]): YearSeries | undefined {
-  return [...series].filter((s) => Number.isFinite(s.values.at(-1)!)).sort((
-    a,
-    b,
-  ) => a.values.at(-1)! - b.values.at(-1)!)[0];
+  return [...series].filter((s) => Number.isFinite(s.values.at(-1)!)).sort((a, b) =>
+    a.values.at(-1)! - b.values.at(-1)!
+  )[0];
 }
 
-function occupancyCharts(
-  meta: RunMeta,
-  summary: RunSummary,
-  arms: Arm[],
-): string {
+function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): string {
   const s = meta.scenario;
   const pts = meta.groups.map((_, i) => occupancyFan(summary.fans[i] ?? []));
   if ((pts[0]?.length ?? 0) < 2) return "";
   const dayLabel = (day: number) => addDays(s.startDate, day).slice(0, 7);
   const xLabel = "week (month shown)";
   const yLabel = "occupied beds (weekly mean)";
-  const capLegend = {
-    label: "open beds (capacity)",
-    colour: "#111",
-    dash: "2 3",
-  };
+  const capLegend = { label: "open beds (capacity)", colour: "#111", dash: "2 3" };
   const mean = (p: FanPoint[]) => p.reduce((a, q) => a + q.p50, 0) / p.length;
   const cap = (p: FanPoint[]) => p.reduce((a, q) => a + (q.capacity ?? NaN), 0) / p.length;
   let out = "";
@@ -339,11 +317,7 @@ function occupancyCharts(
           colour: BASELINE_COLOUR,
           dash: "6 3",
         },
-        {
-          label: `${a.group.label} (median; band: 90%)`,
-          colour: a.colour,
-          dash: a.dash,
-        },
+        { label: `${a.group.label} (median; band: 90%)`, colour: a.colour, dash: a.dash },
         capLegend,
       ]),
       occupancyCompareChart(`occupancy-${i}`, {
@@ -399,12 +373,7 @@ function yearChart(
   );
 }
 
-function flowCharts(
-  meta: RunMeta,
-  rows: readonly SummaryRow[],
-  arms: Arm[],
-  ys: number[],
-) {
+function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys: number[]) {
   const s = meta.scenario;
   const xLabel = `model year (365 days each, from ${s.startDate})`;
   const out: string[] = [];
@@ -466,8 +435,7 @@ function flowCharts(
   );
   const places = (s.careHomes as { places?: number }).places;
   const careHome = yearSeries(rows, arms, "care_home_occupied_mean", ys);
-  const homeCapacity = s.socialCare.homeCare.capacityHoursPerWeekPer100k *
-    s.population.size /
+  const homeCapacity = s.socialCare.homeCare.capacityHoursPerWeekPer100k * s.population.size /
     100_000;
   const homeCare = yearSeries(rows, arms, "home_care_hours_mean", ys);
   const share = (se: YearSeries | undefined, cap: number) =>
@@ -494,10 +462,7 @@ function flowCharts(
         ys,
         xLabel,
         `${trend(homeCare[0], "hours a week")}${share(homeCare[0], homeCapacity)}.`,
-        {
-          label: `capacity (${amount(homeCapacity)} hours a week)`,
-          value: homeCapacity,
-        },
+        { label: `capacity (${amount(homeCapacity)} hours a week)`, value: homeCapacity },
       ),
   );
   return out.join("\n");
@@ -568,12 +533,7 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
   );
 }
 
-function workforceCharts(
-  meta: RunMeta,
-  summary: RunSummary,
-  arms: Arm[],
-  ys: number[],
-) {
+function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: number[]) {
   const { staffGroups, rows } = summary;
   if (staffGroups.length === 0 || ys.length === 0) return "";
   const inPost = (meta.scenario.workforce as { staffInPost?: Record<string, number> })
@@ -621,8 +581,7 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
   if (settings.length === 0) return "";
-  const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ??
-    "";
+  const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ?? "";
   const pounds = unit === "gbp";
   const title = "Cost by setting, whole horizon";
   const { svg, largest } = wholeHorizonBars(

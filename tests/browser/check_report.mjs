@@ -82,39 +82,34 @@ try {
   result.narrow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const offScreen = [...document.querySelectorAll("main *")].filter((el) => {
-      if (el.closest(".scroll") || el.closest("svg") && el.tagName !== "svg") {
-        return false;
-      }
+      if (el.closest(".scroll") || el.closest("svg") && el.tagName !== "svg") return false;
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.right > width + 0.5;
     }).map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className}`);
-    const charts = [...document.querySelectorAll("svg[data-chart]")].map((
-      svg,
-    ) => svg.getBoundingClientRect().right);
+    const charts = [...document.querySelectorAll("svg[data-chart]")].map((svg) =>
+      svg.getBoundingClientRect().right
+    );
     // Chart text as drawn: its computed size scaled by the chart's drawn width over its viewBox.
     const chartFontPx = Math.min(
       ...[...document.querySelectorAll("svg[data-chart] text")].filter((t) =>
         t.getBoundingClientRect().width > 0
       ).map((t) => {
         const svg = t.closest("svg");
-        return parseFloat(getComputedStyle(t).fontSize) *
-          svg.getBoundingClientRect().width /
+        return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width /
           svg.viewBox.baseVal.width;
       }),
     );
     // Tables wider than their scroll box keep their row labels in view and show a cue.
-    const scrollProblems = [...document.querySelectorAll(".scroll")].filter((
-      box,
-    ) => box.scrollWidth > box.clientWidth + 1).flatMap((box) => {
+    const scrollProblems = [...document.querySelectorAll(".scroll")].filter((box) =>
+      box.scrollWidth > box.clientWidth + 1
+    ).flatMap((box) => {
       const label = box.querySelector("tbody th") ?? box.querySelector("tbody td");
+      const sticky = label && getComputedStyle(label).position === "sticky";
+      const cue = getComputedStyle(box).backgroundImage.includes("gradient");
       const table = box.querySelector("table")?.className;
       return [
-        ...(label && getComputedStyle(label).position === "sticky"
-          ? []
-          : [`${table}: no sticky row label`]),
-        ...(getComputedStyle(box).backgroundImage.includes("gradient")
-          ? []
-          : [`${table}: no scroll cue`]),
+        ...(sticky ? [] : [`${table}: no sticky row label`]),
+        ...(cue ? [] : [`${table}: no scroll cue`]),
       ];
     });
     return {
@@ -142,9 +137,7 @@ try {
         c.tagName !== "SUMMARY" && !c.checkVisibility()
       )
     ).length;
-    const tooWide = [
-      ...document.querySelectorAll("main table, main svg[data-chart]"),
-    ].filter((
+    const tooWide = [...document.querySelectorAll("main table, main svg[data-chart]")].filter((
       el,
     ) => el.getBoundingClientRect().right > width + 0.5).map((el) =>
       el.getAttribute("data-chart") ?? el.className
@@ -168,19 +161,14 @@ try {
         const bad = [];
         for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
           if (!(el.tagName === "P" || el.classList.contains("legend"))) break;
-          if (getComputedStyle(el).breakAfter !== "avoid") {
-            bad.push(h.textContent);
-          }
+          if (getComputedStyle(el).breakAfter !== "avoid") bad.push(h.textContent);
         }
         return bad;
       }),
     };
   });
   if (screenshotPath) {
-    await page.pdf({
-      path: screenshotPath.replace(/\.png$/, ".pdf"),
-      format: "A4",
-    });
+    await page.pdf({ path: screenshotPath.replace(/\.png$/, ".pdf"), format: "A4" });
   }
 } finally {
   await context.close();
