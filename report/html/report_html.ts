@@ -54,7 +54,7 @@ h3{font-size:16px;margin:20px 0 6px}.meta{color:#555;font-size:13px}.note{color:
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;margin:8px 0}
 .scroll{background:linear-gradient(to right,#fff 40%,#fff0) left/36px 100% no-repeat local,linear-gradient(to left,#fff 40%,#fff0) right/36px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/14px 100% no-repeat scroll}
 .scroll th[scope=row],.scroll th[scope=rowgroup],table.assumptions td:first-child,.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #d5d9de}
-.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){background:#f0f2f5}
+.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){background:#f0f2f5}table.ranking td:first-child{min-width:0;width:2em}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:0}th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;vertical-align:top}
 th:first-child,td:first-child,td.text,th.text{text-align:left}thead th{background:#f0f2f5;font-weight:600}
 tbody th{font-weight:600}tr.group-start>*{border-top:2px solid #d5d9de}
