@@ -31,6 +31,8 @@ interface PageResult {
     offScreen: string[];
     chartsRight: number;
     legendFontPx: number;
+    chartFontPx: number;
+    scrollProblems: string[];
   };
   print: {
     details: number;
@@ -40,6 +42,7 @@ interface PageResult {
     tooWide: string[];
     headingsKeptWithNext: number;
     headings: number;
+    leadInsBreakable: string[];
   };
 }
 
@@ -71,6 +74,11 @@ function checkReport(name: string, result: PageResult, json: unknown, options: n
   assert.deepEqual(result.narrow.offScreen, [], `${name}: off-screen at 400 px`);
   assert.ok(result.narrow.chartsRight <= result.narrow.viewport, `${name}: a chart is cut off`);
   assert.ok(result.narrow.legendFontPx >= 12, `${name}: legends and readings ≥ 12 px`);
+  assert.ok(
+    result.narrow.chartFontPx >= 11,
+    `${name}: chart text drawn at ${result.narrow.chartFontPx} px at 400 px (at least 11)`,
+  );
+  assert.deepEqual(result.narrow.scrollProblems, [], `${name}: wide tables at 400 px`);
   // Print: every collapsible section open, all assumptions shown, nothing wider than the page,
   // headings kept with what follows.
   assert.ok(result.print.details >= 2, name);
@@ -79,6 +87,7 @@ function checkReport(name: string, result: PageResult, json: unknown, options: n
   assert.equal(result.print.assumptionRowsShown, result.print.assumptionRows, name);
   assert.deepEqual(result.print.tooWide, [], `${name}: wider than an A4 page`);
   assert.equal(result.print.headingsKeptWithNext, result.print.headings, name);
+  assert.deepEqual(result.print.leadInsBreakable, [], `${name}: a heading's note may end a page`);
 }
 const BROWSER_DIR = new URL("./browser/", import.meta.url).pathname;
 const chromiumMissing = !existsSync(CHROMIUM) && !Deno.env.get("CI");

@@ -6,62 +6,31 @@
  * @module
  */
 
+import { categoryLabels, dayTicks, plotFrame, tickText, yAxis } from "./axis.ts";
+import { money } from "../answer_words.ts";
 import { colour, escapeHtml, formatNumber, linearScale, niceTicks, px } from "./svg.ts";
 
-function tick(v: number): string {
-  return Number.isInteger(v) ? formatNumber(v).replace(/\.0+$/, "") : String(Number(v.toFixed(2)));
-}
-
 const W = 760;
-const H = 320;
-const M = { left: 72, right: 20, top: 36, bottom: 48 };
+const M = { right: 20, top: 36 };
 
-interface Frame {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-const FRAME: Frame = { x0: M.left, x1: W - M.right, y0: H - M.bottom, y1: M.top };
-
-function open(id: string, title: string): string {
+function open(id: string, title: string, h: number): string {
   return `<svg data-chart="${
     escapeHtml(id)
-  }" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${
+  }" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${
     escapeHtml(title)
   }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>`;
 }
 
-function yAxis(ticks: number[], y: (v: number) => number, label: string): string {
-  let s = "";
-  for (const t of ticks) {
-    s += `<line class="grid" x1="${FRAME.x0}" x2="${FRAME.x1}" y1="${px(y(t))}" y2="${px(y(t))}"/>`;
-    s += `<text class="tick" x="${FRAME.x0 - 6}" y="${px(y(t) + 4)}" text-anchor="end">${
-      tick(t)
-    }</text>`;
-  }
-  s += `<text class="axis-label" transform="translate(14 ${
-    px((FRAME.y0 + FRAME.y1) / 2)
-  }) rotate(-90)" text-anchor="middle">${escapeHtml(label)}</text>`;
-  return s;
-}
-
-function legend(
-  items: { label: string; colour: string; dashed?: boolean; band?: number }[],
-) {
-  let x = FRAME.x0;
+/** An in-chart legend on one line; bar series get filled swatches, lines line samples. */
+function legend(items: { label: string; colour: string; fill?: boolean }[]) {
+  let x = 4;
   let s = "";
   for (const item of items) {
-    if (item.band) {
-      s +=
-        `<rect x="${x}" y="10" width="18" height="10" fill="${item.colour}" opacity="${item.band}"/>`;
-    } else {
-      s += `<line x1="${x}" x2="${
+    s += item.fill
+      ? `<rect class="swatch" x="${x}" y="8" width="18" height="12" fill="${item.colour}"/>`
+      : `<line class="swatch" x1="${x}" x2="${
         x + 18
-      }" y1="15" y2="15" stroke="${item.colour}" stroke-width="2.5"${
-        item.dashed ? ' stroke-dasharray="5 3"' : ""
-      }/>`;
-    }
+      }" y1="15" y2="15" stroke="${item.colour}" stroke-width="2.5"/>`;
     s += `<text class="legend" x="${x + 22}" y="19">${escapeHtml(item.label)}</text>`;
     x += 30 + item.label.length * 6.6;
   }
@@ -111,21 +80,22 @@ export function fanChart(id: string, options: {
   const c = options.colour ?? colour(0);
   const values = points.flatMap((p) => [p.p05, p.p95, p.capacity ?? p.p95]);
   const ticks = niceTicks(Math.min(...values), Math.max(...values));
-  const x = linearScale([points[0].day, points.at(-1)!.day], [FRAME.x0, FRAME.x1]);
-  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
+  const f = plotFrame({
+    width: W,
+    labels: ticks.map((t) => tickText(t)),
+    title: options.yLabel,
+    plotHeight: 220,
+    right: M.right + 30,
+  });
+  const h = f.y0 + 40;
+  const x = linearScale([points[0].day, points.at(-1)!.day], [f.x0, f.x1]);
+  const y = linearScale([ticks[0], ticks.at(-1)!], [f.y0, f.y1]);
   const band = (lo: keyof FanPoint, hi: keyof FanPoint) =>
     "M" + points.map((p) => `${px(x(p.day))},${px(y(p[hi] as number))}`).join("L") + "L" +
     [...points].reverse().map((p) => `${px(x(p.day))},${px(y(p[lo] as number))}`).join("L") + "Z";
   const line = (k: keyof FanPoint) =>
     "M" + points.map((p) => `${px(x(p.day))},${px(y(p[k] as number))}`).join("L");
-  let s = open(id, options.title) + legend([
-    { label: "median", colour: c },
-    { label: "50% band", colour: c, band: 0.5 },
-    { label: "90% band", colour: c, band: 0.2 },
-    ...(points.some((p) => p.capacity !== undefined)
-      ? [{ label: "capacity", colour: "#444", dashed: true }]
-      : []),
-  ]) + yAxis(ticks, y, options.yLabel);
+  let s = open(id, options.title, h) + yAxis(f, ticks, y, { title: options.yLabel });
   s += `<path class="data band90" d="${band("p05", "p95")}" fill="${c}" opacity="0.18"/>`;
   s += `<path class="data band50" d="${band("p25", "p75")}" fill="${c}" opacity="0.35"/>`;
   s += `<path class="data median" d="${line("p50")}" fill="none" stroke="${c}" stroke-width="2"/>`;
@@ -134,14 +104,7 @@ export function fanChart(id: string, options: {
       line("capacity")
     }" fill="none" stroke="#444" stroke-width="1.5" stroke-dasharray="6 4"/>`;
   }
-  const n = Math.min(6, points.length);
-  for (let i = 0; i < n; i++) {
-    const p = points[Math.round(i * (points.length - 1) / Math.max(1, n - 1))];
-    const anchor = i === 0 ? "start" : i === n - 1 ? "end" : "middle";
-    s += `<text class="tick" x="${px(x(p.day))}" y="${FRAME.y0 + 18}" text-anchor="${anchor}">${
-      escapeHtml(options.dayLabel(p.day))
-    }</text>`;
-  }
+  s += dayTicks(f, points.map((p) => p.day), x, options.dayLabel);
   return s + "</svg>";
 }
 
@@ -180,25 +143,41 @@ export function barChart(id: string, options: {
   categories: string[];
   series: BarSeries[];
   legend?: boolean;
+  money?: boolean;
 }): string {
   const { categories, series } = options;
   const fill = (i: number) => series[i].colour ?? colour(i);
   const all = series.flatMap((s) => [...s.values, ...(s.low ?? []), ...(s.high ?? [])])
     .filter(Number.isFinite);
   const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
-  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
-  const band = (FRAME.x1 - FRAME.x0) / Math.max(1, categories.length);
+  const f = plotFrame({
+    width: W,
+    labels: ticks.map((t) => tickText(t, options.money)),
+    title: options.yLabel,
+    plotHeight: 230,
+  });
+  const top = options.legend === false ? 0 : 26;
+  const frame = { ...f, y0: f.y0 + top, y1: f.y1 + top };
+  const y = linearScale([ticks[0], ticks.at(-1)!], [frame.y0, frame.y1]);
+  const band = (frame.x1 - frame.x0) / Math.max(1, categories.length);
   const barW = Math.min(48, band * 0.8 / Math.max(1, series.length));
-  let s = open(id, options.title) +
+  const xs = categories.map((_, ci) => frame.x0 + band * (ci + 0.5));
+  const labels = categoryLabels(categories, { xs, band, y: frame.y0 + 30, width: W });
+  const h = Math.ceil(frame.y0 + 30 + labels.height);
+  let s = open(id, options.title, h) +
     (options.legend === false
       ? ""
-      : legend(series.map((se, i) => ({ label: se.label, colour: fill(i) })))) +
-    yAxis(ticks, y, options.yLabel);
-  s += `<line class="zero" x1="${FRAME.x0}" x2="${FRAME.x1}" y1="${px(y(0))}" y2="${
+      : legend(series.map((se, i) => ({ label: se.label, colour: fill(i), fill: true })))) +
+    yAxis(frame, ticks, y, {
+      title: options.yLabel,
+      labels: ticks.map((t) => tickText(t, options.money)),
+    });
+  s += `<line class="zero" x1="${frame.x0}" x2="${frame.x1}" y1="${px(y(0))}" y2="${
     px(y(0))
   }" stroke="#333"/>`;
+  const value = (v: number) => options.money ? money(v) : formatNumber(v);
   categories.forEach((cat, ci) => {
-    const cx = FRAME.x0 + band * (ci + 0.5);
+    const cx = xs[ci];
     series.forEach((se, si) => {
       const v = se.values[ci];
       if (!Number.isFinite(v)) return;
@@ -207,92 +186,26 @@ export function barChart(id: string, options: {
       s += `<rect class="data bar" x="${px(bx + 1)}" y="${px(top)}" width="${
         px(barW - 2)
       }" height="${px(Math.max(0.5, Math.abs(y(v) - y(0))))}" fill="${fill(si)}"><title>${
-        escapeHtml(`${se.label}, ${cat}: ${formatNumber(v)}`)
+        escapeHtml(`${se.label}, ${cat}: ${value(v)}`)
       }${
         se.low && se.high
-          ? escapeHtml(` (95% CI ${formatNumber(se.low[ci])} to ${formatNumber(se.high[ci])})`)
+          ? escapeHtml(` (95% CI ${value(se.low[ci])} to ${value(se.high[ci])})`)
           : ""
       }</title></rect>`;
       const lo = se.low?.[ci];
       const hi = se.high?.[ci];
       if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi)) {
         const mx = px(bx + barW / 2);
-        s += `<path class="data ci" d="M${mx},${px(y(lo))}L${mx},${px(y(hi))}M${px(mx - 5)},${
+        const cap = Math.min(5, barW / 2);
+        s += `<path class="data ci" d="M${mx},${px(y(lo))}L${mx},${px(y(hi))}M${px(mx - cap)},${
           px(y(lo))
-        }L${px(mx + 5)},${px(y(lo))}M${px(mx - 5)},${px(y(hi))}L${px(mx + 5)},${
+        }L${px(mx + cap)},${px(y(lo))}M${px(mx - cap)},${px(y(hi))}L${px(mx + cap)},${
           px(y(hi))
         }" stroke="#222" stroke-width="1.3" fill="none"/>`;
       }
     });
-    s += `<text class="tick" x="${px(cx)}" y="${FRAME.y0 + 18}" text-anchor="middle">${
-      escapeHtml(cat)
-    }</text>`;
   });
-  return s + "</svg>";
-}
-
-/** One line of a line chart. */
-export interface LineSeries {
-  /** Legend label. */
-  label: string;
-  /** Value per category. */
-  values: number[];
-  /** Dashed line. */
-  dashed?: boolean;
-  /** Palette index (default: series index). */
-  colourIndex?: number;
-}
-
-/**
- * Lines with point markers over categories (e.g. years).
- *
- * @param id The `data-chart` id.
- * @param options Title, y label, categories and series.
- * @returns The SVG.
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * const svg = lineChart("l", { title: "t", yLabel: "FTE", categories: ["1", "2"], series: [{ label: "GP", values: [1, 2] }] });
- * assert.match(svg, /class="data line"/);
- * ```
- */
-export function lineChart(id: string, options: {
-  title: string;
-  yLabel: string;
-  categories: string[];
-  series: LineSeries[];
-}): string {
-  const { categories, series } = options;
-  const all = series.flatMap((s) => s.values).filter(Number.isFinite);
-  const ticks = niceTicks(Math.min(0, ...all), Math.max(...all));
-  const y = linearScale([ticks[0], ticks.at(-1)!], [FRAME.y0, FRAME.y1]);
-  const band = (FRAME.x1 - FRAME.x0) / Math.max(1, categories.length);
-  const x = (i: number) => FRAME.x0 + band * (i + 0.5);
-  let s = open(id, options.title) +
-    legend(series.map((se, i) => ({
-      label: se.label,
-      colour: colour(se.colourIndex ?? i),
-      dashed: se.dashed,
-    }))) + yAxis(ticks, y, options.yLabel);
-  series.forEach((se, si) => {
-    const c = colour(se.colourIndex ?? si);
-    const pts = se.values.map((v, i) => [x(i), y(v)] as const).filter(([, v]) =>
-      Number.isFinite(v)
-    );
-    s += `<path class="data line" d="M${
-      pts.map(([a, b]) => `${px(a)},${px(b)}`).join("L")
-    }" fill="none" stroke="${c}" stroke-width="2"${se.dashed ? ' stroke-dasharray="6 4"' : ""}/>`;
-    for (const [a, b] of pts) {
-      s += `<circle class="data point" cx="${px(a)}" cy="${px(b)}" r="3" fill="${c}"/>`;
-    }
-  });
-  categories.forEach((cat, i) => {
-    s += `<text class="tick" x="${px(x(i))}" y="${FRAME.y0 + 18}" text-anchor="middle">${
-      escapeHtml(cat)
-    }</text>`;
-  });
-  return s + "</svg>";
+  return s + labels.svg + "</svg>";
 }
 
 /** One bar of a tornado: the output at the low and high ends of one parameter's range. */
@@ -356,9 +269,10 @@ export function tornadoChart(id: string, options: {
   }" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${
     escapeHtml(options.title)
   }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>`;
-  s += legend([{ label: "low value", colour: colour(0) }, {
+  s += legend([{ label: "low value", colour: colour(0), fill: true }, {
     label: "high value",
     colour: colour(1),
+    fill: true,
   }]);
   const bottom = M.top + bars.length * rowH;
   const [bl, bh] = options.baseCi ?? [NaN, NaN];
@@ -372,7 +286,7 @@ export function tornadoChart(id: string, options: {
   for (const t of ticks) {
     s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${M.top}" y2="${bottom}"/>`;
     s += `<text class="tick" x="${px(x(t))}" y="${bottom + 16}" text-anchor="middle">${
-      tick(t)
+      tickText(t)
     }</text>`;
   }
   s += `<text class="axis-label" x="${px((left + W - M.right) / 2)}" y="${

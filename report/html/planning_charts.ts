@@ -8,54 +8,38 @@
  * @module
  */
 
+import {
+  axisTitle,
+  dayTicks,
+  NARROW_FONT,
+  type PlotFrame,
+  plotFrame,
+  textWidth,
+  tickText,
+  yAxis,
+} from "./axis.ts";
 import { escapeHtml, formatNumber, linearScale, niceTicks, px } from "./svg.ts";
 
 const W = 760;
-const M = { left: 78, right: 24, top: 16, bottom: 54 };
 
-/** Axis tick text, short enough for the margin: 250k, 1.5m. */
-function tickText(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e6) return `${Number((v / 1e6).toFixed(2))}m`;
-  if (a >= 1e4) return `${Number((v / 1e3).toFixed(1))}k`;
-  return Number.isInteger(v) ? formatNumber(v).replace(/\.0+$/, "") : String(Number(v.toFixed(2)));
-}
-
-interface Plot {
-  h: number;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-function plot(h: number): Plot {
-  return { h, x0: M.left, x1: W - M.right, y0: h - M.bottom, y1: M.top };
-}
-
-function svgOpen(id: string, title: string, h: number): string {
+function svgOpen(id: string, title: string, h: number, w = W, cls = ""): string {
   return `<svg data-chart="${
     escapeHtml(id)
-  }" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" role="img" aria-label="${
+  }" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"${cls} role="img" aria-label="${
     escapeHtml(title)
   }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>`;
 }
 
-function axes(p: Plot, ticks: number[], y: (v: number) => number, yLabel: string, xLabel: string) {
-  let s = "";
-  for (const t of ticks) {
-    s += `<line class="grid" x1="${p.x0}" x2="${p.x1}" y1="${px(y(t))}" y2="${px(y(t))}"/>` +
-      `<text class="tick" x="${p.x0 - 6}" y="${px(y(t) + 4)}" text-anchor="end">${
-        tickText(t)
-      }</text>`;
-  }
-  return s +
-    `<text class="axis-label" transform="translate(16 ${
-      px((p.y0 + p.y1) / 2)
-    }) rotate(-90)" text-anchor="middle">${escapeHtml(yLabel)}</text>` +
-    `<text class="axis-label" x="${px((p.x0 + p.x1) / 2)}" y="${p.h - 6}" text-anchor="middle">${
-      escapeHtml(xLabel)
-    }</text>`;
+/** The x-axis title under a plot whose tick labels end `below` units under it; its height. */
+function xTitle(f: PlotFrame, text: string, below: number, font = NARROW_FONT) {
+  const t = axisTitle(text, {
+    x: (f.x0 + f.x1) / 2,
+    y: f.y0 + below + font * 1.3,
+    width: f.x1 - f.x0,
+    anchor: "middle",
+    font,
+  });
+  return { svg: t.svg, bottom: f.y0 + below + font * 1.3 + (t.lines - 1) * font * 1.2 + 10 };
 }
 
 function dashAttr(d: string | undefined): string {
@@ -72,11 +56,13 @@ export interface LegendItem {
   dash?: string;
   /** Draw a filled band swatch (opacity) instead of a line. */
   band?: number;
+  /** Draw a solid filled swatch (a bar series) instead of a line. */
+  fill?: boolean;
 }
 
 /**
  * A legend as HTML that wraps onto as many lines as it needs (any number of series stays
- * labelled), with line swatches in each series' colour and dash.
+ * labelled), with line swatches in each series' colour and dash (filled ones for bar series).
  *
  * @param items The entries.
  * @returns A `<div class="legend">`.
@@ -93,7 +79,9 @@ export function htmlLegend(items: readonly LegendItem[]): string {
   return `<div class="legend">${
     items.map((i) =>
       `<span class="key"><svg width="26" height="12" aria-hidden="true">${
-        i.band
+        i.fill
+          ? `<rect class="fill" x="5" y="0" width="16" height="12" fill="${i.colour}"/>`
+          : i.band
           ? `<rect x="1" y="1" width="24" height="10" fill="${i.colour}" opacity="${i.band}"/>`
           : `<line x1="1" x2="25" y1="6" y2="6" stroke="${i.colour}" stroke-width="3"${
             dashAttr(i.dash)
@@ -144,7 +132,6 @@ export function occupancyCompareChart(id: string, options: {
   optionDash?: string;
   dayLabel: (day: number) => string;
 }): string {
-  const p = plot(330);
   const series = [
     { pts: options.baseline, c: options.baselineColour, d: "6 3", cls: "baseline" },
     ...(options.option
@@ -153,12 +140,21 @@ export function occupancyCompareChart(id: string, options: {
   ];
   const all = series.flatMap((s) => s.pts.flatMap((q) => [q.p05, q.p95, q.capacity]));
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
+  const p = plotFrame({
+    width: W,
+    labels: ticks.map((t) => tickText(t)),
+    title: options.yLabel,
+    plotHeight: 230,
+    right: 50,
+  });
   const days = options.baseline.map((q) => q.day);
   const x = linearScale([days[0], days.at(-1)!], [p.x0, p.x1]);
   const y = linearScale([ticks[0], ticks.at(-1)!], [p.y0, p.y1]);
   const line = (pts: OccupancyPoint[], k: "p50" | "capacity") =>
     "M" + pts.map((q) => `${px(x(q.day))},${px(y(q[k]))}`).join("L");
-  let s = svgOpen(id, options.title, p.h) + axes(p, ticks, y, options.yLabel, options.xLabel);
+  const xt = xTitle(p, options.xLabel, 30);
+  let s = svgOpen(id, options.title, Math.ceil(xt.bottom)) +
+    yAxis(p, ticks, y, { title: options.yLabel }) + xt.svg;
   for (const se of series) {
     const band = "M" + se.pts.map((q) => `${px(x(q.day))},${px(y(q.p95))}`).join("L") + "L" +
       [...se.pts].reverse().map((q) => `${px(x(q.day))},${px(y(q.p05))}`).join("L") + "Z";
@@ -172,14 +168,7 @@ export function occupancyCompareChart(id: string, options: {
   s += `<path class="data capacity" d="${
     line(options.baseline, "capacity")
   }" fill="none" stroke="#111" stroke-width="1.6" stroke-dasharray="2 3"/>`;
-  const n = Math.min(6, days.length);
-  for (let i = 0; i < n; i++) {
-    const day = days[Math.round(i * (days.length - 1) / Math.max(1, n - 1))];
-    const anchor = i === 0 ? "start" : i === n - 1 ? "end" : "middle";
-    s += `<text class="tick" x="${px(x(day))}" y="${p.y0 + 18}" text-anchor="${anchor}">${
-      escapeHtml(options.dayLabel(day))
-    }</text>`;
-  }
+  s += dayTicks(p, days, x, options.dayLabel);
   return s + "</svg>";
 }
 
@@ -223,28 +212,39 @@ export function yearLineChart(id: string, options: {
   series: YearSeries[];
   reference?: { label: string; value: number };
   small?: boolean;
+  clip?: boolean;
 }): string {
   const { categories, series, reference } = options;
   const small = options.small ?? false;
   const w = small ? 300 : W;
-  const h = small ? 210 : 320;
-  const p: Plot = small
-    ? { h, x0: 58, x1: w - 10, y0: h - 44, y1: 12 }
-    : { h, x0: M.left, x1: W - M.right, y0: h - M.bottom, y1: M.top };
+  const font = small ? 12 : NARROW_FONT;
+  const ref = reference && Number.isFinite(reference.value) ? [reference.value] : [];
+  const means = series.flatMap((se) => se.values).filter(Number.isFinite);
   const all = series.flatMap((se) => [...se.values, ...(se.low ?? []), ...(se.high ?? [])])
-    .concat(reference && Number.isFinite(reference.value) ? [reference.value] : [])
-    .filter(Number.isFinite);
-  const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all), small ? 3 : 5);
-  const y = linearScale([ticks[0], ticks.at(-1)!], [p.y0, p.y1]);
+    .concat(ref).filter(Number.isFinite);
+  const limit = options.clip ? offScaleLimit(series) : Infinity;
+  const shown = options.clip ? [...means.filter((v) => v <= limit), ...ref] : all;
+  const inRange = options.clip ? shown.concat(all.filter((v) => v >= 0 && v <= limit)) : shown;
+  const ticks = niceTicks(Math.min(0, ...shown), Math.max(0, ...inRange), small ? 3 : 5);
+  const [lowest, highest] = [ticks[0], ticks.at(-1)!];
+  const labels = ticks.map((t) => tickText(t));
+  const p = plotFrame({
+    width: w,
+    labels,
+    title: options.yLabel,
+    plotHeight: small ? 120 : 220,
+    minLeft: small ? 40 : 48,
+    right: small ? 10 : 24,
+    font,
+  });
+  const xt = xTitle(p, options.xLabel, small ? 17 : 30, font);
+  const h = Math.ceil(xt.bottom);
+  const y = linearScale([lowest, highest], [p.y0, p.y1]);
+  const yc = (v: number) => y(Math.min(highest, Math.max(lowest, v)));
   const band = (p.x1 - p.x0) / Math.max(1, categories.length);
   const x = (i: number) => p.x0 + band * (i + 0.5);
-  let s =
-    `<svg data-chart="${escapeHtml(id)}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}"${
-      small ? ' class="small"' : ""
-    } role="img" aria-label="${
-      escapeHtml(options.title)
-    }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>` +
-    axes(p, ticks, y, options.yLabel, options.xLabel);
+  let s = svgOpen(id, options.title, h, w, small ? ' class="small"' : "") +
+    yAxis(p, ticks, y, { title: options.yLabel, font }) + xt.svg;
   if (reference && Number.isFinite(reference.value)) {
     s += `<path class="data reference" d="M${p.x0},${px(y(reference.value))}L${p.x1},${
       px(y(reference.value))
@@ -258,7 +258,7 @@ export function yearLineChart(id: string, options: {
     const offset = (si - (series.length - 1) / 2) * Math.min(6, band / (series.length + 2));
     const xx = (i: number) => x(i) + offset;
     s += `<path class="line" d="M${
-      pts.map(([i, v]) => `${px(xx(i))},${px(y(v))}`).join("L")
+      pts.map(([i, v]) => `${px(xx(i))},${px(yc(v))}`).join("L")
     }" fill="none" stroke="${se.colour}" stroke-width="2.2"${dashAttr(se.dash)}><title>${
       escapeHtml(`${se.label}: ${se.values.map(formatNumber).join(", ")}`)
     }</title></path>`;
@@ -266,21 +266,56 @@ export function yearLineChart(id: string, options: {
       const lo = se.low?.[i];
       const hi = se.high?.[i];
       if (lo !== undefined && hi !== undefined && Number.isFinite(lo) && Number.isFinite(hi)) {
-        s += `<path class="ci" d="M${px(xx(i))},${px(y(lo))}L${px(xx(i))},${
-          px(y(hi))
+        s += `<path class="ci" d="M${px(xx(i))},${px(yc(lo))}L${px(xx(i))},${
+          px(yc(hi))
         }" stroke="${se.colour}" stroke-width="1.2"/>`;
       }
-      s += `<circle class="data point" cx="${px(xx(i))}" cy="${
-        px(y(v))
-      }" r="2.6" fill="${se.colour}"/>`;
+      if (v > highest) {
+        s += `<path class="data point off-scale" d="M${px(xx(i) - 6)},${px(p.y1 + 4)}L${
+          px(xx(i))
+        },${px(p.y1 - 6)}L${px(xx(i) + 6)},${px(p.y1 + 4)}Z" fill="${se.colour}"><title>${
+          escapeHtml(`${se.label}, ${categories[i]}: ${formatNumber(v)} (off the scale)`)
+        }</title></path><text class="tick off-scale" x="${px(xx(i))}" y="${
+          px(p.y1 - 10)
+        }" text-anchor="middle" fill="${se.colour}">${tickText(v)}</text>`;
+      } else {
+        s += `<circle class="data point" cx="${px(xx(i))}" cy="${
+          px(y(v))
+        }" r="2.6" fill="${se.colour}"/>`;
+      }
     }
   });
   categories.forEach((cat, i) => {
-    s += `<text class="tick" x="${px(x(i))}" y="${p.y0 + 17}" text-anchor="middle">${
+    s += `<text class="tick" x="${px(x(i))}" y="${p.y0 + (small ? 17 : 30)}" text-anchor="middle">${
       escapeHtml(cat)
     }</text>`;
   });
   return s + "</svg>";
+}
+
+/**
+ * The value above which a yearly series is drawn off the scale: 2.5 times the median of the
+ * series' peaks (Infinity when fewer than three series or that median is not above zero), so one
+ * or two options with very long queues do not flatten everyone else's lines.
+ *
+ * @param series The series.
+ * @returns The limit.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const se = (v: number) => ({ label: "", values: [v], colour: "#000" });
+ * assert.equal(offScaleLimit([se(10), se(12), se(100)]), 30);
+ * ```
+ */
+export function offScaleLimit(series: readonly YearSeries[]): number {
+  const peaks = series.map((se) => Math.max(...se.values.filter(Number.isFinite)))
+    .filter(Number.isFinite).sort((a, b) => a - b);
+  if (peaks.length < 3) return Infinity;
+  const mid = peaks.length % 2
+    ? peaks[(peaks.length - 1) / 2]
+    : (peaks[peaks.length / 2 - 1] + peaks[peaks.length / 2]) / 2;
+  return mid > 0 ? 2.5 * mid : Infinity;
 }
 
 /** One row of a strip plot. */
@@ -320,31 +355,33 @@ export function stripChart(id: string, options: {
   xLabel: string;
   rows: StripRow[];
 }): string {
-  const rowH = 34;
-  const left = 190;
-  const top = 10;
-  const h = top + options.rows.length * rowH + 52;
+  // Each row's label sits above its dots, across the whole width: a long option name is never
+  // clipped and stays legible when the chart shrinks to a phone's width.
+  const rowH = 64;
+  const top = 4;
   const bottom = top + options.rows.length * rowH;
   const all = options.rows.flatMap((r) => r.values).filter(Number.isFinite);
   const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
-  const x = linearScale([ticks[0], ticks.at(-1)!], [left, W - M.right]);
-  let s = svgOpen(id, options.title, h);
-  for (const t of ticks) {
+  const labels = ticks.map((t) => tickText(t));
+  const edge = Math.ceil(Math.max(24, textWidth(labels[0], NARROW_FONT) / 2 + 6));
+  const right = W - Math.ceil(Math.max(24, textWidth(labels.at(-1)!, NARROW_FONT) / 2 + 6));
+  const f = { x0: edge, x1: right, y0: bottom, y1: top };
+  const xt = xTitle(f, options.xLabel, 30);
+  const h = Math.ceil(xt.bottom);
+  const x = linearScale([ticks[0], ticks.at(-1)!], [edge, right]);
+  let s = svgOpen(id, options.title, h) + xt.svg;
+  ticks.forEach((t, i) => {
     s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${top}" y2="${bottom}"/>` +
-      `<text class="tick" x="${px(x(t))}" y="${bottom + 17}" text-anchor="middle">${
-        tickText(t)
+      `<text class="tick" x="${px(x(t))}" y="${bottom + 30}" text-anchor="middle">${
+        labels[i]
       }</text>`;
-  }
+  });
   s += `<line x1="${px(x(0))}" x2="${px(x(0))}" y1="${top}" y2="${bottom}" stroke="#222"/>`;
-  s += `<text class="axis-label" x="${px((left + W - M.right) / 2)}" y="${
-    h - 8
-  }" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`;
   options.rows.forEach((r, i) => {
-    const mid = top + i * rowH + rowH / 2;
-    const label = r.label.length > 28 ? `${r.label.slice(0, 27)}…` : r.label;
-    s += `<text class="tick" x="${left - 8}" y="${px(mid + 4)}" text-anchor="end">${
-      escapeHtml(label)
-    }<title>${escapeHtml(r.label)}</title></text>`;
+    const mid = top + i * rowH + 44;
+    s += `<text class="tick row-label" x="${edge}" y="${px(mid - 22)}">${
+      escapeHtml(r.label)
+    }</text>`;
     r.values.forEach((v, k) => {
       if (!Number.isFinite(v)) return;
       const jitter = ((k * 7) % 11 - 5) * 2;

@@ -25,10 +25,12 @@ import type { RunWarning } from "../run_warnings.ts";
 import { addDays, type RunGroup } from "../tables.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
+import { commonStart } from "./axis.ts";
 import {
   htmlLegend,
   type LegendItem,
   occupancyCompareChart,
+  offScaleLimit,
   yearLineChart,
   type YearSeries,
 } from "./planning_charts.ts";
@@ -50,6 +52,9 @@ main{max-width:1080px;margin:0 auto;padding:24px 28px 60px;background:#fff}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:34px 0 8px;border-bottom:2px solid #e3e6ea;padding-bottom:4px}
 h3{font-size:16px;margin:20px 0 6px}.meta{color:#555;font-size:13px}.note{color:#555;font-size:13px;margin:4px 0 10px}
 .scroll{overflow-x:auto;max-width:100%;-webkit-overflow-scrolling:touch;margin:8px 0}
+.scroll{background:linear-gradient(to right,#fff 40%,#fff0) left/36px 100% no-repeat local,linear-gradient(to left,#fff 40%,#fff0) right/36px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,#0004,#0000) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0004,#0000) right/14px 100% no-repeat scroll}
+.scroll th[scope=row],.scroll th[scope=rowgroup],table.assumptions td:first-child,.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){position:sticky;left:0;z-index:1;background:#fff;box-shadow:1px 0 0 #d5d9de}
+.scroll thead th.text:first-child,table.ranking thead th:nth-child(2){background:#f0f2f5}table.ranking td:first-child{min-width:0;width:2em}
 table{border-collapse:collapse;width:100%;font-size:13px;margin:0}th,td{padding:5px 8px;border-bottom:1px solid #e3e6ea;text-align:right;vertical-align:top}
 th:first-child,td:first-child,td.text,th.text{text-align:left}thead th{background:#f0f2f5;font-weight:600}
 tbody th{font-weight:600}tr.group-start>*{border-top:2px solid #d5d9de}
@@ -70,14 +75,16 @@ details summary{cursor:pointer;font-weight:600;margin:8px 0}
 table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-break:break-word}
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
+h2+p,h3+p,h2+p+p,.note,.legend{break-after:avoid;page-break-after:avoid}
+svg .narrow-only{display:none}
 @media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
-svg:not(.small) .tick{font-size:19px}svg:not(.small) .axis-label{font-size:20px}}
+svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}}
 @media print{
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
 details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
-.scroll{overflow:visible}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
-figure,tr,.warnings,.legend{break-inside:avoid;page-break-inside:avoid}
+.scroll{overflow:visible;background:none}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
+figure,tr,.warnings,.legend,svg[data-chart]{break-inside:avoid;page-break-inside:avoid}
 h2{break-before:auto}a{color:inherit}
 }
 `;
@@ -224,9 +231,13 @@ function yearSeries(
   });
 }
 
-function legendOf(arms: readonly Arm[], extra: LegendItem[] = []): string {
+function legendOf(arms: readonly Arm[], extra: LegendItem[] = [], fill = false): string {
   return htmlLegend([
-    ...arms.map((a) => ({ label: a.group.label, colour: a.colour, dash: a.dash })),
+    ...arms.map((a) =>
+      fill
+        ? { label: a.group.label, colour: a.colour, fill }
+        : { label: a.group.label, colour: a.colour, dash: a.dash }
+    ),
     ...extra,
   ]);
 }
@@ -241,6 +252,19 @@ function trend(se: YearSeries | undefined, unit: string): string {
   return `${se.label} ${verb} from ${amount(v[0])} ${unit} in year 1 to ${
     amount(v.at(-1)!)
   } in year ${v.length}`;
+}
+
+/** The sentence naming the series drawn off the scale (▲, value printed), if any. */
+function offScale(series: readonly YearSeries[]): string {
+  const limit = offScaleLimit(series);
+  const off = series.filter((se) => se.values.some((v) => v > limit)).map((se) => se.label);
+  if (off.length === 0) return "";
+  const one = off.length === 1;
+  return ` ${off.join(" and ")} ${
+    one ? "runs" : "run"
+  } far above the others: the axis stops short of ${
+    one ? "it" : "them"
+  } (▲ with the value) so the other options stay readable, and intervals are cut at the axis.`;
 }
 
 function lowestLast(series: readonly YearSeries[]): YearSeries | undefined {
@@ -327,6 +351,7 @@ function yearChart(
   xLabel: string,
   reading: string,
   reference?: { label: string; value: number },
+  clip = false,
 ): string {
   if (series.length === 0) return "";
   return figure(
@@ -342,6 +367,7 @@ function yearChart(
       categories: ys.map(String),
       series,
       reference,
+      clip,
     }),
     reading,
   );
@@ -362,7 +388,7 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
       `<h2 id="admissions">Emergency admissions avoided</h2><p class="note">Baseline minus option, paired by replication (common random numbers); bars are means, whiskers 95% confidence intervals; below zero the option has more admissions.</p>` +
         figure(
           "Emergency admissions avoided per year",
-          legendOf(options),
+          legendOf(options, [], true),
           barChart("admissions-avoided", {
             title: "Emergency admissions avoided per year",
             yLabel: "admissions avoided per year",
@@ -388,7 +414,9 @@ function flowCharts(meta: RunMeta, rows: readonly SummaryRow[], arms: Arm[], ys:
         xLabel,
         `${trend(boarding[0], "hours")}${
           lowB && arms.length > 1 ? `; fewest in the last year: ${lowB.label}` : ""
-        }.`,
+        }.${offScale(boarding)}`,
+        undefined,
+        true,
       ),
   );
   const delayed = yearSeries(rows, arms, "delayed_transfer_bed_days", ys);
@@ -448,6 +476,7 @@ function wholeHorizonBars(
   metrics: string[],
   rows: readonly SummaryRow[],
   arms: Arm[],
+  money = false,
 ): { svg: string; largest: string | undefined } {
   const series = arms.map((a) => {
     const found = metrics.map((c) => find(rows, a.group.scenario, a.group.variant, c, "all"));
@@ -461,12 +490,15 @@ function wholeHorizonBars(
   });
   const base = series[0].values;
   const largest = metrics[base.indexOf(Math.max(...base.filter(Number.isFinite)))];
+  // The words every label starts with ("Cost …") are the chart's title already.
+  const { rest } = commonStart(metrics.map(metricLabel));
   const svg = barChart(id, {
     title,
     yLabel,
-    categories: metrics.map(metricLabel),
+    categories: rest,
     series,
     legend: false,
+    money,
   });
   return { svg, largest };
 }
@@ -495,7 +527,7 @@ function delaysByCause(rows: readonly SummaryRow[], arms: Arm[]): string {
   );
   return figure(
     title,
-    legendOf(arms),
+    legendOf(arms, [], true),
     svg,
     largest ? `the largest cause in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );
@@ -550,20 +582,22 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
   if (settings.length === 0) return "";
   const unit = find(rows, arms[0].group.scenario, "baseline", settings[0], "all")?.unit ?? "";
+  const pounds = unit === "gbp";
   const title = "Cost by setting, whole horizon";
   const { svg, largest } = wholeHorizonBars(
     "cost-by-setting",
     title,
-    `cost, whole horizon (${unit})`,
+    `cost, whole horizon (${pounds ? "£" : unit})`,
     settings,
     rows,
     arms,
+    pounds,
   );
   return `<h2 id="cost">Cost by setting</h2><p class="note">Whole-horizon cost of each setting${
     total ? ` (total: <code>${escapeHtml(total)}</code>)` : ""
   }; means with 95% CIs.</p>` + figure(
     title,
-    legendOf(arms),
+    legendOf(arms, [], true),
     svg,
     largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
   );

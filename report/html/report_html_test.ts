@@ -44,6 +44,17 @@ Deno.test("reportHtml() is self-contained, puts the answer first and has every c
     }
   });
 
+  await t.step("bar charts' legends show filled swatches, not line samples", () => {
+    const figures = html.split('<figure class="chart">').slice(1);
+    const bars = figures.filter((f) => /class="data bar"/.test(f));
+    assert.ok(bars.length >= 2, `${bars.length} bar charts`);
+    for (const f of bars) {
+      const legend = f.slice(f.indexOf('<div class="legend">'), f.indexOf("<svg data-chart"));
+      assert.match(legend, /<rect class="fill"/);
+      assert.doesNotMatch(legend, /<line/, "a bar series' legend shows a line sample");
+    }
+  });
+
   await t.step("assumptions are all in the page (print opens them)", () => {
     assert.match(html, /Assumptions and sources/);
     assert.match(html, /acute\.readmission30DayProbability/);

@@ -89,7 +89,32 @@ try {
     const charts = [...document.querySelectorAll("svg[data-chart]")].map((svg) =>
       svg.getBoundingClientRect().right
     );
+    // Chart text as drawn: its computed size scaled by the chart's drawn width over its viewBox.
+    const chartFontPx = Math.min(
+      ...[...document.querySelectorAll("svg[data-chart] text")].filter((t) =>
+        t.getBoundingClientRect().width > 0
+      ).map((t) => {
+        const svg = t.closest("svg");
+        return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width /
+          svg.viewBox.baseVal.width;
+      }),
+    );
+    // Tables wider than their scroll box keep their row labels in view and show a cue.
+    const scrollProblems = [...document.querySelectorAll(".scroll")].filter((box) =>
+      box.scrollWidth > box.clientWidth + 1
+    ).flatMap((box) => {
+      const label = box.querySelector("tbody th") ?? box.querySelector("tbody td");
+      const sticky = label && getComputedStyle(label).position === "sticky";
+      const cue = getComputedStyle(box).backgroundImage.includes("gradient");
+      const table = box.querySelector("table")?.className;
+      return [
+        ...(sticky ? [] : [`${table}: no sticky row label`]),
+        ...(cue ? [] : [`${table}: no scroll cue`]),
+      ];
+    });
     return {
+      chartFontPx,
+      scrollProblems: [...new Set(scrollProblems)],
       pageWidth: document.documentElement.scrollWidth,
       viewport: width,
       offScreen: offScreen.slice(0, 10),
@@ -130,6 +155,16 @@ try {
         getComputedStyle(h).breakAfter === "avoid"
       ).length,
       headings: headings.length,
+      // A heading's lead-in (paragraphs and legends up to the first figure, table or chart) must
+      // stay with that block too, or the heading ends a page with only its note under it.
+      leadInsBreakable: headings.flatMap((h) => {
+        const bad = [];
+        for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
+          if (!(el.tagName === "P" || el.classList.contains("legend"))) break;
+          if (getComputedStyle(el).breakAfter !== "avoid") bad.push(h.textContent);
+        }
+        return bad;
+      }),
     };
   });
   if (screenshotPath) {
