@@ -14,7 +14,7 @@ import type { PairedReplication, ScenarioRun } from "./_scenario_run.ts";
 import type { ReplicationResult } from "../models/result.ts";
 import { METRICS } from "../models/metric_registry.ts";
 import { parseCsv, roundForCsv, toCsv } from "./csv.ts";
-import { financialYear } from "./financial_year.ts";
+import { financialYear } from "./financial_years.ts";
 
 /** One arm of a run: the baseline, or one option (paired against the baseline). */
 export interface RunGroup {
