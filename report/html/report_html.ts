@@ -11,7 +11,7 @@ import { parameterSources } from "../../scenarios/parameter_sources.ts";
 import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunAnswer } from "../answer.ts";
 import { costMetrics } from "../answer_summarizer.ts";
-import { amount, signedWords } from "../answer_words.ts";
+import { againstWords, amount, signedWords, spanWords } from "../answer_words.ts";
 import {
   avoidedName,
   HEADLINE_METRICS,
@@ -163,7 +163,7 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
         avoided
           ? `${escapeHtml(signedWords(avoided.mean))}<br><span class="ci">${
             Number.isFinite(avoided.ciLow)
-              ? escapeHtml(`${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`)
+              ? escapeHtml(spanWords(avoided.ciLow, avoided.ciHigh))
               : ""
           }</span>`
           : "–"
@@ -308,8 +308,8 @@ function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): strin
         dayLabel,
       }),
       `over the horizon the median ${a.group.label} week has ${
-        signedWords(mean(pts[0]) - mean(pts[i])).replace("no change", "as many")
-      } occupied beds than the baseline's, against ${amount(cap(pts[0]))} open beds on average.`,
+        againstWords(mean(pts[i]) - mean(pts[0]), "the baseline's", "occupied beds")
+      }, against ${amount(cap(pts[0]))} open beds on average.`,
     );
   });
   return `<h2 id="occupancy">Acute bed occupancy against capacity</h2><p class="note">Weekly mean occupied general and acute beds (including patients whose transfer is delayed): the median week across replications with the band holding 90% of them, for the baseline and ${
