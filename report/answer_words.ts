@@ -39,8 +39,11 @@ export interface Direction {
   positive: string;
   /** Word after a negative value ("more"). */
   negative: string;
-  /** How a magnitude is written. @default amount */
-  format?: (value: number) => string;
+  /**
+   * How a magnitude is written; `largest` is the larger magnitude of an interval, so both ends
+   * share a scale ("£0.50m to £3.88m"). @default amount
+   */
+  format?: (value: number, largest?: number) => string;
 }
 
 /** Avoided figures (baseline − option): positive = fewer. */
@@ -93,7 +96,7 @@ function roundsToZero(value: number): boolean {
  * assert.equal(spanWords(-62, 845), "62 more to 845 fewer");
  * assert.equal(spanWords(-0.001, 0.08), "0 to 0.08 fewer");
  * assert.equal(spanWords(0, 0), "no change");
- * assert.equal(spanWords(-1.2e6, 4e5, MONEY), "£1.20m saved to £400,000 more");
+ * assert.equal(spanWords(-1.2e6, 4e5, MONEY), "£1.20m saved to £0.40m more");
  * ```
  */
 export function spanWords(lo: number, hi: number, words: Direction = FEWER): string {
@@ -101,7 +104,8 @@ export function spanWords(lo: number, hi: number, words: Direction = FEWER): str
   const a = roundsToZero(lo) ? 0 : Math.min(lo, hi);
   const b = roundsToZero(hi) ? 0 : Math.max(lo, hi);
   if (a === 0 && b === 0) return "no change";
-  const f = words.format ?? amount;
+  const largest = Math.max(Math.abs(a), Math.abs(b));
+  const f = (v: number) => (words.format ?? amount)(v, largest);
   if (a >= 0) return `${f(a)} to ${f(b)} ${words.positive}`;
   if (b <= 0) return `${f(-b)} to ${f(-a)} ${words.negative}`;
   return `${f(-a)} ${words.negative} to ${f(b)} ${words.positive}`;
@@ -156,9 +160,11 @@ export function intervalWords(s: AnswerStat, words?: Direction): string {
 }
 
 /**
- * An amount of money: "£1.23m", "£45,600" (a negative amount starts with the typographic minus).
+ * An amount of money: "£1.23m", "£45,600" (a negative amount starts with the typographic minus);
+ * in millions when it, or the `largest` amount it is shown with, is a million or more.
  *
  * @param value Pounds.
+ * @param largest The largest magnitude shown beside it (an interval's other end).
  * @returns The text.
  *
  * @example Basic use
@@ -166,13 +172,16 @@ export function intervalWords(s: AnswerStat, words?: Direction): string {
  * import assert from "node:assert/strict";
  * assert.equal(money(1234567), "£1.23m");
  * assert.equal(money(-45600), "\u2212£45,600");
+ * assert.equal(money(504116, 3.88e6), "£0.50m");
  * ```
  */
-export function money(value: number): string {
+export function money(value: number, largest = 0): string {
   if (!Number.isFinite(value)) return "–";
   const sign = value < 0 ? MINUS : "";
   const a = Math.abs(value);
-  return a >= 1e6 ? `${sign}£${(a / 1e6).toFixed(2)}m` : `${sign}£${amount(a)}`;
+  return Math.max(a, Math.abs(largest)) >= 1e6
+    ? `${sign}£${(a / 1e6).toFixed(2)}m`
+    : `${sign}£${amount(a)}`;
 }
 
 /**

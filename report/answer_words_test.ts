@@ -56,7 +56,8 @@ Deno.test("spanWords() writes an interval low → high along its direction, the 
       const [a, b] = along(text);
       assert.ok(a <= b, text);
     }
-    assert.equal(spanWords(-1.2e6, 4e5, MONEY), "£1.20m saved to £400,000 more");
+    assert.equal(spanWords(-1.2e6, 4e5, MONEY), "£1.20m saved to £0.40m more");
+    assert.equal(spanWords(-3.88e6, -504116, MONEY), "£0.50m to £3.88m saved", "one scale");
     assert.equal(spanWords(-10.69e6, -7.65e6, MONEY), "£7.65m to £10.69m saved");
     assert.equal(signedWords(-9.17e6, MONEY), "£9.17m saved");
     assert.match(
@@ -64,7 +65,7 @@ Deno.test("spanWords() writes an interval low → high along its direction, the 
         { mean: -1, ciLow: -3e6, ciHigh: 1e6, p05: -2e6, p50: 0, p95: -5e5, n: 5 },
         MONEY,
       ),
-      /^95% CI £3.00m saved to £1.00m more; 90% of replications £500,000 to £2.00m saved$/,
+      /^95% CI £3.00m saved to £1.00m more; 90% of replications £0.50m to £2.00m saved$/,
     );
   });
 

@@ -37,6 +37,13 @@ function sentenceProblems(text: string): string[] {
       problems.push(`mixed interval must go from the other direction to the stated one: "${m[0]}"`);
     }
   }
+  for (
+    const m of text.matchAll(
+      /\bin 0 of\b|: The \w+ (?:for|grew)\b|\bis [a-z]+ [a-z]+ bed days \w+\.|\bis cost \w+/g,
+    )
+  ) {
+    problems.push(`"${m[0]}"`);
+  }
   for (const m of text.matchAll(/\bno change to\b|\bto no change\b|\bCI no change\b(?!;)/g)) {
     problems.push(`"${m[0]}"`);
   }
@@ -57,6 +64,21 @@ Deno.test("every sentence of the report and the terminal reads right", async (t)
     assert.equal(sentenceProblems("0.51 more to 0.47 more").length, 1);
     assert.ok(sentenceProblems("95% CI -£10.69m to -£7.65m").length >= 2);
     assert.equal(sentenceProblems("0.04 fewer no change to 0.08 fewer").length, 1);
+    assert.equal(
+      sentenceProblems("Reading: A avoids the most; in 0 of its 3 replications").length,
+      1,
+    );
+    assert.equal(sentenceProblems("B: The wait for a care home grew").length, 1);
+    assert.equal(
+      sentenceProblems(
+        "the largest cause in the baseline is delayed transfer bed days arrangement.",
+      ).length,
+      1,
+    );
+    assert.equal(
+      sentenceProblems("the largest cost in the baseline is cost care homes.").length,
+      1,
+    );
     assert.deepEqual(sentenceProblems("0.47 to 0.51 more; £1.2m saved to £0.4m more"), []);
   });
 

@@ -317,9 +317,11 @@ function distributionHtml(answer: RunAnswer, samples: readonly number[][]): stri
     })
   }<p class="reading">Reading: ${
     escapeHtml(
-      `${best.label} avoids the most on average (${
-        amount(best.mean)
-      }); in ${below} of its ${best.values.length} replications shown it avoids none or has more admissions than the baseline.`,
+      `${best.label} avoids the most on average (${amount(best.mean)}); ${
+        below === 0
+          ? `it avoids admissions in every one of its ${best.values.length} replications shown.`
+          : `in ${below} of its ${best.values.length} replications shown it avoids none or has more admissions than the baseline.`
+      }`,
     )
   }</p>`;
 }

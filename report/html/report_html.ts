@@ -545,6 +545,11 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
   }</p>`;
 }
 
+/** A cost metric's setting in words: "cost_care_homes" → "care homes". */
+function costSettingWords(metric: string): string {
+  return metric.replace(/^cost_/, "").replaceAll("_", " ");
+}
+
 function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
@@ -565,7 +570,7 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
     title,
     legendOf(arms),
     svg,
-    largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
+    largest ? `the largest cost in the baseline is ${costSettingWords(largest)}.` : "",
   );
 }
 
