@@ -203,8 +203,27 @@ export function money(value: number, largest = 0): string {
 export function unitAmount(value: number, unit: string): string {
   if (unit === "gbp") return money(value);
   const text = amount(value);
-  const words = unit.replaceAll("_", " ");
+  const words = unitWords(unit);
   return `${text} ${text === "1" ? words.replace(/s$/, "") : words}`;
+}
+
+/**
+ * A unit of the metric registry in words: "bed_days" → "bed days", "fte" → "FTE", "gbp" → "£".
+ *
+ * @param unit The unit (snake_case).
+ * @returns The words.
+ *
+ * @example Basic use
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(unitWords("hours_per_week"), "hours per week");
+ * assert.equal(unitWords("fte"), "FTE");
+ * ```
+ */
+export function unitWords(unit: string): string {
+  if (unit === "fte") return "FTE";
+  if (unit === "gbp") return "£";
+  return unit.replaceAll("_", " ");
 }
 
 /**

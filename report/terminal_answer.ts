@@ -23,11 +23,13 @@ import {
   MONEY,
   signedWords,
   spanWords,
+  unitWords,
 } from "./answer_words.ts";
 import type { RunMeta } from "./run_meta.ts";
 import type { RunSummary } from "./run_summarizer.ts";
 import { type RunWarning, runWarnings } from "./run_warnings.ts";
 import { escapeTerminal } from "./terminal_text.ts";
+import { YEAR_METRICS, yearByYear, type YearRow } from "./year_by_year.ts";
 
 /** Options the staff table shows beside the baseline (the highest ranked). */
 const STAFF_COLUMNS = 5;
@@ -223,5 +225,55 @@ export function terminalSummary(meta: RunMeta, summary: RunSummary): string {
   if (!summary.answer || meta.indices.length === 0) {
     return `No answer: the run has no replications to summarise.\n`;
   }
-  return terminalAnswer(buildAnswer(meta, summary.answer), warnings, meta.indices.length);
+  return terminalAnswer(buildAnswer(meta, summary.answer), warnings, meta.indices.length) +
+    yearLines(meta, summary);
+}
+
+/**
+ * The first and last model years side by side: the baseline's headline figures and FTE by staff
+ * group, then each option's change against the baseline (its FTE as the sum over staff groups).
+ */
+function yearLines(meta: RunMeta, summary: RunSummary): string {
+  const horizon = meta.scenario.years;
+  const shown = horizon > 1 ? [1, horizon] : [1];
+  const yb = yearByYear(meta, summary.rows, { years: shown });
+  const [baseline, ...options] = yb.arms;
+  if (!baseline || baseline.rows.length === 0) return "";
+  const head = (first: string) => [
+    first,
+    ...yb.years.map((y) => `Year ${y.year} (${y.financialYear})`),
+  ];
+  const label = (r: YearRow) => `${r.label} (${unitWords(r.unit)})`;
+  const base = baseline.rows.map((
+    r,
+  ) => [[label(r)], ...r.values.map((v) => [v ? amount(v.mean) : "–"])]);
+  const out = [
+    "",
+    `Year by year: year ${shown[0]} and year ${
+      shown.at(-1)
+    } (mean of ${meta.indices.length} replications; every year in report.html and summary.csv)`,
+    ...layout(head(escapeTerminal(baseline.label).replaceAll("\n", " ")), base, 1),
+  ];
+  if (options.length > 0) {
+    const rows: Cell[][] = [];
+    for (const o of options) {
+      rows.push([[escapeTerminal(o.label).replaceAll("\n", " ")], ...shown.map(() => [""])]);
+      const headline = o.rows.filter((r) => (YEAR_METRICS as readonly string[]).includes(r.metric));
+      for (const r of headline) {
+        rows.push([[`  ${r.label}`], ...r.values.map((v) => [v ? signedWords(v.mean) : "–"])]);
+      }
+      const staff = o.rows.filter((r) => r.metric.startsWith("fte_"));
+      if (staff.length > 0) {
+        rows.push([
+          ["  All staff groups, FTE needed"],
+          ...shown.map((
+            _,
+            i,
+          ) => [signedWords(staff.reduce((a, r) => a + (r.values[i]?.mean ?? 0), 0))]),
+        ]);
+      }
+    }
+    out.push("", ...layout(head("Change against the baseline (fewer / more)"), rows, 1));
+  }
+  return out.join("\n") + "\n";
 }

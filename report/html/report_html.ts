@@ -23,7 +23,9 @@ import type { RunMeta } from "../run_meta.ts";
 import type { FanWeek, RunSummary, SummaryRow } from "../run_summarizer.ts";
 import type { RunWarning } from "../run_warnings.ts";
 import { addDays, type RunGroup } from "../tables.ts";
+import { yearByYear } from "../year_by_year.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
+import { yearByYearHtml } from "./year_html.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
 import {
   htmlLegend,
@@ -662,6 +664,7 @@ ${
   }
 ${warningsHtml(extra.warnings ?? [])}
 ${answer}
+${yearByYearHtml(yearByYear(meta, rows))}
 <h2 id="headline">Every headline figure</h2>
 <p class="note">Whole horizon (sums of counts over the years; means of levels): mean across replications, its 95% confidence interval, the range of the middle 90% of replications, and each option against the baseline. Every metric, by year, is in summary.csv (see METRICS.md).</p>
 ${headlineTable(meta, rows)}
