@@ -14,7 +14,7 @@
  * leaves on the idle core but two workers must share with them.
  *
  * With `--study`, also times the all-models study (scenarios/compare-care-models.json at
- * 300,000 people, 100 replications, 11 options + baseline) once.
+ * 300,000 people, 100 replications, 9 options + baseline) once.
  *
  * Run: `deno run -A bench/worker_speedup.ts [--reps 5] [--scenario scenarios/default.json]
  * [--replications N] [--study]` (default: the scenario's own replications).

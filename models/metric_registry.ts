@@ -394,6 +394,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_arrangement",
+    label: "Arranging a supported discharge",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -403,6 +404,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_capacity",
+    label: "Waiting for a full service",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -412,6 +414,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_care_home",
+    label: "Waiting for a care-home place",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -420,6 +423,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_home_care",
+    label: "Waiting for home care",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -428,6 +432,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_reablement",
+    label: "Waiting for reablement",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",
@@ -436,6 +441,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
   },
   {
     name: "delayed_transfer_bed_days_intermediate_care",
+    label: "Waiting for an intermediate-care bed",
     unit: "bed_days",
     kind: "duration",
     aggregation: "sum",

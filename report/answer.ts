@@ -15,6 +15,7 @@
 
 import type { Summary } from "../sim/mod.ts";
 import { type AnswerFigures, WHOLE_HORIZON } from "./answer_summarizer.ts";
+import { metricSpec } from "../models/metric_registry.ts";
 import { staffGroupLabel } from "./metrics.ts";
 import type { RunMeta } from "./run_meta.ts";
 
@@ -23,6 +24,20 @@ export const OCCUPANCY_TARGETS = [0.85, 0.92] as const;
 
 /** The relative precision (CI half-width ÷ |mean|) the replications are judged against. */
 export const PRECISION_TARGET = 0.05;
+
+/**
+ * The absolute precision, by unit of the metric registry, below which a planner needs no finer
+ * figure (half the 95% CI's width, in the unit): a relative precision means nothing for a mean
+ * near zero (an option that changes little), so a figure is precise enough once its half-width
+ * is within ±5% of its mean *or* within this.
+ */
+export const ABSOLUTE_PRECISION: Readonly<Record<string, number>> = {
+  admissions: 10,
+  bed_days: 100,
+  beds: 1,
+  fte: 0.5,
+  gbp: 100_000,
+};
 
 /**
  * One figure across replications: the mean, the 95% confidence interval of the mean (`ciLow`,
@@ -99,13 +114,19 @@ export interface AnswerPrecision {
   arm: string;
   /** Which figure. */
   figure: string;
+  /** The figure's unit (metric registry). */
+  unit: string;
   /** Half the 95% CI's width. */
   halfWidth: number;
   /** Half-width ÷ |mean|, or null when the mean is 0. */
   relativeHalfWidth: number | null;
-  /** Replications for the half-width to be `PRECISION_TARGET` × |mean| (null when mean is 0). */
+  /** The half-width wanted: the larger of `PRECISION_TARGET` × |mean| and the unit's absolute precision. */
+  targetHalfWidth: number | null;
+  /** Which of the two sets the wanted half-width. */
+  criterion: "relative" | "absolute" | null;
+  /** Replications for the half-width to reach `targetHalfWidth` (null when there is no target). */
   replicationsNeeded: number | null;
-  /** True when the relative half-width is at most the target. */
+  /** True when the half-width is at most the target. */
   enough: boolean;
 }
 
@@ -125,6 +146,8 @@ export interface RunAnswer {
   options: AnswerArm[];
   /** The precision target (0.05 = ±5% of the mean). */
   precisionTarget: number;
+  /** The absolute precision by unit, used where it is wider than the relative target. */
+  absolutePrecision: Readonly<Record<string, number>>;
   /** Precision of the headline figures (whole-horizon admissions and bed days avoided, beds needed at 85% in the planning period). */
   precision: AnswerPrecision[];
 }
@@ -150,40 +173,54 @@ function affine(s: AnswerStat, scale: number, shift: number): AnswerStat {
 }
 
 /**
- * Whether a figure's replications are enough: the 95% CI's half-width relative to the mean, and
- * the replications that would bring it to `target` × |mean| (the half-width shrinks as 1/√n).
+ * Whether a figure's replications are enough: the 95% CI's half-width against the wanted
+ * half-width — `relative` × |mean|, or `absolute` (in the figure's unit) when that is larger, as
+ * it is for a mean near zero — and the replications that would bring it there (the half-width
+ * shrinks as 1/√n).
  *
  * @param s The figure.
- * @param target Wanted relative half-width.
- * @returns Half-width, relative half-width, replications needed, and whether they are enough.
+ * @param target Wanted relative half-width, and the absolute one in the figure's unit (none: 0).
+ * @returns Half-width, relative half-width, wanted half-width, replications needed, verdict.
  *
- * @example ±10% with 20 replications: 80 needed for ±5%
+ * @example ±10% with 20 replications: 80 needed for ±5%; a mean near 0 is judged in its unit
  * ```ts
  * import assert from "node:assert/strict";
- * const p = precisionOf({ mean: 100, ciLow: 90, ciHigh: 110, p05: 0, p50: 0, p95: 0, n: 20 }, 0.05);
+ * const p = precisionOf({ mean: 100, ciLow: 90, ciHigh: 110, p05: 0, p50: 0, p95: 0, n: 20 }, { relative: 0.05 });
  * assert.equal(p.relativeHalfWidth, 0.1);
  * assert.equal(p.replicationsNeeded, 80);
  * assert.equal(p.enough, false);
+ * const z = precisionOf({ mean: 0.1, ciLow: -19.9, ciHigh: 20.1, p05: 0, p50: 0, p95: 0, n: 20 }, { relative: 0.05, absolute: 10 });
+ * assert.equal(z.criterion, "absolute");
+ * assert.equal(z.replicationsNeeded, 80);
  * ```
  */
 export function precisionOf(
   s: AnswerStat,
-  target: number,
-): Omit<AnswerPrecision, "arm" | "figure"> {
+  target: { relative: number; absolute?: number },
+): Omit<AnswerPrecision, "arm" | "figure" | "unit"> {
   const halfWidth = (s.ciHigh - s.ciLow) / 2;
   const mean = Math.abs(s.mean);
-  if (!Number.isFinite(halfWidth) || mean === 0) {
-    return { halfWidth, relativeHalfWidth: null, replicationsNeeded: null, enough: false };
+  const relativeHalfWidth = mean === 0 || !Number.isFinite(halfWidth) ? null : halfWidth / mean;
+  const relative = target.relative * mean;
+  const absolute = target.absolute ?? 0;
+  const wanted = Math.max(relative, absolute);
+  if (!Number.isFinite(halfWidth) || !(wanted > 0)) {
+    return {
+      halfWidth,
+      relativeHalfWidth,
+      targetHalfWidth: null,
+      criterion: null,
+      replicationsNeeded: null,
+      enough: false,
+    };
   }
-  const relativeHalfWidth = halfWidth / mean;
   return {
     halfWidth,
     relativeHalfWidth,
-    replicationsNeeded: Math.max(
-      s.n,
-      Math.ceil(s.n * (relativeHalfWidth / target) ** 2 - 1e-9),
-    ),
-    enough: relativeHalfWidth <= target,
+    targetHalfWidth: wanted,
+    criterion: absolute > relative ? "absolute" : "relative",
+    replicationsNeeded: Math.max(s.n, Math.ceil(s.n * (halfWidth / wanted) ** 2 - 1e-9)),
+    enough: halfWidth <= wanted,
   };
 }
 
@@ -273,21 +310,29 @@ export function buildAnswer(meta: RunMeta, figures: AnswerFigures): RunAnswer {
     };
   });
   const precision: AnswerPrecision[] = [];
-  const judge = (arm: AnswerArm, figure: string, st: AnswerStat | undefined) => {
+  const judge = (arm: AnswerArm, figure: string, unit: string, st: AnswerStat | undefined) => {
     if (st && st.n >= 2) {
-      precision.push({ arm: arm.label, figure, ...precisionOf(st, PRECISION_TARGET) });
+      const target = { relative: PRECISION_TARGET, absolute: ABSOLUTE_PRECISION[unit] };
+      precision.push({ arm: arm.label, figure, unit, ...precisionOf(st, target) });
     }
   };
+  const unit = (metric: string) => metricSpec(metric)?.unit ?? "";
   for (const arm of arms) {
     const all = arm.byPeriod[WHOLE_HORIZON];
-    judge(arm, "emergency admissions avoided, whole horizon", all?.admissionsAvoided);
-    judge(arm, "acute bed days avoided, whole horizon", all?.bedDaysAvoided);
+    judge(
+      arm,
+      "emergency admissions avoided, whole horizon",
+      unit("emergency_admissions"),
+      all?.admissionsAvoided,
+    );
+    judge(arm, "acute bed days avoided, whole horizon", unit("bed_days"), all?.bedDaysAvoided);
     judge(
       arm,
       `beds needed at 85% occupancy, ${planningPeriod}`,
+      unit("acute_occupied_beds_mean"),
       arm.byPeriod[planningPeriod]?.bedsNeeded?.at85,
     );
-    judge(arm, "net cost, whole horizon", all?.netCost);
+    judge(arm, "net cost, whole horizon", unit("cost_total"), all?.netCost);
   }
   return {
     occupancyTargets: [...OCCUPANCY_TARGETS],
@@ -297,6 +342,7 @@ export function buildAnswer(meta: RunMeta, figures: AnswerFigures): RunAnswer {
     baseline: arms[0],
     options: arms.slice(1),
     precisionTarget: PRECISION_TARGET,
+    absolutePrecision: ABSOLUTE_PRECISION,
     precision,
   };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { parseScenario } from "../scenarios/load.ts";
-import { buildAnswer, OCCUPANCY_TARGETS, precisionOf } from "./answer.ts";
+import { ABSOLUTE_PRECISION, buildAnswer, OCCUPANCY_TARGETS, precisionOf } from "./answer.ts";
+import { metricSpec } from "../models/metric_registry.ts";
 import { AnswerSummarizer } from "./answer_summarizer.ts";
 import type { RunMeta } from "./run_meta.ts";
 
@@ -81,21 +82,62 @@ Deno.test("buildAnswer() derives beds, staff gaps and precision from the replica
   );
 
   await t.step(
-    "precision: the replications for ±5% grow as the square of the relative width",
+    "precision: judged against the larger of ±5% of the mean and the unit's absolute precision",
     () => {
       const p = a.precision.find((x) => x.arm === "A" && x.figure.startsWith("emergency"))!;
       const s = a.options[0].byPeriod.all.admissionsAvoided!;
-      const rel = (s.ciHigh - s.ciLow) / 2 / s.mean;
-      assert.ok(Math.abs(p.relativeHalfWidth! - rel) < 1e-12);
-      assert.equal(p.replicationsNeeded, Math.ceil(4 * (rel / 0.05) ** 2));
-      assert.equal(p.enough, rel <= 0.05);
+      const hw = (s.ciHigh - s.ciLow) / 2;
+      assert.equal(p.unit, "admissions");
+      assert.ok(Math.abs(p.relativeHalfWidth! - hw / s.mean) < 1e-12);
+      // The mean is 43 admissions: 5% of it (2.15) is finer than ±10 admissions, so ±10 rules.
+      const wanted = Math.max(0.05 * s.mean, ABSOLUTE_PRECISION.admissions);
+      assert.equal(p.targetHalfWidth, wanted);
+      assert.equal(p.criterion, "absolute");
+      assert.equal(p.replicationsNeeded, Math.max(4, Math.ceil(4 * (hw / wanted) ** 2)));
+      assert.equal(p.enough, hw <= wanted);
+      const beds = a.precision.find((x) => x.arm === "Baseline" && x.figure.startsWith("beds"))!;
+      assert.equal(beds.unit, "beds");
+      const cost = a.precision.find((x) => x.figure.startsWith("net cost"));
+      assert.equal(cost, undefined, "no cost metrics, no net cost");
     },
   );
 });
 
-Deno.test("precisionOf() has no relative precision for a zero mean", () => {
-  const p = precisionOf({ mean: 0, ciLow: -1, ciHigh: 1, p05: 0, p50: 0, p95: 0, n: 5 }, 0.05);
-  assert.equal(p.relativeHalfWidth, null);
-  assert.equal(p.replicationsNeeded, null);
-  assert.equal(p.enough, false);
+Deno.test("precisionOf() judges a mean near zero in its unit, not relative to the mean", async (t) => {
+  await t.step("a near-zero mean: the relative criterion would ask for millions", () => {
+    // Half-width 20 admissions around a mean of 0.1 with 20 replications: ±5% of the mean is
+    // ±0.005, which would need 20 × (20 / 0.005)² = 320 million replications.
+    const s = { mean: 0.1, ciLow: -19.9, ciHigh: 20.1, p05: 0, p50: 0, p95: 0, n: 20 };
+    const p = precisionOf(s, { relative: 0.05, absolute: 10 });
+    assert.equal(p.criterion, "absolute");
+    assert.equal(p.targetHalfWidth, 10);
+    assert.equal(p.replicationsNeeded, 20 * (20 / 10) ** 2);
+    assert.equal(p.enough, false);
+  });
+
+  await t.step("a large mean keeps the relative criterion", () => {
+    const s = { mean: 3000, ciLow: 2700, ciHigh: 3300, p05: 0, p50: 0, p95: 0, n: 10 };
+    const p = precisionOf(s, { relative: 0.05, absolute: 10 });
+    assert.equal(p.criterion, "relative");
+    assert.equal(p.targetHalfWidth, 150);
+    assert.equal(p.replicationsNeeded, 10 * (300 / 150) ** 2);
+  });
+
+  await t.step("a zero mean without an absolute precision has no target", () => {
+    const p = precisionOf({ mean: 0, ciLow: -1, ciHigh: 1, p05: 0, p50: 0, p95: 0, n: 5 }, {
+      relative: 0.05,
+    });
+    assert.equal(p.relativeHalfWidth, null);
+    assert.equal(p.replicationsNeeded, null);
+    assert.equal(p.enough, false);
+  });
+
+  await t.step("every headline figure's unit has an absolute precision", () => {
+    for (
+      const metric of ["emergency_admissions", "bed_days", "acute_occupied_beds_mean", "cost_total"]
+    ) {
+      const unit = metricSpec(metric)!.unit;
+      assert.ok(ABSOLUTE_PRECISION[unit] > 0, `${metric} (${unit})`);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { financialYears, periodValue } from "./financial_years.ts";
+import { financialYear, financialYears, periodValue } from "./financial_years.ts";
 
 Deno.test("financialYears() assigns every model day to its April–March year", async (t) => {
   await t.step("from 1 April: the leap day moves the last year's end by one day", () => {
@@ -28,5 +28,28 @@ Deno.test("financialYears() assigns every model day to its April–March year", 
     assert.deepEqual(fy.overlaps, [{ year: 1, days: 183 }, { year: 2, days: 182 }]);
     assert.equal(periodValue(fy, [365, 730], "sum"), 183 + 2 * 182);
     assert.equal(periodValue(fy, [100, 200], "mean"), (183 * 100 + 182 * 200) / 365);
+  });
+});
+
+Deno.test("financialYear() labels each model year with the financial year holding its middle day", async (t) => {
+  for (const start of ["2025-04-01", "2025-10-01", "2027-03-01", "2028-02-29"]) {
+    await t.step(
+      `from ${start}: the label is the financial year that holds day 365(y − 1) + 182`,
+      () => {
+        const fys = financialYears(start, 8);
+        for (let year = 1; year <= 8; year++) {
+          const middle = 365 * (year - 1) + 182;
+          let before = 0;
+          const holder = fys.find((f) => (before += f.modelDays) > middle)!;
+          assert.equal(financialYear(start, year), holder.label, `year ${year}`);
+        }
+      },
+    );
+  }
+
+  await t.step("errors name the field and the rule", () => {
+    assert.throws(() => financialYear("2025-04-01", 0), /year must be a whole number from 1/);
+    assert.throws(() => financialYear("April", 1), /startDate must be YYYY-MM-DD, received April/);
+    assert.throws(() => financialYears("April", 1), /startDate must be YYYY-MM-DD/);
   });
 });

@@ -216,16 +216,16 @@ export function runWarnings(meta: RunMeta, rows: readonly SummaryRow[]): RunWarn
     );
     growing(
       "delayed_transfer_bed_days",
-      "Delayed transfers",
+      "delayed transfers",
       delayed,
       new Map([...delayedShare].map(([y, v]) => [y, v * 100])),
       T.growingDelayedShare * 100,
       "% of bed days",
     );
     for (
-      const [metric, what] of [["home_care_wait_days_mean", "The wait for home care"], [
+      const [metric, what] of [["home_care_wait_days_mean", "the wait for home care"], [
         "care_home_wait_days_mean",
-        "The wait for a care home",
+        "the wait for a care home",
       ]] as const
     ) {
       const s = series(metric);

@@ -15,7 +15,7 @@ import type { AnnualRow, DailySeries, ReplicationResult } from "../models/result
 import type { WorkforceRow } from "../models/workforce.ts";
 import { METRICS } from "../models/metric_registry.ts";
 import { parseCsv, roundForCsv, toCsv } from "./csv.ts";
-import { financialYear } from "./financial_year.ts";
+import { financialYear } from "./financial_years.ts";
 
 /** One arm of a run: the baseline, or one option (paired against the baseline). */
 export interface RunGroup {

@@ -16,11 +16,20 @@ import {
   type RunAnswer,
 } from "./answer.ts";
 import { WHOLE_HORIZON } from "./answer_summarizer.ts";
-import { amount, money, signedWords, spanWords } from "./answer_words.ts";
+import {
+  absoluteWords,
+  againstWords,
+  amount,
+  MONEY,
+  signedWords,
+  spanWords,
+  unitWords,
+} from "./answer_words.ts";
 import type { RunMeta } from "./run_meta.ts";
 import type { RunSummary } from "./run_summarizer.ts";
 import { type RunWarning, runWarnings } from "./run_warnings.ts";
 import { escapeTerminal } from "./terminal_text.ts";
+import { YEAR_METRICS, yearByYear, type YearRow } from "./year_by_year.ts";
 
 /** Options the staff table shows beside the baseline (the highest ranked). */
 const STAFF_COLUMNS = 5;
@@ -41,22 +50,23 @@ function bedsCell(arm: AnswerArm, period: string, today: number): Cell {
   const a = c?.bedsNeeded?.at85;
   const b = c?.bedsNeeded?.at92;
   if (!a || !b) return ["–"];
-  const vs = (v: number) =>
-    signedWords(today - v, { positive: "fewer", negative: "more" }).replace("no change", "same");
+  const vs = (v: number) => signedWords(v - today, { positive: "more", negative: "fewer" });
+  const same = [a.mean, b.mean].some((v) => vs(v) === "no change");
   return [
     `${amount(a.mean)} / ${amount(b.mean)}`,
-    `${vs(a.mean)} / ${vs(b.mean)} than today`,
+    same
+      ? `${againstWords(a.mean - today, "today")} / ${againstWords(b.mean - today, "today")}`
+      : `${vs(a.mean)} / ${vs(b.mean)} than today`,
     `90%: ${amount(a.p05)}–${amount(a.p95)} / ${amount(b.p05)}–${amount(b.p95)}`,
   ];
 }
 
 function costCell(s: AnswerStat | undefined): Cell {
   if (!s) return ["–"];
-  const say = (v: number) => (v > 0 ? `${money(v)} more` : v < 0 ? `${money(-v)} less` : "same");
   return [
-    say(s.mean),
-    `CI ${money(s.ciLow)} to ${money(s.ciHigh)}`,
-    `90%: ${money(s.p05)} to ${money(s.p95)}`,
+    signedWords(s.mean, MONEY),
+    `CI ${spanWords(s.ciLow, s.ciHigh, MONEY)}`,
+    `90%: ${spanWords(s.p05, s.p95, MONEY)}`,
   ];
 }
 
@@ -88,11 +98,7 @@ function staffLines(answer: RunAnswer, order: AnswerArm[]): string[] {
       if (!st) return ["–"];
       const cell = [`${amount(st.needed.mean)}`];
       if (st.gap) {
-        cell.push(
-          `${signedWords(-st.gap.mean).replace("no change", "as many")} than the ${
-            amount(st.inPost!)
-          } in post`,
-        );
+        cell.push(againstWords(st.gap.mean, `the ${amount(st.inPost!)} in post`));
       }
       return cell;
     }),
@@ -121,7 +127,7 @@ function staffLines(answer: RunAnswer, order: AnswerArm[]): string[] {
  * import assert from "node:assert/strict";
  * const st = { mean: 170, ciLow: 168, ciHigh: 172, p05: 165, p50: 170, p95: 175, n: 3 };
  * const baseline = { scenario: "x", label: "Baseline", byPeriod: { all: { staff: [], bedsNeeded: { at85: st, at92: st } } } };
- * const answer = { occupancyTargets: [0.85, 0.92], todayBeds: 160, planningPeriod: "all", periods: [], baseline, options: [], precisionTarget: 0.05, precision: [] };
+ * const answer = { occupancyTargets: [0.85, 0.92], todayBeds: 160, planningPeriod: "all", periods: [], baseline, options: [], precisionTarget: 0.05, absolutePrecision: {}, precision: [] };
  * assert.match(terminalAnswer(answer, [], 3), /Baseline +– +– +170 \/ 170/);
  * ```
  */
@@ -185,14 +191,15 @@ export function terminalAnswer(
   const short = answer.precision.filter((p) => !p.enough);
   if (answer.precision.length > 0) {
     const most = Math.max(...answer.precision.map((p) => p.replicationsNeeded ?? 0));
+    const wanted = `±${answer.precisionTarget * 100}% of the mean (for a figure near zero, ${
+      absoluteWords(answer)
+    })`;
     out.push(
       short.length === 0
-        ? `Replications: enough — every headline mean is within ±${
-          answer.precisionTarget * 100
-        }% (95% CI half-width).`
-        : `Replications: ${short.length} of ${answer.precision.length} headline means are less precise than ±${
-          answer.precisionTarget * 100
-        }%; about ${amount(most)} replications would bring them all there (report.html explains).`,
+        ? `Replications: enough — every headline mean is within ${wanted} (95% CI half-width).`
+        : `Replications: ${short.length} of ${answer.precision.length} headline means are less precise than ${wanted}; about ${
+          amount(most)
+        } replications would bring them all there (report.html explains).`,
     );
   }
   return out.join("\n") + "\n";
@@ -218,5 +225,55 @@ export function terminalSummary(meta: RunMeta, summary: RunSummary): string {
   if (!summary.answer || meta.indices.length === 0) {
     return `No answer: the run has no replications to summarise.\n`;
   }
-  return terminalAnswer(buildAnswer(meta, summary.answer), warnings, meta.indices.length);
+  return terminalAnswer(buildAnswer(meta, summary.answer), warnings, meta.indices.length) +
+    yearLines(meta, summary);
+}
+
+/**
+ * The first and last model years side by side: the baseline's headline figures and FTE by staff
+ * group, then each option's change against the baseline (its FTE as the sum over staff groups).
+ */
+function yearLines(meta: RunMeta, summary: RunSummary): string {
+  const horizon = meta.scenario.years;
+  const shown = horizon > 1 ? [1, horizon] : [1];
+  const yb = yearByYear(meta, summary.rows, { years: shown });
+  const [baseline, ...options] = yb.arms;
+  if (!baseline || baseline.rows.length === 0) return "";
+  const head = (first: string) => [
+    first,
+    ...yb.years.map((y) => `Year ${y.year} (${y.financialYear})`),
+  ];
+  const label = (r: YearRow) => `${r.label} (${unitWords(r.unit)})`;
+  const base = baseline.rows.map((
+    r,
+  ) => [[label(r)], ...r.values.map((v) => [v ? amount(v.mean) : "–"])]);
+  const out = [
+    "",
+    `Year by year: year ${shown[0]} and year ${
+      shown.at(-1)
+    } (mean of ${meta.indices.length} replications; every year in report.html and summary.csv)`,
+    ...layout(head(escapeTerminal(baseline.label).replaceAll("\n", " ")), base, 1),
+  ];
+  if (options.length > 0) {
+    const rows: Cell[][] = [];
+    for (const o of options) {
+      rows.push([[escapeTerminal(o.label).replaceAll("\n", " ")], ...shown.map(() => [""])]);
+      const headline = o.rows.filter((r) => (YEAR_METRICS as readonly string[]).includes(r.metric));
+      for (const r of headline) {
+        rows.push([[`  ${r.label}`], ...r.values.map((v) => [v ? signedWords(v.mean) : "–"])]);
+      }
+      const staff = o.rows.filter((r) => r.metric.startsWith("fte_"));
+      if (staff.length > 0) {
+        rows.push([
+          ["  All staff groups, FTE needed"],
+          ...shown.map((
+            _,
+            i,
+          ) => [signedWords(staff.reduce((a, r) => a + (r.values[i]?.mean ?? 0), 0))]),
+        ]);
+      }
+    }
+    out.push("", ...layout(head("Change against the baseline (fewer / more)"), rows, 1));
+  }
+  return out.join("\n") + "\n";
 }

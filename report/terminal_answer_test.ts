@@ -21,6 +21,6 @@ Deno.test("terminalSummary() prints one ranking of the options in plain words", 
   assert.equal(lines.filter((l) => l.startsWith("#  Option")).length, 1, "one ranking table");
   assert.match(text, /CI [\d,.]+ to [\d,.]+ fewer/);
   assert.match(text, /Care coordinators +[\d,.]+ +[\d,.]+ +[\d,.]+/);
-  assert.match(text, /as many than|more than the 2 in post|fewer than the 2 in post/);
+  assert.match(text, /as many as the 2 in post|more than the 2 in post|fewer than the 2 in post/);
   assert.doesNotMatch(text, /NaN|undefined/);
 });

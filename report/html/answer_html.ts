@@ -16,12 +16,20 @@ import {
   type RunAnswer,
 } from "../answer.ts";
 import { WHOLE_HORIZON } from "../answer_summarizer.ts";
-import { amount, INTERVAL_MEANINGS, intervalWords, money, signedWords } from "../answer_words.ts";
+import {
+  absoluteWords,
+  againstWords,
+  amount,
+  FEWER,
+  INTERVAL_MEANINGS,
+  intervalWords,
+  MONEY,
+  signedWords,
+  unitAmount,
+} from "../answer_words.ts";
 import type { RunWarning } from "../run_warnings.ts";
 import { htmlLegend, stripChart } from "./planning_charts.ts";
 import { colour, escapeHtml } from "./svg.ts";
-
-const FEWER = { positive: "fewer", negative: "more" };
 
 /** How a figure reads: plain numbers, avoided (fewer/more), or money. */
 type Style = "plain" | "avoided" | "money";
@@ -35,17 +43,13 @@ function main(v: number, style: Style, unit: string): string {
       return w === "no change" ? `no change in ${unit}` : `${w} ${unit}`;
     }
     case "money":
-      return v > 0 ? `${money(v)} more` : v < 0 ? `${money(-v)} less` : "no change";
+      return signedWords(v, MONEY);
   }
 }
 
 function ends(s: AnswerStat, style: Style): string {
   if (style === "avoided") return intervalWords(s, FEWER);
-  if (style === "money") {
-    return `95% CI ${money(s.ciLow)} to ${money(s.ciHigh)}; 90% of replications ${
-      money(s.p05)
-    } to ${money(s.p95)}`;
-  }
+  if (style === "money") return intervalWords(s, MONEY);
   return intervalWords(s);
 }
 
@@ -84,13 +88,8 @@ function bedsHtml(cell: AnswerCell | undefined, key: "at85" | "at92", path: stri
   return `<span class="v" data-json="${escapeHtml(`${path}.bedsNeeded.${key}.mean`)}">${
     amount(need.mean)
   } beds</span><span class="sub" data-json="${escapeHtml(`${path}.bedsChange.${key}.mean`)}">${
-    escapeHtml(
-      signedWords(-change.mean, { positive: "fewer", negative: "more" }).replace(
-        "no change",
-        "as many",
-      ),
-    )
-  } than today</span><span class="ci">${escapeHtml(intervalWords(need))}</span>`;
+    escapeHtml(againstWords(change.mean, "today"))
+  }</span><span class="ci">${escapeHtml(intervalWords(need))}</span>`;
 }
 
 /**
@@ -233,13 +232,8 @@ function staffTable(answer: RunAnswer): string {
       }</td><td>${st.inPost === null ? "not given" : amount(st.inPost)}</td><td>${
         st.gap
           ? `<span class="v" data-json="${escapeHtml(`${path}.gap.mean`)}">${
-            escapeHtml(
-              signedWords(-st.gap.mean, { positive: "fewer", negative: "more" }).replace(
-                "no change",
-                "as many",
-              ),
-            )
-          } than in post</span><span class="ci">${escapeHtml(intervalWords(st.gap))}</span>`
+            escapeHtml(againstWords(st.gap.mean, "in post"))
+          }</span><span class="ci">${escapeHtml(intervalWords(st.gap))}</span>`
           : "–"
       }</td></tr>`;
     });
@@ -266,20 +260,32 @@ function precisionHtml(answer: RunAnswer, n: number): string {
   const rows = answer.precision.map((p, i) =>
     `<tr><td class="text">${escapeHtml(p.arm)}</td><td class="text">${
       escapeHtml(p.figure)
-    }</td><td data-scale="100" data-json="answer.precision.${i}.relativeHalfWidth">${
-      p.relativeHalfWidth === null ? "mean is 0" : `±${amount(p.relativeHalfWidth * 100)}%`
+    }</td><td${p.unit === "gbp" ? "" : ` data-json="answer.precision.${i}.halfWidth"`}>±${
+      escapeHtml(unitAmount(p.halfWidth, p.unit))
+    }</td><td>${
+      p.targetHalfWidth === null
+        ? "–"
+        : `±${escapeHtml(unitAmount(p.targetHalfWidth, p.unit))}${
+          p.criterion === "absolute"
+            ? '<span class="ci">effect near zero: judged in its unit</span>'
+            : `<span class="ci">${target}% of the mean</span>`
+        }`
     }</td><td>${
       p.replicationsNeeded === null ? "–" : amount(p.replicationsNeeded)
     }</td><td class="text">${p.enough ? "enough" : "more needed"}</td></tr>`
   ).join("");
   const verdict = short.length === 0
-    ? `Yes: every headline mean is known to within ±${target}% (half the 95% CI's width against the mean).`
-    : `Not for every figure: ${short.length} of ${answer.precision.length} headline means are known less precisely than ±${target}%; about ${
+    ? `Yes: every headline mean is known to within ±${target}% or, for a figure near zero, within ${
+      absoluteWords(answer)
+    } (half the 95% CI's width).`
+    : `Not for every figure: ${short.length} of ${answer.precision.length} headline means are known less precisely than ±${target}% of the mean (or, for a figure near zero, ${
+      absoluteWords(answer)
+    }); about ${
       amount(most)
-    } replications would bring them all there (the CI narrows as 1/√replications). Figures whose mean is near zero (an option that changes little) need many more; for them the question is whether the CI includes zero.`;
+    } replications would bring them all there (the CI narrows as 1/√replications).`;
   return `<h3>Are ${n} replications enough?</h3><p>${
     escapeHtml(verdict)
-  }</p><details><summary>Precision of each headline figure</summary><div class="scroll"><table class="precision"><thead><tr><th class="text">Option</th><th class="text">Figure</th><th>95% CI half-width, share of the mean</th><th>Replications for ±${target}%</th><th class="text">Verdict</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
+  }</p><details><summary>Precision of each headline figure</summary><div class="scroll"><table class="precision"><thead><tr><th class="text">Option</th><th class="text">Figure</th><th>95% CI half-width</th><th>Wanted</th><th>Replications needed</th><th class="text">Verdict</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
 }
 
 function distributionHtml(answer: RunAnswer, samples: readonly number[][]): string {
@@ -311,9 +317,11 @@ function distributionHtml(answer: RunAnswer, samples: readonly number[][]): stri
     })
   }<p class="reading">Reading: ${
     escapeHtml(
-      `${best.label} avoids the most on average (${
-        amount(best.mean)
-      }); in ${below} of its ${best.values.length} replications shown it avoids none or has more admissions than the baseline.`,
+      `${best.label} avoids the most on average (${amount(best.mean)}); ${
+        below === 0
+          ? `it avoids admissions in every one of its ${best.values.length} replications shown.`
+          : `in ${below} of its ${best.values.length} replications shown it avoids none or has more admissions than the baseline.`
+      }`,
     )
   }</p>`;
 }
@@ -331,7 +339,7 @@ function distributionHtml(answer: RunAnswer, samples: readonly number[][]): stri
  * ```ts
  * import assert from "node:assert/strict";
  * const arm = { scenario: "x", label: "Baseline", byPeriod: {} };
- * const answer = { occupancyTargets: [0.85, 0.92], todayBeds: 10, planningPeriod: "all", periods: [], baseline: arm, options: [], precisionTarget: 0.05, precision: [] };
+ * const answer = { occupancyTargets: [0.85, 0.92], todayBeds: 10, planningPeriod: "all", periods: [], baseline: arm, options: [], precisionTarget: 0.05, absolutePrecision: {}, precision: [] };
  * assert.match(answerHtml(answer, { replications: 0, samples: [] }), /<h2 id="answer">/);
  * ```
  */

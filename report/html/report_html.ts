@@ -11,7 +11,7 @@ import { parameterSources } from "../../scenarios/parameter_sources.ts";
 import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunAnswer } from "../answer.ts";
 import { costMetrics } from "../answer_summarizer.ts";
-import { amount, signedWords } from "../answer_words.ts";
+import { againstWords, amount, signedWords, spanWords } from "../answer_words.ts";
 import {
   avoidedName,
   HEADLINE_METRICS,
@@ -23,7 +23,9 @@ import type { RunMeta } from "../run_meta.ts";
 import type { FanWeek, RunSummary, SummaryRow } from "../run_summarizer.ts";
 import type { RunWarning } from "../run_warnings.ts";
 import { addDays, type RunGroup } from "../tables.ts";
+import { yearByYear } from "../year_by_year.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
+import { yearByYearHtml } from "./year_html.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
 import { commonStart } from "./axis.ts";
 import {
@@ -170,7 +172,7 @@ function headlineTable(meta: RunMeta, rows: readonly SummaryRow[]): string {
         avoided
           ? `${escapeHtml(signedWords(avoided.mean))}<br><span class="ci">${
             Number.isFinite(avoided.ciLow)
-              ? escapeHtml(`${signedWords(avoided.ciLow)} to ${signedWords(avoided.ciHigh)}`)
+              ? escapeHtml(spanWords(avoided.ciLow, avoided.ciHigh))
               : ""
           }</span>`
           : "–"
@@ -332,8 +334,8 @@ function occupancyCharts(meta: RunMeta, summary: RunSummary, arms: Arm[]): strin
         dayLabel,
       }),
       `over the horizon the median ${a.group.label} week has ${
-        signedWords(mean(pts[0]) - mean(pts[i])).replace("no change", "as many")
-      } occupied beds than the baseline's, against ${amount(cap(pts[0]))} open beds on average.`,
+        againstWords(mean(pts[i]) - mean(pts[0]), "the baseline's", "occupied beds")
+      }, against ${amount(cap(pts[0]))} open beds on average.`,
     );
   });
   return `<h2 id="occupancy">Acute bed occupancy against capacity</h2><p class="note">Weekly mean occupied general and acute beds (including patients whose transfer is delayed): the median week across replications with the band holding 90% of them, for the baseline and ${
@@ -577,6 +579,11 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
   }</p>`;
 }
 
+/** A cost metric's setting in words: "cost_care_homes" → "care homes". */
+function costSettingWords(metric: string): string {
+  return metric.replace(/^cost_/, "").replaceAll("_", " ");
+}
+
 function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
   const { total, parts } = costMetrics(rows.map((r) => r.metric));
   const settings = parts.filter((p) => !p.endsWith("_avoided"));
@@ -599,7 +606,7 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
     title,
     legendOf(arms, [], true),
     svg,
-    largest ? `the largest cost in the baseline is ${metricLabel(largest).toLowerCase()}.` : "",
+    largest ? `the largest cost in the baseline is ${costSettingWords(largest)}.` : "",
   );
 }
 
@@ -691,6 +698,7 @@ ${
   }
 ${warningsHtml(extra.warnings ?? [])}
 ${answer}
+${yearByYearHtml(yearByYear(meta, rows))}
 <h2 id="headline">Every headline figure</h2>
 <p class="note">Whole horizon (sums of counts over the years; means of levels): mean across replications, its 95% confidence interval, the range of the middle 90% of replications, and each option against the baseline. Every metric, by year, is in summary.csv (see METRICS.md).</p>
 ${headlineTable(meta, rows)}
