@@ -9,7 +9,7 @@ import { lognormalParams, normalQuantile, PortableMath } from "../sim/mod.ts";
 import { drawAdmission } from "./acute/patient.ts";
 import { type ModelContext, onDone } from "./context.ts";
 import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
-import { bandOf, isHome } from "./population/cells.ts";
+import { bandOf, isHome, segmentOf } from "./population/cells.ts";
 import type { CellRates } from "./population/cell_rates.ts";
 
 /** The parts a census start fills: those a discharge hands over to, and the base rates. */
@@ -108,7 +108,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
     population.leave(c);
     const req = ic.request();
     ic.occupied++;
-    ctx.record.levels.intermediate.add(1);
+    ctx.record.segmentLevelChange("intermediate", segmentOf(c), 1);
     const lb = PortableMath.exp(icMu + icSigma * icSigma + icSigma * normalQuantile(s.random()));
     ic.stay(req, c, s.random() * lb);
   }

@@ -271,17 +271,24 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     unit: "hours_per_week",
     kind: "level",
     aggregation: "mean",
-    description: "Mean home-care hours per week in use.",
+    description:
+      "Mean home-care hours per week in use (by segment: the holder's segment when the package began).",
     headline: 9,
-    value: (r, y) => r.levels.home_care_hours.periodIntegral(y) / 365,
+    segmented: true,
+    value: (r, y, s) =>
+      (s ? r.segmentLevels.home_care_hours[s - 1]! : r.levels.home_care_hours).periodIntegral(y) /
+      365,
   },
   {
     name: "intermediate_occupied_mean",
     unit: "beds",
     kind: "level",
     aggregation: "mean",
-    description: "Mean intermediate-care beds occupied.",
-    value: (r, y) => r.levels.intermediate.periodIntegral(y) / 365,
+    description:
+      "Mean intermediate-care beds occupied (by segment: the patient's segment when the stay began).",
+    segmented: true,
+    value: (r, y, s) =>
+      (s ? r.segmentLevels.intermediate[s - 1]! : r.levels.intermediate).periodIntegral(y) / 365,
   },
   {
     name: "crisis_response_visits",
@@ -314,6 +321,7 @@ export const METRICS: readonly MetricSpec<AnnualMetric>[] = [
     kind: "count",
     aggregation: "sum",
     description: "Reablement episodes started.",
+    segmented: true,
     value: counted("reablement_starts"),
   },
   {

@@ -69,44 +69,76 @@ Deno.test("an option's net cost is its staff cost minus what it avoids (staff on
   );
 });
 
-Deno.test("the commissioner's cohort (segments 3–4): cost per person-year and outcomes by hand", () => {
-  const scenario = parseScenario({ version: 1, years: 2, population: { size: 8000 } });
+Deno.test("the commissioner's cohort (segments 3–4): cost per person-year by setting and segment, and outcomes, by hand", () => {
+  const scenario = parseScenario({
+    version: 1,
+    years: 2,
+    population: { size: 8000 },
+    costs: {
+      unitCosts: { intermediateCareBedDay: 210, reablementEpisode: 1900, homeCareHour: 27 },
+    },
+  });
   const r = runPairedReplication({
     seed: 4,
     replication: 0,
     input: { scenario, options: [], replicationsPerSample: 1 },
   }).baseline;
   const u = scenario.costs.unitCosts;
+  type M = Parameters<typeof annualValue>[1];
   for (const year of [1, 2]) {
-    const seg = (m: Parameters<typeof annualValue>[1]) =>
-      annualValue(r, m, { year, segment: 3 }) + annualValue(r, m, { year, segment: 4 });
-    const days = (residence: "home" | "careHome") =>
-      r.personDays!.filter((p) => p.year === year && p.segment >= 3 && p.residence === residence)
+    const at = (m: M, segment: 1 | 2 | 3 | 4) => annualValue(r, m, { year, segment });
+    const v = (m: M) => annualValue(r, m, { year });
+    const days = (s: number, residence: "home" | "careHome") =>
+      r.personDays!.filter((p) => p.year === year && p.segment === s && p.residence === residence)
         .reduce((a, p) => a + p.personDays, 0);
-    const py = (days("home") + days("careHome") + seg("bed_days")) / 365;
-    const v = (m: Parameters<typeof annualValue>[1]) => annualValue(r, m, { year });
+    // A segment's person-days: at home, in a care home, in an acute bed, in an intermediate bed.
+    const segDays = (s: 1 | 2 | 3 | 4) =>
+      days(s, "home") + days(s, "careHome") + at("bed_days", s) +
+      at("intermediate_occupied_mean", s) * 365;
+    // Its cost: activity × unit cost in every setting.
+    const segCost = (s: 1 | 2 | 3 | 4) =>
+      at("emergency_admissions", s) * u.emergencyAdmission +
+      (at("bed_days", s) - at("delayed_transfer_bed_days", s)) * u.acuteBedDay +
+      at("delayed_transfer_bed_days", s) * u.delayedBedDay +
+      at("ed_attendances", s) * u.edAttendance + at("gp_consultations", s) * u.gpConsultation +
+      at("district_nursing_visits", s) * u.districtNursingVisit +
+      at("intermediate_occupied_mean", s) * 365 * 210 + at("reablement_starts", s) * 1900 +
+      at("home_care_hours_mean", s) * 365 / 7 * 27 + days(s, "careHome") * u.careHomeWeek / 7;
+    // The three settings the cohort now includes are used by it (else the test proves nothing).
+    for (const m of ["intermediate_occupied_mean", "reablement_starts", "home_care_hours_mean"]) {
+      assert.ok(at(m as M, 3) + at(m as M, 4) > 0, `${m} in segments 3–4, year ${year}`);
+    }
+    // Kept by segment, they add up to the total (home care: a census package may have no
+    // holder at home, counted in the total only).
+    const sumSeg = (m: M) => [1, 2, 3, 4].reduce((a, s) => a + at(m, s as 1), 0);
+    close(sumSeg("intermediate_occupied_mean"), v("intermediate_occupied_mean"), "IC by segment");
+    close(sumSeg("reablement_starts"), v("reablement_starts"), "reablement by segment");
+    assert.ok(sumSeg("home_care_hours_mean") <= v("home_care_hours_mean") + 1e-9);
+    assert.ok(sumSeg("home_care_hours_mean") >= 0.95 * v("home_care_hours_mean"));
+    const py = (segDays(3) + segDays(4)) / 365;
     close(v("cohort_person_years"), py, "person-years");
-    const cost = seg("emergency_admissions") * u.emergencyAdmission +
-      (seg("bed_days") - seg("delayed_transfer_bed_days")) * u.acuteBedDay +
-      seg("delayed_transfer_bed_days") * u.delayedBedDay + seg("ed_attendances") * u.edAttendance +
-      seg("gp_consultations") * u.gpConsultation +
-      seg("district_nursing_visits") * u.districtNursingVisit +
-      days("careHome") * u.careHomeWeek / 7;
-    close(v("cohort_cost_per_person_year"), cost / py, "cost per person-year");
+    close(v("cohort_cost_per_person_year"), (segCost(3) + segCost(4)) / py, "cost per person-year");
+    for (const s of [1, 2, 3, 4] as const) {
+      close(at("cohort_cost_per_person_year", s), segCost(s) / (segDays(s) / 365), `segment ${s}`);
+    }
+    // Segment 4 costs more per person-year than segment 1.
+    assert.ok(at("cohort_cost_per_person_year", 4) > 5 * at("cohort_cost_per_person_year", 1));
+    const seg = (m: M) => at(m, 3) + at(m, 4);
     close(
       v("cohort_emergency_admissions_per_1000"),
       seg("emergency_admissions") / py * 1000,
       "adm",
     );
     close(v("cohort_bed_days_per_1000"), seg("bed_days") / py * 1000, "bed days");
-    close(v("cohort_days_at_home_per_person_year"), days("home") / py, "days at home");
+    const home = days(3, "home") + days(4, "home");
+    close(v("cohort_days_at_home_per_person_year"), home / py, "days at home");
     const dih = seg("deaths_in_hospital");
     close(v("cohort_deaths_in_hospital_share"), dih / (dih + seg("deaths_elsewhere")), "deaths");
-    // Everyone is counted once: all segments' person-days plus all bed days are the year's
-    // population, day by day (sampled at the day's start vs its end: within 0.5%).
+    // Everyone is counted once: all segments' person-days plus all acute and intermediate bed
+    // days are the year's population, day by day (sampled at the day's start vs its end).
     const all = r.personDays!.filter((p) => p.year === year).reduce((a, p) => a + p.personDays, 0);
     const alive = r.daily.population.slice((year - 1) * 365, year * 365).reduce((a, b) => a + b);
-    const accounted = all + v("bed_days");
+    const accounted = all + v("bed_days") + v("intermediate_occupied_mean") * 365;
     assert.ok(Math.abs(accounted / alive - 1) < 0.005, `${accounted} vs ${alive} person-days`);
     assert.ok(v("cohort_days_at_home_per_person_year") < 365);
   }

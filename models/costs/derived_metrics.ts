@@ -51,20 +51,55 @@ export interface DerivedMetric {
   readonly description: string;
   /** The year's value. */
   readonly derive: (inputs: DerivedInputs) => number;
+  /** Also reported per need segment 1–4 (then `deriveSegment` gives a segment's value). */
+  readonly segmented?: boolean;
+  /** The year's value for one need segment (segmented metrics only). */
+  readonly deriveSegment?: (inputs: DerivedInputs, segment: 1 | 2 | 3 | 4) => number;
 }
 
 const WEEKS_PER_YEAR = 365 / 7;
+
+type Segment = 1 | 2 | 3 | 4;
+
+/**
+ * Person-days of a segment in the year: at home, in a care home, in an acute bed (its bed days)
+ * and in an intermediate-care bed (people in a bed are out of the population's cells).
+ */
+function segmentPersonDays(i: DerivedInputs, s: Segment): number {
+  return i.personDays(s, "home") + i.personDays(s, "careHome") +
+    i.segmentValue("bed_days", s) + i.segmentValue("intermediate_occupied_mean", s) * 365;
+}
+
+/**
+ * What a segment's people cost in the year, £, across every setting: emergency admissions,
+ * acute and delayed bed days, ED attendances, GP consultations, district-nursing visits,
+ * intermediate-care bed days occupied, reablement episodes, home-care hours and care-home
+ * weeks, each × its unit cost. Intermediate care is costed per occupied bed day here (the
+ * cohort's use), not per open bed as in `cost_intermediate_care` (the area's block contract).
+ */
+function segmentCost(i: DerivedInputs, s: Segment): number {
+  const u = i.costs.unitCosts;
+  const v = (m: string) => i.segmentValue(m, s);
+  const delayed = v("delayed_transfer_bed_days");
+  return v("emergency_admissions") * u.emergencyAdmission +
+    (v("bed_days") - delayed) * u.acuteBedDay + delayed * u.delayedBedDay +
+    v("ed_attendances") * u.edAttendance +
+    v("gp_consultations") * u.gpConsultation +
+    v("district_nursing_visits") * u.districtNursingVisit +
+    v("intermediate_occupied_mean") * 365 * u.intermediateCareBedDay +
+    v("reablement_starts") * u.reablementEpisode +
+    v("home_care_hours_mean") * WEEKS_PER_YEAR * u.homeCareHour +
+    i.personDays(s, "careHome") * u.careHomeWeek / 7;
+}
 
 /** The commissioner's cohort in one year. */
 interface CohortYear {
   /** Σ of a segmented metric over the cohort's segments. */
   sum(metric: string): number;
-  /** Person-years: days at home, in a care home and in hospital (its bed days), ÷ 365. */
+  /** Person-years of the cohort's segments (`segmentPersonDays` ÷ 365). */
   personYears: number;
   /** Person-days at home. */
   homeDays: number;
-  /** Person-days in a care home. */
-  careHomeDays: number;
   /** A segmented metric per person-year. */
   perPersonYear(metric: string): number;
 }
@@ -73,13 +108,11 @@ function cohortYear(i: DerivedInputs): CohortYear {
   const segments = i.costs.cohort.segments;
   const sum = (metric: string) => segments.reduce((a, s) => a + i.segmentValue(metric, s), 0);
   const homeDays = segments.reduce((a, s) => a + i.personDays(s, "home"), 0);
-  const careHomeDays = segments.reduce((a, s) => a + i.personDays(s, "careHome"), 0);
-  const personYears = (homeDays + careHomeDays + sum("bed_days")) / 365;
+  const personYears = segments.reduce((a, s) => a + segmentPersonDays(i, s), 0) / 365;
   return {
     sum,
     personYears,
     homeDays,
-    careHomeDays,
     perPersonYear: (m) => (personYears > 0 ? sum(m) / personYears : 0),
   };
 }
@@ -236,26 +269,28 @@ export const DERIVED_METRICS: readonly DerivedMetric[] = [
     "cohort_person_years",
     "person_years",
     "level",
-    "The commissioner's cohort (costs.cohort, segments 3–4 by default): person-years lived in the year, at home, in a care home or in hospital.",
+    "The commissioner's cohort (costs.cohort, segments 3–4 by default): person-years lived in the year, at home, in a care home, in an acute bed or in an intermediate-care bed.",
     (c) => c.personYears,
   ),
-  cohortMetric(
-    "cohort_cost_per_person_year",
-    "gbp_per_person_year",
-    "level",
-    "The cohort's cost per person-year, £ (the figure a capitated budget is set from): its emergency admissions, acute and delayed bed days, ED attendances, GP consultations and district-nursing visits at their unit costs, plus its care-home weeks; intermediate care, reablement and home care are not recorded by segment and not included.",
-    (c, i) => {
-      const u = i.costs.unitCosts;
-      const cost = c.sum("emergency_admissions") * u.emergencyAdmission +
-        (c.sum("bed_days") - c.sum("delayed_transfer_bed_days")) * u.acuteBedDay +
-        c.sum("delayed_transfer_bed_days") * u.delayedBedDay +
-        c.sum("ed_attendances") * u.edAttendance +
-        c.sum("gp_consultations") * u.gpConsultation +
-        c.sum("district_nursing_visits") * u.districtNursingVisit +
-        c.careHomeDays * u.careHomeWeek / 7;
-      return c.personYears > 0 ? cost / c.personYears : 0;
+  {
+    name: "cohort_cost_per_person_year",
+    unit: "gbp_per_person_year",
+    kind: "level",
+    aggregation: "mean",
+    description:
+      "The cohort's cost per person-year, £ (the figure a capitated budget is set from): its emergency admissions, acute and delayed bed days, ED attendances, GP consultations, district-nursing visits, intermediate-care bed days, reablement episodes, home-care hours and care-home weeks at their unit costs, ÷ its person-years; by segment, the same for each segment's people (intermediate care and home care by the segment when the stay or package began).",
+    segmented: true,
+    derive: (i) => {
+      const segments = i.costs.cohort.segments;
+      const days = segments.reduce((a, s) => a + segmentPersonDays(i, s), 0);
+      const cost = segments.reduce((a, s) => a + segmentCost(i, s), 0);
+      return days > 0 ? cost / (days / 365) : 0;
     },
-  ),
+    deriveSegment: (i, s) => {
+      const days = segmentPersonDays(i, s);
+      return days > 0 ? segmentCost(i, s) / (days / 365) : 0;
+    },
+  },
   cohortMetric(
     "cohort_emergency_admissions_per_1000",
     "admissions_per_1000_person_years",

@@ -76,6 +76,15 @@ export function appendDerivedRows(
     }
     for (const m of DERIVED_METRICS) {
       result.annual.push({ year, metric: m.name, value: m.derive(inputs) });
+      if (!m.deriveSegment) continue;
+      for (const segment of [1, 2, 3, 4] as const) {
+        result.annual.push({
+          year,
+          metric: m.name,
+          segment,
+          value: m.deriveSegment(inputs, segment),
+        });
+      }
     }
   }
 }

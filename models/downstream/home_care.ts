@@ -21,7 +21,7 @@ import {
 import { type ModelContext, onDone } from "../context.ts";
 import { poissonInverse } from "../inverse.ts";
 import type { CapacityAdditions } from "../modifiers.ts";
-import { isHome, segmentIndexOf } from "../population/cells.ts";
+import { isHome, segmentIndexOf, segmentOf } from "../population/cells.ts";
 import type { Followed } from "../population/followed_people.ts";
 import type { Population } from "../population/population.ts";
 import { type PlaceSearchSpec, searchEffort, searchNeed } from "./place_search.ts";
@@ -136,12 +136,13 @@ export class HomeCare {
       ctx.record.counts.home_care_wait_days_total.add(now, now - requested);
     }
     this.inUse += h;
-    ctx.record.levels.home_care_hours.add(h);
+    const segment = cell >= 0 ? segmentOf(cell) : undefined;
+    ctx.record.segmentLevelChange("home_care_hours", segment, h);
     const d = this.#duration.exponential(ctx.scenario.socialCare.homeCare.packageDurationMeanDays);
     let followed: Followed | null = null;
     const end = () => {
       this.inUse -= h;
-      ctx.record.levels.home_care_hours.add(-h);
+      ctx.record.segmentLevelChange("home_care_hours", segment, -h);
       this.hours.put(h);
     };
     const handle: EventHandle = ctx.sim.schedule(d, () => {

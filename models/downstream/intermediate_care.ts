@@ -11,6 +11,7 @@ import { type ModelContext, UNLIMITED } from "../context.ts";
 import type { TagAccounts, TagStats } from "../interventions/tag_accounts.ts";
 import type { CapacityAdditions } from "../modifiers.ts";
 import type { Population } from "../population/population.ts";
+import { segmentOf } from "../population/cells.ts";
 import type { CareHomes } from "./care_homes.ts";
 import type { HomeCare } from "./home_care.ts";
 
@@ -103,7 +104,7 @@ export class IntermediateCare {
   enter(now: number, c: number, held: Request | null): void {
     const req = held ?? this.beds.request();
     this.occupied++;
-    this.#ctx.record.levels.intermediate.add(1);
+    this.#ctx.record.segmentLevelChange("intermediate", segmentOf(c), 1);
     this.#ctx.record.counts.intermediate_care_starts.add(now, 1);
     const ic = this.#ctx.scenario.community.intermediateCare;
     const d = this.#los.lognormal({
@@ -127,7 +128,7 @@ export class IntermediateCare {
       const now = ctx.sim.now;
       this.beds.release(req);
       this.occupied--;
-      ctx.record.levels.intermediate.add(-1);
+      ctx.record.segmentLevelChange("intermediate", segmentOf(c), -1);
       this.#o.population.arrive(c);
       const mix = ctx.scenario.community.intermediateCare.dischargeMix;
       if (u < mix.homeCarePackage) this.#o.homeCare.requestFromHome(now, c);

@@ -8,6 +8,7 @@
 import { type RandomStream, type Request, Resource } from "../../sim/mod.ts";
 import { type ModelContext, UNLIMITED } from "../context.ts";
 import type { CapacityAdditions } from "../modifiers.ts";
+import { segmentOf } from "../population/cells.ts";
 import type { HomeCare } from "./home_care.ts";
 
 /** The reablement part of one replication. */
@@ -57,7 +58,7 @@ export class Reablement {
     const { count, cell } = options;
     const ctx = this.#ctx;
     const now = ctx.sim.now;
-    if (count) ctx.record.counts.reablement_starts.add(now, 1);
+    if (count) ctx.record.counts.reablement_starts.add(now, 1, segmentOf(cell) - 1);
     const rb = ctx.scenario.socialCare.reablement;
     const d = this.#duration.exponential(rb.durationMeanDays);
     const u = this.#outcome.random();

@@ -91,6 +91,9 @@ export const INTEGRATED = [
 /** An integrated level's name. */
 export type Integrated = typeof INTEGRATED[number];
 
+/** Integrated levels also kept by the need segment of the person they belong to. */
+export type SegmentLevel = "intermediate" | "home_care_hours";
+
 /** The daily series recorded at the end of each measured day, in column order. */
 export const DAILY_SERIES = [
   "dayIndex",
@@ -146,6 +149,11 @@ export class Recorder {
   readonly bedDaysBySegment: TimeWeighted[];
   /** Delayed transfers in acute beds by segment (index 0 = segment 1). */
   readonly dtocBySegment: TimeWeighted[];
+  /**
+   * Occupied intermediate-care beds and home-care hours in use by the segment of the person
+   * when their stay or package began (index 0 = segment 1); see `segmentLevelChange`.
+   */
+  readonly segmentLevels: Record<SegmentLevel, TimeWeighted[]>;
   /** Daily series. */
   readonly daily: Record<DailyName, number[]>;
   /** Daily occupied beds per hospital. */
@@ -199,6 +207,10 @@ export class Recorder {
     >;
     this.bedDaysBySegment = Array.from({ length: SEGMENTS }, level);
     this.dtocBySegment = Array.from({ length: SEGMENTS }, level);
+    this.segmentLevels = {
+      intermediate: Array.from({ length: SEGMENTS }, level),
+      home_care_hours: Array.from({ length: SEGMENTS }, level),
+    };
     this.daily = Object.fromEntries(DAILY_SERIES.map((k) => [k, []])) as unknown as Record<
       DailyName,
       number[]
@@ -228,6 +240,20 @@ export class Recorder {
   delayChange(segment: Segment, delta: number): void {
     this.levels.dtoc.add(delta);
     this.dtocBySegment[segment - 1]!.add(delta);
+  }
+
+  /**
+   * Changes a level kept by segment (`segmentLevels`) by `delta` now: the total and, when the
+   * person's segment is known, the segment's.
+   *
+   * @param level `intermediate` (beds occupied) or `home_care_hours` (hours per week in use).
+   * @param segment Need segment of the person, or undefined when no one is known (a census
+   *   package with nobody at home to hold it).
+   * @param delta The change.
+   */
+  segmentLevelChange(level: SegmentLevel, segment: Segment | undefined, delta: number): void {
+    this.levels[level].add(delta);
+    if (segment !== undefined) this.segmentLevels[level][segment - 1]!.add(delta);
   }
 
   /**

@@ -26,6 +26,7 @@ import { addDays, type RunGroup } from "../tables.ts";
 import { yearByYear } from "../year_by_year.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
 import { yearByYearHtml } from "./year_html.ts";
+import { careModelSection } from "./care_model_section.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
 import { commonStart } from "./axis.ts";
 import {
@@ -703,6 +704,7 @@ ${yearByYearHtml(yearByYear(meta, rows))}
 <p class="note">Whole horizon (sums of counts over the years; means of levels): mean across replications, its 95% confidence interval, the range of the middle 90% of replications, and each option against the baseline. Every metric, by year, is in summary.csv (see METRICS.md).</p>
 ${headlineTable(meta, rows)}
 ${charts}
+${careModelSection(meta, rows)}
 <h2 id="assumptions">Assumptions and sources</h2>
 ${assumptionsTable(meta)}
 </main></body></html>
