@@ -258,7 +258,7 @@ function precisionHtml(answer: RunAnswer, n: number): string {
   const short = answer.precision.filter((p) => !p.enough);
   const most = Math.max(...answer.precision.map((p) => p.replicationsNeeded ?? 0));
   const rows = answer.precision.map((p, i) =>
-    `<tr><td class="text">${escapeHtml(p.arm)}</td><td class="text">${
+    `<tr><th scope="row" class="text">${escapeHtml(p.arm)}</th><td class="text">${
       escapeHtml(p.figure)
     }</td><td${p.unit === "gbp" ? "" : ` data-json="answer.precision.${i}.halfWidth"`}>±${
       escapeHtml(unitAmount(p.halfWidth, p.unit))
