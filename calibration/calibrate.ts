@@ -10,12 +10,15 @@
 
 import { printError } from "../cli/_print_error.ts";
 import { calibrate, DEFAULT_FREE_PARAMETERS } from "./default_calibration.ts";
+import { fitCommunityReferrals, HOME_CARE_TARGET_UTILISATION } from "./home_care_referrals.ts";
 
 const HELP = `Usage: deno task calibrate [SCENARIO] [--replications N]
 
 Fits acute.bedsPer1000People and a factor on acute.dischargeArrangementMeanDays to year-1
 acute occupancy (90.5%) and delayed-transfer share of bed days (5%), on the scenario's baseline
-(one year, N replications per evaluation, default 6, seed 1). Prints the fit; writes nothing.`;
+(one year, N replications per evaluation, default 6, seed 1), and
+socialCare.homeCare.communityReferralsPer100kPerYear so the package flows' steady state holds
+90% of the home-care hours in use (exact, from the flow rates). Prints the fit; writes nothing.`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -58,6 +61,18 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(
       `${fit.converged ? "converged" : "NOT converged"} after ${fit.history.length} evaluations`,
+    );
+    const hc = fitCommunityReferrals(input);
+    console.log(
+      `socialCare.homeCare.communityReferralsPer100kPerYear fitted ${
+        hc.value.toFixed(1)
+      }: steady-state home-care hours in use ${hc.targetHours.toFixed(0)} a week (${
+        100 * HOME_CARE_TARGET_UTILISATION
+      }% of capacity; ${
+        (100 * hc.hospitalShare).toFixed(0)
+      }% sustained by hospital discharges, reablement and intermediate care); at the scenario's rate ${
+        hc.hoursAtScenarioRate.toFixed(0)
+      }`,
     );
     return fit.converged ? 0 : 1;
   } catch (e) {

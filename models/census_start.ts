@@ -1,6 +1,10 @@
 /**
  * Census start: places length-biased occupants in acute and intermediate beds, and starts
  * reablement episodes, home-care packages and waiting lists at census levels, at time 0.
+ * Reablement episodes go to the cells reablement is discharged from; home-care packages to
+ * the cells, and unless the census gives their number or occupancy, in the number, that the
+ * model's own flows sustain (`home_care_steady_state.ts`), so home care holds steady when
+ * nothing changes.
  *
  * @module
  */
@@ -11,6 +15,7 @@ import { type ModelContext, onDone } from "./context.ts";
 import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
 import { bandOf, isHome, segmentOf } from "./population/cells.ts";
 import type { CellRates } from "./population/cell_rates.ts";
+import { homeCareFlows, steadyStatePackages } from "./downstream/home_care_steady_state.ts";
 
 /** The parts a census start fills: those a discharge hands over to, and the base rates. */
 export type CensusParts = Omit<DischargePathwayOptions, "settings"> & {
@@ -116,15 +121,29 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   const rb = sc.socialCare.reablement;
   const rbN = census.reablementActive ??
     Math.round(rb.slotsPer100k * size / 1e5 * census.occupancy.reablement);
+  // Episodes on the cells reablement is discharged from (episodes are short: no length bias).
+  const wr = new Float64Array(nCells);
+  for (let c = 0; c < nCells; c++) {
+    if (isHome(c)) wr[c] = counts[c]! * rates.pAdmit[c]! * rates.mix[6 * c + 1]!;
+  }
   const homeCare = parts.homeCare;
   for (let k = 0; k < rbN; k++) {
     const req = parts.reablement.request();
-    const cell = homeCare.clientCell(s.random());
+    const cell = pick(wr, s.random());
     onDone(req, () => parts.reablement.start(req, { count: false, cell }));
   }
+  // Packages on the cells, and by default in the number, that the flows sustain.
   const hc = sc.socialCare.homeCare;
-  const pkgN = census.homeCarePackages ??
-    Math.floor(nominalHours * census.occupancy.homeCare / hc.hoursPerPackagePerWeek);
+  const sustained = steadyStatePackages(
+    homeCareFlows(sc, { params: population.params, rates, counts }),
+    hc.communityReferralsPer100kPerYear * size / 1e5 / 365,
+  );
+  const pkgN = census.homeCarePackages ?? (census.occupancy.homeCare === undefined
+    ? Math.min(
+      Math.round(sustained.reduce((a, x) => a + x, 0)),
+      Math.floor(homeCare.capacity / hc.hoursPerPackagePerWeek),
+    )
+    : Math.floor(nominalHours * census.occupancy.homeCare / hc.hoursPerPackagePerWeek));
   if (pkgN * hc.hoursPerPackagePerWeek > homeCare.capacity + 1e-9) {
     throw new RangeError(
       `Cannot start from census: ${pkgN} packages × ${hc.hoursPerPackagePerWeek} h exceed ${homeCare.capacity} home-care hours per week`,
@@ -132,7 +151,7 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   }
   for (let k = 0; k < pkgN; k++) {
     const get = homeCare.hours.get(homeCare.hoursPerPackage);
-    const cell = homeCare.clientCell(s.random());
+    const cell = pick(sustained, s.random());
     onDone(get, () => homeCare.start(0, cell, false));
   }
   for (let k = 0; k < census.waitingHomeCareFromHome; k++) {

@@ -260,10 +260,16 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
             "B3 IC capacity < half of need (B) → near full",
           ),
         ),
-        homeCare: probability(
-          0.9,
-          assumption("Share of home-care hours in use when omitted.", "not in evidence.md"),
-        ),
+        homeCare: share.optional().meta({
+          ...assumption(
+            "Share of home-care hours in use at day 0 when homeCarePackages is omitted. " +
+              "Omitted: the packages the model's flows sustain (hospital discharges, reablement, " +
+              "intermediate care, community referrals; capped at the capacity), so home care " +
+              "holds steady when nothing changes.",
+            "the flows' steady state; at the defaults 90% of the hours (community referrals " +
+              "calibrated to it, see socialCare.homeCare.communityReferralsPer100kPerYear)",
+          ),
+        }),
         reablement: probability(
           0.8,
           assumption("Share of reablement slots in use when omitted.", "not in evidence.md"),
@@ -687,7 +693,8 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         assumption(
           "Share of home-care hours in use at which finding a provider takes " +
             "providerSearchMeanDays on average.",
-          "no published utilisation; the census default occupancy of home care",
+          "no published utilisation; the home-care hours in use the default flows are " +
+            "calibrated to sustain",
         ),
         { max: 0.999 },
       ),
@@ -713,10 +720,13 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         { limit: LIMITS.durationDays, positive: true },
       ),
       communityReferralsPer100kPerYear: num(
-        150,
+        175,
         assumption(
           "New packages requested from home (not via hospital), per 100,000 per year.",
-          "not in evidence.md",
+          "not in evidence.md; calibrated (`deno task calibrate`: 175.5) so the default " +
+            "scenario's package flows (hospital discharges, reablement, intermediate care and " +
+            "these referrals, with the packages' duration and their holders' deaths and " +
+            "care-home moves) sustain 90% of the S2 hours in use (referenceUtilisation)",
         ),
         { limit: LIMITS.per100k },
       ),

@@ -956,7 +956,12 @@ export type ParsedScenario = {
     census: {
       waitingCareHomeFromHome: number;
       waitingHomeCareFromHome: number;
-      occupancy: { acute: number; intermediate: number; homeCare: number; reablement: number };
+      occupancy: {
+        acute: number;
+        intermediate: number;
+        reablement: number;
+        homeCare?: number | undefined;
+      };
       acuteOccupied?: number | undefined;
       intermediateOccupied?: number | undefined;
       careHomeResidents?: number | undefined;

@@ -201,11 +201,11 @@ export class HomeCare {
   clientCell(u: number): number {
     const counts = this.#population.counts;
     let total = 0;
-    for (let c = 0; c < counts.length; c++) if (eligible(c)) total += counts[c]!;
+    for (let c = 0; c < counts.length; c++) if (isCommunityClientCell(c)) total += counts[c]!;
     if (!(total > 0)) return -1;
     let x = u * total;
     for (let c = 0; c < counts.length; c++) {
-      if (!eligible(c)) continue;
+      if (!isCommunityClientCell(c)) continue;
       x -= counts[c]!;
       if (x < 0) return c;
     }
@@ -271,7 +271,20 @@ export class HomeCare {
   }
 }
 
-/** Whether a cell holds people at home in segment 3 or 4. */
-function eligible(c: number): boolean {
+/**
+ * Whether a cell holds the people a community referral goes to: at home, in segment 3 or 4.
+ *
+ * @param c Cell index.
+ * @returns Whether it does.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { cellIndex, HOME } from "../population/cells.ts";
+ * assert.equal(isCommunityClientCell(cellIndex(3, 2, HOME)), true);
+ * assert.equal(isCommunityClientCell(cellIndex(3, 0, HOME)), false);
+ * ```
+ */
+export function isCommunityClientCell(c: number): boolean {
   return isHome(c) && segmentIndexOf(c) >= 2;
 }
