@@ -9,7 +9,7 @@
 
 import { studentTQuantile, summarize, type Summary } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import type { Check, TheoryCheck } from "./checks.ts";
+import { type Check, evidenceRange, type TheoryCheck } from "./checks.ts";
 import { type ReplicationFigures, replicationFigures } from "./replication_figures.ts";
 
 /** One check in one year. */
@@ -99,7 +99,8 @@ export function evaluateChecks(
       const summary = summarize(figures.map((f) => check.value(f, year)));
       const lo = Number.isNaN(summary.ciLow) ? summary.mean : summary.ciLow;
       const hi = Number.isNaN(summary.ciHigh) ? summary.mean : summary.ciHigh;
-      const pass = hi >= check.evidence.low && lo <= check.evidence.high;
+      const range = evidenceRange(check, year);
+      const pass = hi >= range.low && lo <= range.high;
       rows.push({ check, year, role, summary, status: pass ? "pass" : "fail", missing });
     }
   }
@@ -179,7 +180,8 @@ export function runValidation(
   let hardest: ValidationRun["hardest"];
   for (const row of pilot.rows) {
     if (!row.summary) continue;
-    const width = row.check.evidence.high - row.check.evidence.low;
+    const range = evidenceRange(row.check, row.year);
+    const width = range.high - range.low;
     const n = replicationsForWidth(row.summary.sd, width, options.max);
     if (n > required) {
       required = n;
