@@ -148,6 +148,23 @@ function pctPerYear(totalPct: number, years: number): number {
   return 100 * (PortableMath.pow(1 + totalPct / 100, 1 / years) - 1);
 }
 
+/**
+ * Whether a check reads the scenario's care-model run (the option) beside the baseline.
+ *
+ * @param check The check.
+ * @returns True for the care-model checks.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(needsCareModels({ id: "ehch_resident_effect_pct" }), true);
+ * assert.equal(needsCareModels({ id: "acute_occupancy_pct" }), false);
+ * ```
+ */
+export function needsCareModels(check: Pick<Check, "id">): boolean {
+  return check.id.startsWith("care_model") || check.id.startsWith("ehch");
+}
+
 /** A check on the model's own output that theory fixes (no evidence needed). */
 export interface TheoryCheck {
   /** Stable id. */

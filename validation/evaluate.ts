@@ -9,7 +9,7 @@
 
 import { studentTQuantile, summarize, type Summary } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import { type Check, evidenceRange, type TheoryCheck } from "./checks.ts";
+import { type Check, evidenceRange, needsCareModels, type TheoryCheck } from "./checks.ts";
 import { type ReplicationFigures, replicationFigures } from "./replication_figures.ts";
 
 /** One check in one year. */
@@ -86,8 +86,9 @@ export function evaluateChecks(
   const rows: CheckResult[] = [];
   for (const check of checks) {
     const missing = (check.requires ?? []).filter((m) => probe.metric(m, 1) === undefined);
-    const needsOption = check.id.startsWith("care_model") || check.id.startsWith("ehch");
-    if (needsOption && probe.option === undefined) missing.push("(care models in the scenario)");
+    if (needsCareModels(check) && probe.option === undefined) {
+      missing.push("(care models in the scenario)");
+    }
     for (const year of reportYears(probe.years)) {
       const role = check.role === "target" && (check.targetYears ?? [year]).includes(year)
         ? "target"
