@@ -378,12 +378,15 @@ export const CHECKS: readonly Check[] = [
     evidence: {
       ref: "H6",
       anchor: "h6-delayed-transfers-by-cause",
-      low: 28.1,
-      high: 100,
+      low: 30,
+      high: 45,
       text:
-        "at least the two capacity reasons' 28.1% of delayed days (further non-acute NHS care 17.9%, a care package at home 10.2%; July 2019), before care-home places",
+        "further non-acute NHS care 17.9% (July 2019) / 16.6% (Sept 2016), a care package at home 10.2% / 12.6%, residential and nursing homes ≈8.9% (June 2018) of delayed days ⇒ ≈37%, range 30–45%",
     },
-    role: "held-out",
+    role: "target",
+    fittedBy:
+      "inputs: care-home place search, home-care provider search and reablement slots set to these shares at year 1 (H6)",
+    targetYears: [1],
     requires: ["delayed_transfer_bed_days_capacity", "delayed_transfer_bed_days"],
     value: (f, y) =>
       100 * metric(f, "delayed_transfer_bed_days_capacity", y) /
