@@ -342,7 +342,7 @@ export const CHECKS: readonly Check[] = [
         ref: "H8",
         anchor: "h8-secular-trend-in-admission-rates",
         text:
-          "emergency bed days grew +0.3% a year in England 2006/07–2015/16 while admissions grew +3.2% (length of stay fell; HF briefing), so on a held bed base occupancy grows ≈0.3% a year; acute occupancy rose 87.7% → 89.5% over 2010/11–2014/15 (H5) while beds were cut: (89.5 ÷ 87.7)^(1/4) ⇒ +0.51% a year at most",
+          "emergency bed days grew +0.3% a year in England 2006/07–2015/16 while admissions grew +3.2% (length of stay fell; HF briefing), so on a held bed base occupancy grows ≈0.3% a year; acute occupancy itself rose 87.7% → 89.5% over 2010/11–2014/15 on England's bed base as it was (H5): (89.5 ÷ 87.7)^(1/4) ⇒ +0.51% a year, the upper end",
       },
     },
     role: "target",
