@@ -14,7 +14,8 @@ import { parseScenario } from "../scenarios/load.ts";
 import { simulateReplication } from "../models/simulate.ts";
 import { SystemModel } from "../models/system_model.ts";
 import { annualValue } from "../models/result.ts";
-import { acuteOccupancyPct, delayedTransferSharePct } from "../calibration/default_calibration.ts";
+import { replicationFigures } from "../validation/replication_figures.ts";
+import { CHECKS, evidenceRange, needsCareModels } from "../validation/checks.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const RUNS = Number(Deno.args[0] ?? 7);
@@ -60,46 +61,49 @@ console.log(
   } bytes per extra person${gc ? "" : " (no --expose-gc: noisy)"}`,
 );
 
-// Calibration of the default scenario, year by year, against docs/evidence.md (the full
-// validation with confidence intervals is `deno task validate`, docs/validation.md).
+// Calibration of the default scenario, year by year: every baseline figure of the validation
+// (validation/checks.ts) beside its evidence range of that year (the full validation with
+// confidence intervals is `deno task validate`, docs/validation.md).
 const def = parseScenario(
   JSON.parse(await Deno.readTextFile(new URL("../scenarios/default.json", import.meta.url))),
 );
+const baseline = { ...def, careModels: [] };
 const reps = 10;
 const years = def.years;
 const beds = def.hospitals.reduce((a, h) => a + h.acuteBeds, 0);
-const rows = {
-  adm: new Array(years).fill(0),
-  ed: new Array(years).fill(0),
-  occ: new Array(years).fill(0),
-  dtoc: new Array(years).fill(0),
-  over92: new Array(years).fill(0),
-};
-for (let i = 0; i < reps; i++) {
-  const r = simulateReplication(def, { seed: def.seed, replication: i });
-  for (let y = 1; y <= years; y++) {
-    const people = r.daily.population.slice((y - 1) * 365, y * 365).reduce((a, b) => a + b, 0) /
-      365;
-    rows.adm[y - 1] += annualValue(r, "emergency_admissions", { year: y }) / people * 1000 / reps;
-    rows.ed[y - 1] += annualValue(r, "ed_attendances", { year: y }) / people * 1000 / reps;
-    rows.occ[y - 1] += acuteOccupancyPct(r, y) / reps;
-    rows.dtoc[y - 1] += delayedTransferSharePct(r, y) / reps;
-    rows.over92[y - 1] += annualValue(r, "acute_days_over_92pct", { year: y }) / reps;
-  }
+const figures = Array.from(
+  { length: reps },
+  (_, replication) => replicationFigures(baseline, { seed: def.seed, replication }),
+);
+const measured = CHECKS.filter((c) =>
+  !needsCareModels(c) && (c.requires ?? []).every((m) => figures[0]!.metric(m, 1) !== undefined)
+);
+console.log(
+  `\ndefault scenario (${def.population.size} people, ${beds} base beds), baseline, mean of ${reps} replications; × = outside that year's evidence range:`,
+);
+const yearCells = Array.from({ length: years }, (_, y) => `year ${y + 1}`.padStart(9)).join("");
+console.log(`  ${yearCells}   figure: evidence, year 1 → year ${years}`);
+for (const check of measured) {
+  const cells = Array.from({ length: years }, (_, y) => {
+    const x = figures.reduce((a, f) => a + check.value(f, y + 1), 0) / reps;
+    const { low, high } = evidenceRange(check, y + 1);
+    return `${x.toFixed(check.digits)}${x < low || x > high ? "×" : " "}`.padStart(9);
+  });
+  const range = (y: number) => {
+    const r = evidenceRange(check, y);
+    return `${r.low.toFixed(check.digits)}–${r.high.toFixed(check.digits)}`;
+  };
+  const role = check.role === "target" ? `; target${check.targetYears ? " in year 1" : ""}` : "";
+  console.log(
+    `  ${cells.join("")}   ${check.label}: ${check.evidence.ref} ${range(1)}${
+      check.evidence.trend ? ` → ${range(years)} (${check.evidence.trend.ref} trend)` : ""
+    }${role}`,
+  );
 }
-console.log(
-  `\ndefault scenario (${def.population.size} people, ${beds} base beds), baseline, mean of ${reps} replications:`,
+const over92 = Array.from(
+  { length: years },
+  (_, y) => figures.reduce((a, f) => a + f.metric("acute_days_over_92pct", y + 1)!, 0) / reps,
 );
-const cell = (x: number, digits: number) => x.toFixed(digits).padStart(8);
-const line = (label: string, xs: number[], digits: number, evidence: string) =>
-  console.log(`  ${label.padEnd(34)}${xs.map((x) => cell(x, digits)).join("")}   ${evidence}`);
 console.log(
-  `  ${"figure".padEnd(34)}${
-    Array.from({ length: years }, (_, y) => `year ${y + 1}`.padStart(8)).join("")
-  }   evidence`,
+  `  ${over92.map((x) => `${x.toFixed(0)} `.padStart(9)).join("")}   days above 92% occupancy`,
 );
-line("emergency admissions per 1,000", rows.adm, 1, "H1: 90–95");
-line("ED attendances per 1,000", rows.ed, 0, "H2: 423–529");
-line("acute occupancy, % of open beds", rows.occ, 1, "H5: 89–92 (year-1 target)");
-line("delayed transfers, % of bed days", rows.dtoc, 1, "H6: 4–6 (year-1 target)");
-line("days above 92% occupancy", rows.over92, 0, "");

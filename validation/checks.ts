@@ -9,6 +9,7 @@
  */
 
 import { annualValue } from "../models/result.ts";
+import { PortableMath } from "../sim/mod.ts";
 import type { CellKey } from "../models/modifiers.ts";
 import { DEFAULT_FREE_PARAMETERS } from "../calibration/default_calibration.ts";
 import type { ReplicationFigures } from "./replication_figures.ts";
@@ -24,6 +25,26 @@ export interface CheckEvidence {
   /** Highest value consistent with the evidence. */
   high: number;
   /** The evidence in words, with any arithmetic that turned it into the range. */
+  text: string;
+  /**
+   * A published trend that moves the range over a projection: the range of model year y is
+   * the one above (today's level, held against year 1) grown by the trend over y − 1 years.
+   * Absent: the same range every year.
+   */
+  trend?: EvidenceTrend;
+}
+
+/** A published growth rate, as a range, that projects an evidence range forward. */
+export interface EvidenceTrend {
+  /** Slowest growth consistent with the evidence, % a year. */
+  lowPctPerYear: number;
+  /** Fastest growth consistent with the evidence, % a year. */
+  highPctPerYear: number;
+  /** Section of docs/evidence.md, e.g. "H8". */
+  ref: string;
+  /** Anchor of the section in docs/evidence.md (without `#`). */
+  anchor: string;
+  /** The evidence in words, with the arithmetic that turned it into the growth rates. */
   text: string;
 }
 
@@ -85,6 +106,63 @@ export function hasKnownGap(
   year: number,
 ): boolean {
   return check.knownGap !== undefined && (check.knownGapYears ?? [year]).includes(year);
+}
+
+/**
+ * The evidence range a check is held against in a model year: its range, grown by its
+ * evidence's trend (if any) over the years since year 1.
+ *
+ * @param check The check.
+ * @param year Model year (1-based).
+ * @returns The lowest and highest value consistent with the evidence in that year.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const evidence = { ref: "H8", anchor: "h8", low: 100, high: 110, text: "" };
+ * assert.deepEqual(evidenceRange({ evidence }, 5), { low: 100, high: 110 });
+ * const trend = { lowPctPerYear: 0, highPctPerYear: 10, ref: "H8", anchor: "h8", text: "" };
+ * const grown = evidenceRange({ evidence: { ...evidence, trend } }, 3);
+ * assert.equal(grown.low, 100);
+ * assert.ok(Math.abs(grown.high - 110 * 1.1 * 1.1) < 1e-9);
+ * ```
+ */
+export function evidenceRange(
+  check: Pick<Check, "evidence">,
+  year: number,
+): { low: number; high: number } {
+  const { low, high, trend } = check.evidence;
+  if (!trend || year <= 1) return { low, high };
+  const grow = (pct: number) => PortableMath.pow(1 + pct / 100, year - 1);
+  return { low: low * grow(trend.lowPctPerYear), high: high * grow(trend.highPctPerYear) };
+}
+
+/**
+ * The yearly growth, in %, of a total change over some years (compound).
+ *
+ * @param totalPct The change over the period, %.
+ * @param years Length of the period, years.
+ * @returns Growth a year, %.
+ */
+function pctPerYear(totalPct: number, years: number): number {
+  return 100 * (PortableMath.pow(1 + totalPct / 100, 1 / years) - 1);
+}
+
+/**
+ * Whether a check reads the scenario's care-model run (the option) beside the baseline.
+ *
+ * @param check The check.
+ * @returns True for the care-model checks.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(needsCareModels({ id: "ehch_resident_effect_pct" }), true);
+ * assert.equal(needsCareModels({ id: "acute_occupancy_pct" }), false);
+ * ```
+ */
+export function needsCareModels(check: Pick<Check, "id">): boolean {
+  return check.id.startsWith("care_model") || check.id.startsWith("ehch");
 }
 
 /** A check on the model's own output that theory fixes (no evidence needed). */
@@ -170,11 +248,18 @@ export const CHECKS: readonly Check[] = [
       low: 90,
       high: 95,
       text: "7.5–7.9 per 1,000 a month (Morciano 2021) ≈ 90–95 a year",
+      trend: {
+        // The slowest and fastest per-person growth the evidence reports: admissions +3.5%
+        // over 2013–18, per person (England's population grew +0.68% a year, D3); 2.4% a year.
+        lowPctPerYear: 100 * ((1 + pctPerYear(3.5, 5) / 100) / 1.0068 - 1),
+        highPctPerYear: 2.4,
+        ref: "H8",
+        anchor: "h8-secular-trend-in-admission-rates",
+        text:
+          "emergency admissions grew +3.5% from 2013 to 2018 in CCGs in both integration programmes, +12% in neither (Morciano 2021); per person ≈ +2.4% a year in England 2006/07–2017/18 (HF 2018). Slowest, per person: (1.035)^(1/5) ÷ 1.0068 (population +0.68% a year, D3) ⇒ +0.01% a year; fastest +2.4% a year. The baseline holds age-specific rates (no secular trend), so its rate grows only as the population ages",
+      },
     },
     role: "held-out",
-    knownGap:
-      "the rate per person rises ≈0.7% a year as the population ages (people 65+ grow ≈1.6% a year, all ages ≈0.45%; D3), from 92.8 in year 1 to ≈95.5 in year 5, with band rates held at their 2010s levels; the range is the 2014–19 level (per person the rate then rose ≈2.4% a year, H8)",
-    knownGapYears: [5],
     value: (f, y) => admissionsPer1000(f, y, all),
   },
   {
@@ -250,12 +335,21 @@ export const CHECKS: readonly Check[] = [
       low: 89,
       high: 92,
       text: "G&A 91.4% (Q4 2016/17); acute 87.7–89.5% (2010–15) ⇒ 89–92%",
+      trend: {
+        // On a bed base held at its year-1 size, occupancy grows as the bed days do.
+        lowPctPerYear: 0.3,
+        highPctPerYear: pctPerYear(100 * (89.5 / 87.7 - 1), 4),
+        ref: "H8",
+        anchor: "h8-secular-trend-in-admission-rates",
+        text:
+          "emergency bed days grew +0.3% a year in England 2006/07–2015/16 while admissions grew +3.2% (length of stay fell; HF briefing), so on a held bed base occupancy grows ≈0.3% a year; acute occupancy itself rose 87.7% → 89.5% over 2010/11–2014/15 on England's bed base as it was (H5): (89.5 ÷ 87.7)^(1/4) ⇒ +0.51% a year, the upper end",
+      },
     },
     role: "target",
     fittedBy: calibrated("acute_occupancy_pct"),
     targetYears: [1],
     knownGap:
-      "the bed base is fitted to year 1 and held, while emergency bed days grow ≈1.7% a year with the older population (520 → 547 per 1,000, population +0.45% a year): occupancy climbs to about 96% by year 5; holding 89–92% needs the bed base to grow with demand",
+      "the model holds length of stay by age and segment (no trend), so its emergency bed days grow with its admissions as the population ages (see the emergency bed days rows, years 1 and 5), whereas in England bed days grew +0.3% a year while admissions grew +3.2% because stays shortened (H8); with the bed base fitted to year 1 and held, occupancy in year 5 is above the range England's bed-day trend projects. A scenario that shortens stays or grows the bed base with demand closes the gap",
     knownGapYears: [5],
     value: (f, y) => 100 * yearMean(f.daily.acuteOccupied, y) / yearMean(f.daily.acuteCapacity, y),
   },
@@ -284,12 +378,15 @@ export const CHECKS: readonly Check[] = [
     evidence: {
       ref: "H6",
       anchor: "h6-delayed-transfers-by-cause",
-      low: 28.1,
-      high: 100,
+      low: 30,
+      high: 45,
       text:
-        "at least the two capacity reasons' 28.1% of delayed days (further non-acute NHS care 17.9%, a care package at home 10.2%; July 2019), before care-home places",
+        "further non-acute NHS care 17.9% (July 2019) / 16.6% (Sept 2016), a care package at home 10.2% / 12.6%, residential and nursing homes ≈8.9% (June 2018) of delayed days ⇒ ≈37%, range 30–45%",
     },
-    role: "held-out",
+    role: "target",
+    fittedBy:
+      "inputs: care-home place search, home-care provider search and reablement slots set to these shares at year 1 (H6)",
+    targetYears: [1],
     requires: ["delayed_transfer_bed_days_capacity", "delayed_transfer_bed_days"],
     value: (f, y) =>
       100 * metric(f, "delayed_transfer_bed_days_capacity", y) /

@@ -9,7 +9,7 @@
 
 import { studentTQuantile, summarize, type Summary } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
-import type { Check, TheoryCheck } from "./checks.ts";
+import { type Check, evidenceRange, needsCareModels, type TheoryCheck } from "./checks.ts";
 import { type ReplicationFigures, replicationFigures } from "./replication_figures.ts";
 
 /** One check in one year. */
@@ -86,8 +86,9 @@ export function evaluateChecks(
   const rows: CheckResult[] = [];
   for (const check of checks) {
     const missing = (check.requires ?? []).filter((m) => probe.metric(m, 1) === undefined);
-    const needsOption = check.id.startsWith("care_model") || check.id.startsWith("ehch");
-    if (needsOption && probe.option === undefined) missing.push("(care models in the scenario)");
+    if (needsCareModels(check) && probe.option === undefined) {
+      missing.push("(care models in the scenario)");
+    }
     for (const year of reportYears(probe.years)) {
       const role = check.role === "target" && (check.targetYears ?? [year]).includes(year)
         ? "target"
@@ -99,7 +100,8 @@ export function evaluateChecks(
       const summary = summarize(figures.map((f) => check.value(f, year)));
       const lo = Number.isNaN(summary.ciLow) ? summary.mean : summary.ciLow;
       const hi = Number.isNaN(summary.ciHigh) ? summary.mean : summary.ciHigh;
-      const pass = hi >= check.evidence.low && lo <= check.evidence.high;
+      const range = evidenceRange(check, year);
+      const pass = hi >= range.low && lo <= range.high;
       rows.push({ check, year, role, summary, status: pass ? "pass" : "fail", missing });
     }
   }
@@ -179,7 +181,8 @@ export function runValidation(
   let hardest: ValidationRun["hardest"];
   for (const row of pilot.rows) {
     if (!row.summary) continue;
-    const width = row.check.evidence.high - row.check.evidence.low;
+    const range = evidenceRange(row.check, row.year);
+    const width = range.high - range.low;
     const n = replicationsForWidth(row.summary.sd, width, options.max);
     if (n > required) {
       required = n;

@@ -10,6 +10,7 @@
 import type { FitResult } from "../calibration/fit.ts";
 import type { DefaultFreeParameter } from "../calibration/default_calibration.ts";
 import type { CheckResult, ValidationRun } from "./evaluate.ts";
+import { evidenceRange } from "./checks.ts";
 
 /** What the page says about how it was made. */
 export interface ValidationContext {
@@ -44,13 +45,24 @@ function modelCell(r: CheckResult): string {
 function evidenceCell(r: CheckResult): string {
   const e = r.check.evidence;
   const d = r.check.digits;
-  const range = e.low === e.high ? fmt(e.low, d) : `${fmt(e.low, d)} – ${fmt(e.high, d)}`;
-  return `${range} [${e.ref}](evidence.md#${e.anchor}): ${e.text}`;
+  const { low, high } = evidenceRange(r.check, r.year);
+  const range = low === high ? fmt(low, d) : `${fmt(low, d)} – ${fmt(high, d)}`;
+  const today = `[${e.ref}](evidence.md#${e.anchor}): ${e.text}`;
+  const t = e.trend;
+  if (!t || r.year <= 1) return `${range} ${today}`;
+  const years = r.year - 1;
+  const pct = (x: number) => `${x >= 0 ? "+" : "−"}${fmt(Math.abs(x), 2)}%`;
+  return `${range}: year 1's ${fmt(e.low, d)} – ${fmt(e.high, d)} ${today}; grown ${
+    pct(t.lowPctPerYear)
+  } to ${
+    pct(t.highPctPerYear)
+  } a year over ${years} years [${t.ref}](evidence.md#${t.anchor}): ${t.text}`;
 }
 
 function ciVersusRange(r: CheckResult): string {
   const s = r.summary!;
-  const width = r.check.evidence.high - r.check.evidence.low;
+  const { low, high } = evidenceRange(r.check, r.year);
+  const width = high - low;
   return s.ciHigh - s.ciLow < width ? "" : " (CI wider than the range)";
 }
 
@@ -108,7 +120,9 @@ export function renderValidation(
     "interval, beside the evidence value or range from [docs/evidence.md](evidence.md). A figure " +
     "**passes** when its CI overlaps the evidence range. **Targets** are figures a parameter was " +
     "fitted to (by `calibration/` in year 1, or an input set from the same evidence); every " +
-    "other row is **held out**: nothing was tuned to it. Year 5 of a year-1 target is held out.",
+    "other row is **held out**: nothing was tuned to it. Year 5 of a year-1 target is held out. " +
+    "Where the evidence publishes a trend, year 5 is held against the year-1 range grown by it " +
+    "(the row gives the rates and their source); otherwise against today's range.",
     "",
     "## Replications",
     "",

@@ -9,7 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { parseScenario } from "../scenarios/load.ts";
-import { CHECKS, hasKnownGap, THEORY_CHECKS } from "./checks.ts";
+import { CHECKS, evidenceRange, hasKnownGap, THEORY_CHECKS } from "./checks.ts";
 import { evaluateChecks, replicationsForWidth, runValidation } from "./evaluate.ts";
 import type { ReplicationFigures } from "./replication_figures.ts";
 import { renderValidation } from "./render.ts";
@@ -29,7 +29,7 @@ Deno.test("validation short form: the default scenario stays within its evidence
   for (const row of run.rows) {
     if (!row.summary || hasKnownGap(row.check, row.year)) continue;
     const se = row.summary.sd / Math.sqrt(row.summary.n);
-    const { low, high } = row.check.evidence;
+    const { low, high } = evidenceRange(row.check, row.year);
     if (row.summary.mean < low - 4 * se || row.summary.mean > high + 4 * se) {
       outside.push(
         `${row.check.id} year ${row.year}: ${row.summary.mean.toFixed(3)} (se ${
@@ -113,6 +113,44 @@ Deno.test("evaluateChecks passes a check whose 95% CI overlaps the range, and sk
   assert.equal(missing.rows[0]!.status, "not measured");
 });
 
+Deno.test("a check with a published trend is held in year 5 against the year-1 range grown by it", () => {
+  const check = {
+    id: "m_check",
+    label: "m",
+    unit: "u",
+    digits: 1,
+    evidence: {
+      ref: "H1",
+      anchor: "h1-emergency-admissions-by-age",
+      low: 10,
+      high: 12,
+      text: "",
+      trend: { lowPctPerYear: 0, highPctPerYear: 5, ref: "H8", anchor: "h8", text: "" },
+    },
+    role: "held-out" as const,
+    value: (f: ReplicationFigures, y: number) => f.metric("m", y)!,
+  };
+  // Year 5: 10 to 12 × 1.05⁴ = 14.59; values 14 ± 0.1 fail in year 1 and pass in year 5.
+  const rows = evaluateChecks([fake(13.9), fake(14), fake(14.1)], [check], []).rows;
+  assert.deepEqual(rows.map((r) => [r.year, r.status]), [[1, "fail"], [5, "pass"]]);
+  assert.deepEqual(evidenceRange(check, 1), { low: 10, high: 12 });
+  assert.ok(Math.abs(evidenceRange(check, 5).high - 12 * 1.05 ** 4) < 1e-9);
+});
+
+Deno.test("the year-5 admissions and occupancy ranges are the year-1 evidence grown by H8's rates", () => {
+  const byId = (id: string) => CHECKS.find((c) => c.id === id)!;
+  // Admissions: +3.5% in 5 years, per person (population +0.68% a year), to +2.4% a year.
+  const admissions = evidenceRange(byId("emergency_admissions_per_1000"), 5);
+  const slowest = 1.035 ** (1 / 5) / 1.0068;
+  assert.ok(Math.abs(admissions.low - 90 * slowest ** 4) < 1e-6);
+  assert.ok(Math.abs(admissions.high - 95 * 1.024 ** 4) < 1e-6);
+  // Occupancy on a held bed base: bed days +0.3% a year to occupancy 87.7% → 89.5% in 4 years.
+  const occupancy = evidenceRange(byId("acute_occupancy_pct"), 5);
+  assert.ok(Math.abs(occupancy.low - 89 * 1.003 ** 4) < 1e-6);
+  assert.ok(Math.abs(occupancy.high - 92 * (89.5 / 87.7)) < 1e-6);
+  assert.deepEqual(evidenceRange(byId("acute_occupancy_pct"), 1), { low: 89, high: 92 });
+});
+
 Deno.test("replicationsForWidth gives the first n whose 95% CI is narrower than the range", () => {
   // sd 1, width 1: 2 · t(0.975, n − 1) / √n < 1 first at n = 18 (2 · 2.110 / √18 = 0.995).
   assert.equal(replicationsForWidth(1, 1, 100), 18);
@@ -128,6 +166,8 @@ Deno.test("every check cites a docs/evidence.md section that exists", () => {
   );
   for (const c of CHECKS) {
     assert.ok(anchors.has(c.evidence.anchor), `${c.id}: ${c.evidence.anchor}`);
+    const trend = c.evidence.trend;
+    if (trend) assert.ok(anchors.has(trend.anchor), `${c.id} trend: ${trend.anchor}`);
   }
   for (const p of DEFAULT_FREE_PARAMETERS) assert.ok(anchors.has(p.evidenceAnchor), p.name);
 });

@@ -38,6 +38,11 @@ export class FollowedPeople {
   readonly #byCell: Followed[][];
   readonly #bands: number;
   readonly #uniform: () => number;
+  /**
+   * The morning's list of the cell being stepped: a copy, as the day's moves change the list
+   * (one array reused, not a new one per cell and day).
+   */
+  readonly #snapshot: Followed[] = [];
 
   /**
    * @param cells Number of cohort cells.
@@ -128,7 +133,11 @@ export class FollowedPeople {
       const b = bandOf(c);
       const s = segmentIndexOf(c);
       const r = residenceOf(c);
-      for (const f of list.slice()) {
+      const snapshot = this.#snapshot;
+      const size = list.length;
+      for (let i = 0; i < size; i++) snapshot[i] = list[i]!;
+      for (let i = 0; i < size; i++) {
+        const f = snapshot[i]!;
         if (!(n >= 1)) break;
         const x = this.#uniform() * n;
         n--;
@@ -163,9 +172,23 @@ export class FollowedPeople {
     const list = this.#byCell[cell]!;
     const u = this.#uniform();
     if (list.length === 0) return;
-    const eligible = exclude === undefined ? list : list.filter((f) => f.kind !== exclude);
-    const k = Math.floor(u * (Math.max(people, eligible.length) + 1));
-    if (k < eligible.length) this.#end(eligible[k]!, reason);
+    const eligible = exclude === undefined ? list.length : list.length - this.count(cell, exclude);
+    const k = Math.floor(u * (Math.max(people, eligible) + 1));
+    if (k >= eligible) return;
+    if (exclude === undefined) {
+      this.#end(list[k]!, reason);
+      return;
+    }
+    // The k-th eligible person, in list order.
+    let seen = 0;
+    for (const f of list) {
+      if (f.kind === exclude) continue;
+      if (seen === k) {
+        this.#end(f, reason);
+        return;
+      }
+      seen++;
+    }
   }
 
   #end(f: Followed, reason: FollowedEnd): void {
