@@ -18,7 +18,7 @@ import type WorkbookWriter from "./_exceljs_writer.d.ts";
 import type { RunMeta } from "./run_meta.ts";
 import { type DerivedOutput, OutputError } from "./write_outputs.ts";
 import { fixZipDates } from "./_zip_dates.ts";
-import { parseCsvRowsStream } from "./csv_stream.ts";
+import { csvRowBatches } from "./xlsx_csv_rows.ts";
 
 /**
  * Rows in an Excel worksheet, the header included (Excel 2007 and later).
@@ -192,9 +192,11 @@ export async function resultsXlsx(
     const sheet = book.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
     let rows = 0;
     try {
-      for await (const cells of parseCsvRowsStream(await table.open())) {
-        sheet.addRow(rows === 0 ? cells : cells.map(cellValue)).commit();
-        rows++;
+      for await (const batch of csvRowBatches(await table.open())) {
+        for (const cells of batch) {
+          sheet.addRow(rows === 0 ? cells : cells.map(cellValue)).commit();
+          rows++;
+        }
       }
     } catch (error) {
       throw new TypeError(

@@ -55,3 +55,25 @@ Deno.test("resultsXlsx() gives the same bytes for the same tables, whatever the 
   const second = await resultsXlsx([{ sheet: "t", file: "t.csv", open }]);
   assert.deepEqual(second, first);
 });
+
+Deno.test("resultsXlsx() copies quoted cells, CRLF rows and any chunking cell for cell", async () => {
+  const csv = 'name,value,note\r\n"Ward, east",1.25,"said ""no"""\r\n' +
+    '"two\nlines",-0.5,\r\nplain,007,=1\r\n';
+  const bytes = new TextEncoder().encode(csv);
+  // One byte at a time: every row and quoted cell straddles chunks.
+  const open = () => new Blob(Array.from(bytes, (b) => new Uint8Array([b]))).stream();
+  const book = await readBack(await resultsXlsx([{ sheet: "t", file: "t.csv", open }]));
+  const sheet = book.getWorksheet("t")!;
+  const expected = [
+    ["name", "value", "note"],
+    ["Ward, east", 1.25, 'said "no"'],
+    ["two\nlines", -0.5, undefined],
+    ["plain", "007", "=1"],
+  ];
+  assert.equal(sheet.rowCount, expected.length);
+  expected.forEach((row, r) => {
+    const cells = sheet.getRow(r + 1).values.slice(1);
+    while (cells.length < row.length) cells.push(undefined);
+    assert.deepEqual(cells, row, `row ${r + 1}`);
+  });
+});
