@@ -13,6 +13,7 @@
  * @module
  */
 
+import { Buffer } from "node:buffer";
 import { Writable } from "node:stream";
 import type { StreamWorksheet } from "./_exceljs_writer.d.ts";
 import type WorkbookWriter from "./_exceljs_writer.d.ts";
@@ -132,6 +133,9 @@ const THREADED_FROM_LINES = 4096;
 /** Bytes of a table sent to a helper thread at a time (whole lines, about 1,500 rows). */
 const PIECE_BYTES = 128 * 1024;
 
+/** The same bytes as a Node Buffer, which ExcelJS's sheet stream takes as they are. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
 /** Copies a CSV table's rows into a sheet on this thread; returns the rows after the header. */
 async function copyHere(sheet: StreamWorksheet, bytes: ReadableStream<Uint8Array>) {
   let row = 0;
@@ -155,7 +159,7 @@ async function copyThreaded(
   bytes: ReadableStream<Uint8Array>,
   pool: RenderPool,
 ) {
-  const inFlight: Promise<string>[] = [];
+  const inFlight: Promise<Uint8Array>[] = [];
   const window = 2 * pool.threads;
   let width = -1;
   let next = 2; // the worksheet row of the next line sent
@@ -207,7 +211,7 @@ async function copyThreaded(
     const cut = all.lastIndexOf(10) + 1;
     if (cut > 0) send(all.slice(0, cut));
     hold(all.slice(cut));
-    while (inFlight.length > window) sheet.stream.write(await inFlight.shift()!);
+    while (inFlight.length > window) sheet.stream.write(asBuffer(await inFlight.shift()!));
   }
   const rest = joined();
   if (width < 0 && rest.length > 0) {
@@ -215,7 +219,7 @@ async function copyThreaded(
     return 0;
   }
   if (rest.length > 0) send(rest.slice());
-  while (inFlight.length > 0) sheet.stream.write(await inFlight.shift()!);
+  while (inFlight.length > 0) sheet.stream.write(asBuffer(await inFlight.shift()!));
   return next - 2;
 }
 
