@@ -10,8 +10,9 @@
  * shared out: (fixed + N·per) / (fixed + N·per / 2).
  *
  * On Linux the CPU time of each run is read from /proc per thread: the main thread, the
- * workers, and V8's helper threads (compilation and garbage collection), which a single worker
- * leaves on the idle core but two workers must share with them.
+ * workers, V8's helper threads (compilation and garbage collection), which a single worker
+ * leaves on the idle core but two workers must share with them, and the threads that render
+ * results.xlsx once the replications are done (Web Workers that start after the last one).
  *
  * With `--study`, also times the all-models study (scenarios/compare-care-models.json at
  * 300,000 people, 100 replications, 9 options + baseline) once.
@@ -45,6 +46,8 @@ interface Cpu {
   main: number;
   workers: number;
   helpers: number;
+  /** Web Workers started after the replications: results.xlsx's rendering threads. */
+  endThreads: number;
 }
 
 /**
@@ -75,9 +78,13 @@ function readStat(path: string): { ticks: number; name: string } | undefined {
   }
 }
 
-/** Polls a process's threads until it ends, keeping each thread's last CPU time. */
-function watchThreads(pid: number): { poll: () => void; stop: () => Cpu } {
+/**
+ * Polls a process's threads until it ends, keeping each thread's last CPU time; `mark()` notes
+ * the threads running when the replications end, so that Web Workers started later are told apart.
+ */
+function watchThreads(pid: number): { poll: () => void; mark: () => void; stop: () => Cpu } {
   const threads = new Map<string, { ticks: number; name: string }>();
+  let marked: Set<string> | undefined;
   let total = 0;
   const poll = () => {
     const all = readStat(`/proc/${pid}/stat`); // includes threads that have ended
@@ -92,10 +99,11 @@ function watchThreads(pid: number): { poll: () => void; stop: () => Cpu } {
   const timer = setInterval(poll, 20);
   poll();
   const cpu = () => {
-    const out = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0 };
+    const out = { total: total / TICKS_PER_SECOND, main: 0, workers: 0, helpers: 0, endThreads: 0 };
     for (const [tid, { ticks, name }] of threads) {
       const s = ticks / TICKS_PER_SECOND;
       if (tid === String(pid)) out.main += s;
+      else if (name.startsWith("worker-") && marked && !marked.has(tid)) out.endThreads += s;
       else if (name.startsWith("worker-")) out.workers += s;
       else if (name.startsWith("V8 ")) out.helpers += s;
     }
@@ -103,6 +111,10 @@ function watchThreads(pid: number): { poll: () => void; stop: () => Cpu } {
   };
   return {
     poll,
+    mark: () => {
+      poll();
+      marked = new Set(threads.keys());
+    },
     stop: () => {
       clearInterval(timer);
       return cpu();
@@ -134,13 +146,17 @@ async function sim(simArgs: string[], out: string): Promise<Timing> {
     for (const line of parts) {
       lines.push(line);
       if (line.startsWith("Running ")) marks.running = mainCpu(child.pid);
-      if (line.startsWith("Summarising")) marks.summarising = mainCpu(child.pid);
+      if (line.startsWith("Summarising")) {
+        marks.summarising = mainCpu(child.pid);
+        watch?.mark();
+      }
     }
     watch?.poll();
   }
   const status = await child.status;
   const wall = (performance.now() - started) / 1000;
-  const cpu = watch?.stop() ?? { total: NaN, main: NaN, workers: NaN, helpers: NaN };
+  const cpu = watch?.stop() ??
+    { total: NaN, main: NaN, workers: NaN, helpers: NaN, endThreads: NaN };
   if (!status.success) throw new Error(`deno task sim failed: ${lines.join("\n")}`);
   return {
     wall,
@@ -194,7 +210,9 @@ for (let i = 0; i < reps; i++) {
     console.log(
       `  pair ${i + 1}, ${label[kind]}: ${f2(t.wall)} s wall, CPU ${f2(t.cpu.total)} s (main ${
         f2(t.cpu.main)
-      }, workers ${f2(t.cpu.workers)}, V8 helpers ${f2(t.cpu.helpers)})`,
+      }, workers ${f2(t.cpu.workers)}, V8 helpers ${f2(t.cpu.helpers)}, results.xlsx threads ${
+        f2(t.cpu.endThreads)
+      })`,
     );
   }
 }
@@ -239,9 +257,12 @@ const PARTS = {
   before: ["main thread before the replications (serial)", (t: Timing) => t.mainBefore],
   during: ["main thread while they run", (t: Timing) => t.mainRun],
   after: ["main thread after the last (serial)", (t: Timing) => t.mainAfter],
+  endThreads: ["results.xlsx threads after the last (parallel)", (t: Timing) => t.cpu.endThreads],
   worker: ["worker threads", (t: Timing) => t.cpu.workers],
   helpers: ["V8 helper threads", (t: Timing) => t.cpu.helpers],
 } as const;
+/** The run's end on two cores: the main thread, with results.xlsx's threads sharing both. */
+const endWall = (main: number, threads: number) => Math.max(main, (main + threads) / 2);
 type PartName = keyof typeof PARTS;
 const pairs = timings.w1.map((w1, i) => {
   const w2 = timings.w2[i];
@@ -255,13 +276,13 @@ const pairs = timings.w1.map((w1, i) => {
   // the main thread and V8's helpers use the idle core, and two workers take the longer of one
   // worker's share and half of all the CPU the run needs (workers, main thread, helpers).
   const quiet = (t: Timing, workers: number) =>
-    t.mainBefore + t.mainAfter +
+    t.mainBefore + endWall(t.mainAfter, t.cpu.endThreads) +
     Math.max(t.cpu.workers / workers, (t.cpu.workers + t.mainRun + t.cpu.helpers) / 2);
   // Upper bound: the second worker costs only its share of the replications (no start-up of its
   // own, no compilation competing for the cores).
-  const { before, after, worker } = parts;
-  const fixed = before.fixed + after.fixed + worker.fixed;
-  const serialPer = before.per + after.per;
+  const { before, after, endThreads, worker } = parts;
+  const fixed = before.fixed + endWall(after.fixed, endThreads.fixed) + worker.fixed;
+  const serialPer = before.per + endWall(after.per, endThreads.per);
   const ideal = (n: number) =>
     (fixed + n * (serialPer + worker.per)) / (fixed + n * (serialPer + worker.per / 2));
   return {
@@ -291,11 +312,10 @@ Quiet 2-core machine, from each pair's CPU times (medians): 1 worker ${
   f2(pm((p) => p.quiet1 / p.quiet2))
 }×. Upper bound if the second worker cost only its share of the replications: ${
   f2(pm((p) => p.ideal))
-}× at ${replications} replications, ${
-  f2(pm((p) => p.idealAny))
-}× at any number (the main thread's serial ${
+}× at ${replications} replications, ${f2(pm((p) => p.idealAny))}× at any number (the serial ${
   (pm((p) => p.serialPer) * 1000).toFixed(0)
-} ms per replication does not share out).`);
+} ms per replication of the run's start and end, its end shared by the main thread and
+results.xlsx's threads, do not share out).`);
 
 if (args.study) {
   const study = JSON.parse(await Deno.readTextFile(`${ROOT}scenarios/compare-care-models.json`));

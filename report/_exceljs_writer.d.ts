@@ -15,6 +15,12 @@ export interface StreamWorksheet {
   addRow(values: unknown[]): { commit(): void };
   /** Finishes the worksheet. */
   commit(): void;
+  /**
+   * The worksheet's XML stream, which `commit()` of a row writes that row's `<row>` element to
+   * (ExcelJS's own field, not in its documented API): rows rendered elsewhere, in order after the
+   * first committed row, are written here (text, or UTF-8 in a Node Buffer).
+   */
+  stream: { write(xml: string | Uint8Array): void };
 }
 
 /** ExcelJS's `stream.xlsx.WorkbookWriter`. */

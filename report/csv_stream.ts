@@ -28,21 +28,3 @@ export function parseCsvStream(
   // csv-parse decodes UTF-8 itself (given bytes, not strings).
   return bytes.pipeThrough(parseStream({ columns: true, skip_empty_lines: true }));
 }
-
-/**
- * Parses a CSV byte stream into its rows as arrays of cells, the header row first (for copying
- * a table cell by cell, e.g. into a workbook).
- *
- * @param bytes The CSV file's bytes (UTF-8).
- * @returns A stream of rows (all cells strings); it errors if the CSV is malformed.
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * const bytes = new Blob(['a,b\n1,"x,y"\n']).stream();
- * assert.deepEqual(await Array.fromAsync(parseCsvRowsStream(bytes)), [["a", "b"], ["1", "x,y"]]);
- * ```
- */
-export function parseCsvRowsStream(bytes: ReadableStream<Uint8Array>): ReadableStream<string[]> {
-  return bytes.pipeThrough(parseStream({ skip_empty_lines: true }));
-}

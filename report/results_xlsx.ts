@@ -13,12 +13,16 @@
  * @module
  */
 
+import { Buffer } from "node:buffer";
 import { Writable } from "node:stream";
+import type { StreamWorksheet } from "./_exceljs_writer.d.ts";
 import type WorkbookWriter from "./_exceljs_writer.d.ts";
 import type { RunMeta } from "./run_meta.ts";
 import { type DerivedOutput, OutputError } from "./write_outputs.ts";
 import { fixZipDates } from "./_zip_dates.ts";
-import { parseCsvRowsStream } from "./csv_stream.ts";
+import { csvRowBatches } from "./xlsx_csv_rows.ts";
+import { cellValue, rowXml } from "./xlsx_row_xml.ts";
+import { RenderPool } from "./xlsx_render_pool.ts";
 
 /**
  * Rows in an Excel worksheet, the header included (Excel 2007 and later).
@@ -99,36 +103,124 @@ export interface WorkbookTable {
   open: () => Promise<ReadableStream<Uint8Array>> | ReadableStream<Uint8Array>;
 }
 
-/**
- * A CSV cell as a workbook value: a number when the text is a number as caresim writes it, no
- * value when empty, otherwise the text itself.
- *
- * @param text The cell's text.
- * @returns The value.
- *
- * @example Basic use
- * ```ts
- * import assert from "node:assert/strict";
- * assert.equal(cellValue("1.5"), 1.5);
- * assert.equal(cellValue("-2"), -2);
- * assert.equal(cellValue(""), null);
- * assert.equal(cellValue("2025/26"), "2025/26");
- * assert.equal(cellValue("007"), "007");
- * ```
- */
-export function cellValue(text: string): string | number | null {
-  if (text === "") return null;
-  const n = Number(text);
-  return Number.isFinite(n) && String(n) === text ? n : text;
+/** What a first pass over a CSV finds: its line ends, and whether it is plain. */
+interface TableScan {
+  /** Line ends: the rows, header included (an upper bound when a quoted cell holds one). */
+  lines: number;
+  /** No quote, no carriage return and no empty line: every line is one row split at commas. */
+  plain: boolean;
 }
 
-/** Line ends in a stream: the CSV's rows (header included), an upper bound when a quoted cell holds a line end. */
-async function countLines(bytes: ReadableStream<Uint8Array>): Promise<number> {
+async function scanTable(bytes: ReadableStream<Uint8Array>): Promise<TableScan> {
   let lines = 0;
+  let plain = true;
+  let last = 10; // an empty line at the start is one too
   for await (const chunk of bytes) {
-    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) {
+      lines++;
+      if ((i > 0 ? chunk[i - 1] : last) === 10) plain = false;
+    }
+    if (plain && (chunk.indexOf(34) >= 0 || chunk.indexOf(13) >= 0)) plain = false;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
   }
-  return lines;
+  return { lines, plain };
+}
+
+/** Helper threads at most (the run's replications have finished: every core is free). */
+const MAX_THREADS = 4;
+/** Tables with at least this many lines are rendered on helper threads. */
+const THREADED_FROM_LINES = 4096;
+/** Bytes of a table sent to a helper thread at a time (whole lines, about 1,500 rows). */
+const PIECE_BYTES = 128 * 1024;
+
+/** The same bytes as a Node Buffer, which ExcelJS's sheet stream takes as they are. */
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
+/** Copies a CSV table's rows into a sheet on this thread; returns the rows after the header. */
+async function copyHere(sheet: StreamWorksheet, bytes: ReadableStream<Uint8Array>) {
+  let row = 0;
+  for await (const batch of csvRowBatches(bytes)) {
+    for (const cells of batch) {
+      row++;
+      if (row === 1) sheet.addRow(cells).commit();
+      else sheet.stream.write(rowXml(cells.map(cellValue), row));
+    }
+  }
+  return Math.max(0, row - 1);
+}
+
+/**
+ * Copies a plain CSV table's rows into a sheet, rendered on helper threads in pieces of whole
+ * lines (a few pieces in flight per thread) and written in order; returns the rows after the
+ * header.
+ */
+async function copyThreaded(
+  sheet: StreamWorksheet,
+  bytes: ReadableStream<Uint8Array>,
+  pool: RenderPool,
+) {
+  const inFlight: Promise<Uint8Array>[] = [];
+  const window = 2 * pool.threads;
+  let width = -1;
+  let next = 2; // the worksheet row of the next line sent
+  let chunks: Uint8Array[] = [];
+  let held = 0;
+  const send = (piece: Uint8Array) => {
+    let rows = piece[piece.length - 1] === 10 ? 0 : 1;
+    for (let i = piece.indexOf(10); i >= 0; i = piece.indexOf(10, i + 1)) rows++;
+    const xml = pool.render(piece, next, width);
+    xml.catch(() => {}); // awaited in order below, or dropped with the pool on an earlier error
+    inFlight.push(xml);
+    next += rows;
+  };
+  const joined = () => {
+    const all = chunks.length === 1 ? chunks[0] : new Uint8Array(held);
+    if (chunks.length > 1) {
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+    }
+    chunks = [];
+    held = 0;
+    return all;
+  };
+  const hold = (piece: Uint8Array) => {
+    if (piece.length === 0) return;
+    chunks.push(piece);
+    held += piece.length;
+  };
+  for await (const chunk of bytes) {
+    hold(chunk);
+    if (width < 0) {
+      const all = joined();
+      const end = all.indexOf(10);
+      if (end < 0) {
+        hold(all);
+        continue;
+      }
+      const header = new TextDecoder("utf-8", { ignoreBOM: true }).decode(all.subarray(0, end))
+        .split(",");
+      width = header.length;
+      sheet.addRow(header).commit();
+      hold(all.slice(end + 1));
+    }
+    if (held < PIECE_BYTES) continue;
+    const all = joined();
+    const cut = all.lastIndexOf(10) + 1;
+    if (cut > 0) send(all.slice(0, cut));
+    hold(all.slice(cut));
+    while (inFlight.length > window) sheet.stream.write(asBuffer(await inFlight.shift()!));
+  }
+  const rest = joined();
+  if (width < 0 && rest.length > 0) {
+    sheet.addRow(new TextDecoder("utf-8", { ignoreBOM: true }).decode(rest).split(",")).commit();
+    return 0;
+  }
+  if (rest.length > 0) send(rest.slice());
+  while (inFlight.length > 0) sheet.stream.write(asBuffer(await inFlight.shift()!));
+  return next - 2;
 }
 
 /**
@@ -138,7 +230,9 @@ async function countLines(bytes: ReadableStream<Uint8Array>): Promise<number> {
  *
  * @param tables The tables, in sheet order.
  * @param options `notes`: lines for the notes sheet (label, value); `maxRows`: rows a sheet may
- *   hold, header included (default {@linkcode EXCEL_MAX_ROWS}).
+ *   hold, header included (default {@linkcode EXCEL_MAX_ROWS}); `threads`: helper threads that
+ *   render the rows of large tables (default: the CPU count, at most 4; 0 renders every row on
+ *   this thread). The bytes are the same whatever the threads.
  * @returns The workbook's bytes.
  * @throws {TypeError} If a table's CSV is malformed.
  *
@@ -155,9 +249,31 @@ async function countLines(bytes: ReadableStream<Uint8Array>): Promise<number> {
  */
 export async function resultsXlsx(
   tables: readonly WorkbookTable[],
-  options: { notes?: readonly [string, string | number][]; maxRows?: number } = {},
+  options: { notes?: readonly [string, string | number][]; maxRows?: number; threads?: number } =
+    {},
 ): Promise<Uint8Array> {
   const maxRows = options.maxRows ?? EXCEL_MAX_ROWS;
+  const threads = options.threads ?? Math.min(MAX_THREADS, navigator.hardwareConcurrency ?? 1);
+  let pool: RenderPool | undefined;
+  try {
+    return await writeWorkbook(
+      tables,
+      maxRows,
+      options.notes ?? [],
+      () => threads > 0 ? (pool ??= new RenderPool(threads)) : undefined,
+    );
+  } finally {
+    pool?.close();
+  }
+}
+
+/** Writes the workbook; `pool` starts the helper threads when a table first needs them. */
+async function writeWorkbook(
+  tables: readonly WorkbookTable[],
+  maxRows: number,
+  notesLines: readonly [string, string | number][],
+  pool: () => RenderPool | undefined,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
@@ -177,7 +293,7 @@ export async function resultsXlsx(
   book.lastModifiedBy = "caresim";
   const listed: (string | number)[][] = [];
   for (const table of tables) {
-    const lines = await countLines(await table.open());
+    const { lines, plain } = await scanTable(await table.open());
     if (lines > maxRows) {
       listed.push([
         table.sheet,
@@ -190,22 +306,22 @@ export async function resultsXlsx(
       continue;
     }
     const sheet = book.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
-    let rows = 0;
+    let rows: number;
     try {
-      for await (const cells of parseCsvRowsStream(await table.open())) {
-        sheet.addRow(rows === 0 ? cells : cells.map(cellValue)).commit();
-        rows++;
-      }
+      const threaded = plain && lines >= THREADED_FROM_LINES ? pool() : undefined;
+      rows = threaded
+        ? await copyThreaded(sheet, await table.open(), threaded)
+        : await copyHere(sheet, await table.open());
     } catch (error) {
       throw new TypeError(
         `Cannot copy ${table.file} into results.xlsx: ${(error as Error).message}`,
       );
     }
     sheet.commit();
-    listed.push([table.sheet, table.file, Math.max(0, rows - 1), ""]);
+    listed.push([table.sheet, table.file, rows, ""]);
   }
   const notes = book.addWorksheet("notes");
-  for (const [label, value] of options.notes ?? []) notes.addRow([label, value]).commit();
+  for (const [label, value] of notesLines) notes.addRow([label, value]).commit();
   notes.addRow([]).commit();
   notes.addRow(["sheet", "file", "rows", "note"]).commit();
   for (const line of listed) notes.addRow(line).commit();
