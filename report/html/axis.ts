@@ -10,6 +10,7 @@
  */
 
 import { escapeHtml, formatNumber, px } from "./svg.ts";
+import { MINUS } from "../answer_words.ts";
 
 /** Tick-label size, viewBox units, on a wide page (the CSS's `svg .tick`). */
 export const WIDE_FONT = 13;
@@ -38,7 +39,8 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
- * Axis tick text, short enough for a margin: 250k, 1.5m, and £ in front of money.
+ * Axis tick text, short enough for a margin: 250k, 1.5m, £ in front of money, and the typographic
+ * minus (U+2212) before a negative value, as everywhere else in the report.
  *
  * @param value The tick value.
  * @param money Prefix £.
@@ -48,7 +50,7 @@ export function textWidth(text: string, fontSize: number): number {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.equal(tickText(15_000_000, true), "£15m");
- * assert.equal(tickText(-2500), "-2,500");
+ * assert.equal(tickText(-2500), "\u22122,500");
  * assert.equal(tickText(250_000), "250k");
  * assert.equal(tickText(0, true), "£0");
  * ```
@@ -62,7 +64,7 @@ export function tickText(value: number, money = false): string {
     : Number.isInteger(a)
     ? formatNumber(a).replace(/\.0+$/, "")
     : String(Number(a.toFixed(2)));
-  return `${value < 0 ? "-" : ""}${money ? "£" : ""}${body}`;
+  return `${value < 0 ? MINUS : ""}${money ? "£" : ""}${body}`;
 }
 
 /**

@@ -74,8 +74,24 @@ Deno.test("chart axes fit their labels at both page widths", async (t) => {
     const svg = costChart();
     const labels = tickTexts(svg).filter((tk) => tk.anchor === "end").map((tk) => tk.lines[0]);
     assert.ok(labels.includes("£100m") || labels.includes("£120m"), labels.join(" "));
-    assert.ok(labels.every((l) => /^-?£\d/.test(l)), labels.join(" "));
+    assert.ok(labels.every((l) => /^\u2212?£\d/.test(l)), labels.join(" "));
     assert.doesNotMatch(svg, /gbp/);
+  });
+
+  await t.step("negative ticks carry the typographic minus (U+2212), never a hyphen", () => {
+    const svg = barChart("net", {
+      title: "Net cost",
+      yLabel: "cost (£)",
+      categories: ["a", "b"],
+      series: [{ label: "Option", values: [-2_500_000, 1_000_000] }],
+      legend: false,
+      money: true,
+    });
+    const labels = tickTexts(svg).filter((tk) => tk.anchor === "end").map((tk) => tk.lines[0]);
+    const negative = labels.filter((l) => l.startsWith("\u2212"));
+    assert.ok(negative.length >= 1, labels.join(" "));
+    assert.ok(negative.includes("\u2212£2m") || negative.includes("\u2212£2.5m"), labels.join(" "));
+    assert.ok(labels.every((l) => !l.includes("-")), labels.join(" "));
   });
 
   await t.step("no two x labels overlap, at the wide and at the narrow size", () => {
