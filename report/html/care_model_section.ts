@@ -142,7 +142,10 @@ function partsTable(models: readonly DescribedCareModel[]): string {
       const sources = Object.entries(p.sources).map(([k, v]) =>
         `<code>${escapeHtml(k)}</code>: ${escapeHtml(v)}`
       );
-      body += `<tr><td class="text">${escapeHtml(m.careModel)} · ${escapeHtml(p.label)}</td>` +
+      body +=
+        `<tr><th scope="row" class="text">${escapeHtml(m.careModel)} · ${
+          escapeHtml(p.label)
+        }</th>` +
         `<td class="text">${escapeHtml(p.cohort.label)}</td>` +
         `<td class="text">${escapeHtml(p.startDate)}, ${p.rampUpMonths} months (${
           escapeHtml(p.rampShape)
@@ -181,17 +184,19 @@ function optionSection(
       ).map((r) => r.metric.replace(/_avoided$/, "")),
     ),
   ].filter((m) => !NOT_A_SAVING.has(m));
-  let costRows = `<tr><td class="text">Staff the care models add</td>${costCells(staffCost)}</tr>`;
+  let costRows = `<tr><th scope="row" class="text">Staff the care models add</th>${
+    costCells(staffCost)
+  }</tr>`;
   for (const s of settings) {
     const saved = at(group.scenario, "avoided", `${s}_avoided`, "all");
     if (saved) {
-      costRows += `<tr><td class="text">Spent on ${
+      costRows += `<tr><th scope="row" class="text">Spent on ${
         escapeHtml(costSettingWords(s))
-      }, against the baseline</td>${moneyCells(saved, SAVED)}</tr>`;
+      }, against the baseline</th>${moneyCells(saved, SAVED)}</tr>`;
     }
   }
   costRows +=
-    `<tr class="total"><td class="text"><strong>Net cost</strong> against the baseline</td>${
+    `<tr class="total"><th scope="row" class="text"><strong>Net cost</strong> against the baseline</th>${
       moneyCells(net, MONEY)
     }</tr>`;
   const staffGroups = [
@@ -205,7 +210,7 @@ function optionSection(
     const extra = d ? negated(d) : undefined;
     const cost = models.flatMap((m) => m.parts).find((p) => p.staff[g])?.staff[g]
       ?.costPerFtePerYear;
-    staffRows += `<tr><td class="text">${escapeHtml(staffGroupLabel(g))}</td><td>${
+    staffRows += `<tr><th scope="row" class="text">${escapeHtml(staffGroupLabel(g))}</th><td>${
       extra ? amount(extra.mean) : "–"
     }</td><td class="ci">${
       extra && Number.isFinite(extra.ciLow)

@@ -80,13 +80,13 @@ Deno.test("careModelSection: each option's net cost is −(baseline − option) 
   assert.ok(mcp!.includes(`${money(2.1e6)}`), "staff cost");
   assert.ok(
     mcp!.includes(
-      `Spent on acute hospital care, against the baseline</td><td>£400,000 saved</td><td class="ci">£300,000 to £500,000 saved</td><td class="ci">£100,000 to £700,000 saved</td>`,
+      `Spent on acute hospital care, against the baseline</th><td>£400,000 saved</td><td class="ci">£300,000 to £500,000 saved</td><td class="ci">£100,000 to £700,000 saved</td>`,
     ),
   );
   // Extra district nurses in the last year: −(−3.2) = 3.2, CI 2.9 to 3.5; FTE cost from costs.
   assert.match(
     mcp!,
-    /District nurse[^<]*<\/td><td>3\.20<\/td><td class="ci">2\.90 to 3\.50<\/td>/i,
+    /District nurse[^<]*<\/th><td>3\.20<\/td><td class="ci">2\.90 to 3\.50<\/td>/i,
   );
   assert.ok(mcp!.includes(money(scenario.costs.ftePerYear.district_nurse)));
   assert.ok(ehch!.includes(`<strong>£250,000 saved</strong> (95% CI £100,000 to £400,000 saved)`));
