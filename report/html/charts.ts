@@ -128,7 +128,7 @@ export interface BarSeries {
  * @param id The `data-chart` id.
  * @param options Title, y label, category labels and series; `legend: false` leaves the legend
  *   to the page (e.g. `htmlLegend`, which wraps).
- * @returns The SVG.
+ * @returns The SVG, then the categories' key (a paragraph) when they are numbered.
  *
  * @example Basic use
  * ```ts
@@ -205,7 +205,7 @@ export function barChart(id: string, options: {
       }
     });
   });
-  return s + labels.svg + "</svg>";
+  return s + labels.svg + "</svg>" + labels.keyHtml;
 }
 
 /** One bar of a tornado: the output at the low and high ends of one parameter's range. */

@@ -79,9 +79,9 @@ table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-b
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
 h2+p,h3+p,h2+p+p,.note,.legend{break-after:avoid;page-break-after:avoid}
-svg .narrow-only{display:none}
+svg .narrow-only,.category-key.narrow-only{display:none}.category-key{font-size:13px;margin:2px 0 6px}.category-key span{white-space:nowrap}
 @media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
-svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}}
+svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}.category-key.narrow-only{display:block}}
 @media print{
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
