@@ -42,9 +42,10 @@ export function shownFigureProblem(doc: unknown, figure: ShownFigure): string | 
  * The charts of the test run's report, in page order.
  *
  * @param options The run's options (each has its occupancy chart).
+ * @param costs Whether the run has cost metrics (`testRun({ costs: true })`): the cost chart.
  * @returns The `data-chart` ids.
  */
-export function testReportCharts(options: number): string[] {
+export function testReportCharts(options: number, costs = false): string[] {
   return [
     "admissions-avoided-spread",
     ...Array.from({ length: options }, (_, i) => `occupancy-${i + 1}`),
@@ -56,5 +57,6 @@ export function testReportCharts(options: number): string[] {
     "home-care",
     "fte-0",
     "fte-1",
+    ...(costs ? ["cost-by-setting"] : []),
   ];
 }

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { appendDerivedRows } from "../models/costs/derived_rows.ts";
+import type { ReplicationResult } from "../models/result.ts";
 import { simulateReplication } from "../models/simulate.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import type { RunOption, ScenarioRun, WorkforceRow } from "./_scenario_run.ts";
@@ -22,11 +24,18 @@ function workforce(years: number, scale: number, replication: number): Workforce
  * Builds a test run.
  *
  * @param options Replication indices (default 0..2), number of options (default 1; beyond the
- *   first two they are named "Option N …"), years.
+ *   first two they are named "Option N …"), years, and whether the derived metrics (costs by
+ *   setting, net cost) are added as a real run adds them (default false).
  * @returns The run.
  */
 export function testRun(
-  options: { indices?: number[]; replications?: number; optionCount?: number; years?: number } = {},
+  options: {
+    indices?: number[];
+    replications?: number;
+    optionCount?: number;
+    years?: number;
+    costs?: boolean;
+  } = {},
 ): ScenarioRun {
   const years = options.years ?? 2;
   const scenario = parseScenario({
@@ -51,6 +60,10 @@ export function testRun(
         { id: `option${i + 1}`, label: `Option ${i + 1} with a longer label`, careModels: [] },
   );
   const factors = runOptions.map((_, i) => [0.8, 0.9][i] ?? 0.95 - i / 200);
+  const derived = (result: ReplicationResult) => {
+    if (options.costs) appendDerivedRows(result, scenario);
+    return result;
+  };
   return {
     scenario,
     seed: 11,
@@ -60,16 +73,16 @@ export function testRun(
     results: indices.map((replication) => ({
       replication,
       parameterSample: replication,
-      baseline: simulateReplication(scenario, { seed: 11, replication }),
+      baseline: derived(simulateReplication(scenario, { seed: 11, replication })),
       baselineWorkforce: workforce(years, 1, replication),
       options: runOptions.map((o, i) => ({
         id: o.id,
-        result: simulateReplication(scenario, {
+        result: derived(simulateReplication(scenario, {
           seed: 11,
           replication,
           variant: o.id,
           modifiers: { rates: () => ({ emergencyAdmission: factors[i] }) },
-        }),
+        })),
         sampledEffects: {},
         displacement: [],
         workforce: workforce(years, 1.5 + i, replication),

@@ -39,7 +39,7 @@ function sentenceProblems(text: string): string[] {
   }
   for (
     const m of text.matchAll(
-      /\bin 0 of\b|: The \w+ (?:for|grew)\b|\bis [a-z]+ [a-z]+ bed days \w+\.|\bis cost \w+/g,
+      /\bin 0 of\b|: The \w+ (?:for|grew)\b|\bis [a-z]+ [a-z]+ bed days \w+\.|\bis cost \w+|\bis (?:acute|ed|gp|community)\./g,
     )
   ) {
     problems.push(`"${m[0]}"`);
@@ -51,7 +51,7 @@ function sentenceProblems(text: string): string[] {
 }
 
 Deno.test("every sentence of the report and the terminal reads right", async (t) => {
-  const run = testRun({ indices: [0, 1, 2], optionCount: 2, years: 2 });
+  const run = testRun({ indices: [0, 1, 2], optionCount: 2, years: 2, costs: true });
   const meta = await runMeta(run);
   const tables = runTables(run);
   const { files } = buildOutputs(meta, tables);
@@ -79,12 +79,28 @@ Deno.test("every sentence of the report and the terminal reads right", async (t)
       sentenceProblems("the largest cost in the baseline is cost care homes.").length,
       1,
     );
+    assert.equal(sentenceProblems("the largest cost in the baseline is acute.").length, 1);
     assert.deepEqual(sentenceProblems("0.47 to 0.51 more; £1.2m saved to £0.4m more"), []);
   });
 
   await t.step("report.html", () => {
     assert.deepEqual(sentenceProblems(page), []);
   });
+
+  await t.step(
+    "every chart has a one-line reading that is a sentence, the cost chart's too",
+    () => {
+      const charts = files["report.html"].match(/<svg data-chart=/g)!.length;
+      const readings = [...page.matchAll(/^Reading: (.*)$/gm)].map((m) => m[1].trim());
+      // each figure has its own reading; the workforce panels share one
+      assert.ok(readings.length >= charts - 1, `${readings.length} readings for ${charts} charts`);
+      for (const r of readings) assert.match(r, /^[a-zA-Z].*[a-zA-Z0-9)%]\.$/, r);
+      assert.ok(
+        readings.some((r) => /^in the baseline most is spent on [a-z' ]+: £[\d.,]+m? of £/.test(r)),
+        readings.join("\n"),
+      );
+    },
+  );
 
   await t.step("the terminal answer", () => {
     assert.deepEqual(sentenceProblems(terminal), []);

@@ -9,7 +9,9 @@
 import { type CsvCell, roundForCsv, toCsv } from "./csv.ts";
 import { outputJson, runIdentity } from "./outputs.ts";
 import type { RunMeta } from "./run_meta.ts";
-import { tornadoChart } from "./html/charts.ts";
+import { TORNADO_LEGEND, type TornadoBar, tornadoChart } from "./html/charts.ts";
+import { htmlLegend } from "./html/planning_charts.ts";
+import { amount } from "./answer_words.ts";
 import { REPORT_CSS } from "./html/report_html.ts";
 import { escapeHtml, formatNumber } from "./html/svg.ts";
 import type { SummaryRow } from "./summarize_run.ts";
@@ -220,6 +222,24 @@ export function sweepTable(result: SweepResult): string {
     .join("\n") + "\n";
 }
 
+type TornadoStat = { mean: number; ciLow: number; ciHigh: number };
+
+/**
+ * A tornado chart's one-line reading: the parameter that moves the figure most, from what to
+ * what, and whether that swing is clear of the noise (neither end's 95% CI overlaps the base's).
+ */
+function tornadoReading(base: TornadoStat, bars: readonly TornadoBar[]): string {
+  const top = [...bars].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))[0];
+  const clear = (ci: readonly [number, number] | undefined) =>
+    ci !== undefined && (ci[1] < base.ciLow || ci[0] > base.ciHigh);
+  const noise = clear(top.lowCi) || clear(top.highCi)
+    ? "at least one end lies outside the base run's 95% CI, so the swing is more than noise"
+    : "both ends' 95% CIs overlap the base run's, so the swing may be noise (more replications would tell)";
+  return `${top.label} moves it most: ${amount(top.low)} at ${top.lowLabel} and ${
+    amount(top.high)
+  } at ${top.highLabel}, against ${amount(base.mean)} in the base run; ${noise}.`;
+}
+
 /**
  * sweep.html: a tornado chart per headline metric and the full table.
  *
@@ -240,35 +260,36 @@ export function sweepHtml(result: SweepResult): string {
     const { base, bars } = tornadoRows(result, key);
     if (!base || bars.length === 0) return;
     const of = groups > 1 ? ` — ${key.scenario}` : "";
-    charts +=
-      `<h3><code>${escapeHtml(key.metric)}</code> (${escapeHtml(base.unit)}, ${
-        escapeHtml(key.variant)
-      }${escapeHtml(of)})</h3>` +
+    const unit = base.unit.replaceAll("_", " ");
+    charts += `<h3><code>${escapeHtml(key.metric)}</code> (${escapeHtml(unit)}, ${
+      escapeHtml(key.variant)
+    }${escapeHtml(of)})</h3><figure class="chart">${htmlLegend(TORNADO_LEGEND)}${
       tornadoChart(`tornado-${i}`, {
         title: `Sensitivity of ${key.metric} (${key.variant}${of})`,
-        xLabel: `${key.metric}, whole horizon (base ${formatNumber(base.mean)})`,
+        xLabel: `${key.metric}, whole horizon (${unit}; base ${amount(base.mean)})`,
         base: base.mean,
         baseCi: [base.ciLow, base.ciHigh],
         bars,
-      });
+      })
+    }<p class="reading">Reading: ${escapeHtml(tornadoReading(base, bars))}</p></figure>`;
   });
   let body = "";
   for (const r of result.rows) {
     const s = r.summary;
-    body += `<tr><td class="text"><code>${
+    body += `<tr><th scope="row" class="text"><code>${
       escapeHtml(r.path || "(base)")
-    }</code></td><td class="text">${escapeHtml(r.value)}</td><td class="text">${
+    }</code></th><td class="text">${escapeHtml(r.value)}</td><td class="text">${
       escapeHtml(s.scenario)
     }</td><td class="text">${s.variant}</td><td class="text"><code>${s.metric}</code></td><td>${
-      formatNumber(s.mean)
-    }</td><td>${formatNumber(s.ciLow)} to ${formatNumber(s.ciHigh)}</td></tr>`;
+      amount(s.mean)
+    }</td><td>${amount(s.ciLow)} to ${amount(s.ciHigh)}</td></tr>`;
   }
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>caresim sweep — ${
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>caresim sweep — ${
     escapeHtml(result.scenario)
   }</title><style>${REPORT_CSS}</style></head><body><main>
 <h1>Sensitivity sweep — ${escapeHtml(result.scenario)}</h1>
-<p class="note">Each parameter varied one at a time, all others at the scenario's values, same seed and replications (common random numbers). Bars run from the base value to the output at the lowest (blue) and highest (orange) value tried; widest swing on top. Whiskers are each run's 95% confidence interval of the mean and the grey band the base run's: a bar whose whisker overlaps the band may be noise, not sensitivity (more replications narrow both). Charts show the ${
+<p class="note">Each parameter varied one at a time, all others at the scenario's values, same seed and replications (common random numbers). Bars run from the base value to the output at the lowest and highest value tried; widest swing on top. Whiskers are each run's 95% confidence interval of the mean and the grey band the base run's: a bar whose whisker overlaps the band may be noise, not sensitivity (more replications narrow both). Charts show the ${
     escapeHtml(result.tornadoVariant)
   } figures${
     result.tornadoVariant === "avoided"
@@ -276,7 +297,7 @@ export function sweepHtml(result: SweepResult): string {
       : ""
   }; the table lists every figure of every run.</p>
 <h2>Tornado charts</h2>${charts}
-<h2>All runs</h2><table><thead><tr><th class="text">Parameter</th><th class="text">Value</th><th class="text">Scenario</th><th class="text">Variant</th><th class="text">Metric</th><th>Mean</th><th>95% CI</th></tr></thead><tbody>${body}</tbody></table>
+<h2>All runs</h2><div class="scroll"><table class="sweep-runs"><thead><tr><th class="text">Parameter</th><th class="text">Value</th><th class="text">Scenario</th><th class="text">Variant</th><th class="text">Metric</th><th>Mean</th><th>95% CI</th></tr></thead><tbody>${body}</tbody></table></div>
 </main></body></html>
 `;
 }

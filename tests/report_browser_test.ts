@@ -52,7 +52,7 @@ function checkReport(name: string, result: PageResult, json: unknown, options: n
   assert.deepEqual(result.externalRequests, [], name);
   assert.equal(result.title, "caresim report — test");
   const ids = result.charts.map((c) => c.id);
-  assert.deepEqual(ids, testReportCharts(options), name);
+  assert.deepEqual(ids, testReportCharts(options, true), name);
   for (const c of result.charts) {
     assert.ok(c.width > 100 && c.height > 50, `${name}: ${c.id} has a size`);
     assert.ok(
@@ -120,7 +120,7 @@ Deno.test({
     const root = await Deno.makeTempDir();
     try {
       for (const [name, optionCount] of [["two options", 2], ["twelve options", 12]] as const) {
-        const run = testRun({ indices: [0, 1, 2], optionCount, years: 2 });
+        const run = testRun({ indices: [0, 1, 2], optionCount, years: 2, costs: true });
         const { files } = buildOutputs(await runMeta(run), runTables(run));
         const dir = `${root}/${optionCount}`;
         await writeOutputs(dir, files);

@@ -10,6 +10,7 @@
  */
 
 import { escapeHtml, formatNumber, px } from "./svg.ts";
+import { MINUS } from "../answer_words.ts";
 
 /** Tick-label size, viewBox units, on a wide page (the CSS's `svg .tick`). */
 export const WIDE_FONT = 13;
@@ -38,7 +39,8 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
- * Axis tick text, short enough for a margin: 250k, 1.5m, and £ in front of money.
+ * Axis tick text, short enough for a margin: 250k, 1.5m, £ in front of money, and the typographic
+ * minus (U+2212) before a negative value, as everywhere else in the report.
  *
  * @param value The tick value.
  * @param money Prefix £.
@@ -48,7 +50,7 @@ export function textWidth(text: string, fontSize: number): number {
  * ```ts
  * import assert from "node:assert/strict";
  * assert.equal(tickText(15_000_000, true), "£15m");
- * assert.equal(tickText(-2500), "-2,500");
+ * assert.equal(tickText(-2500), "\u22122,500");
  * assert.equal(tickText(250_000), "250k");
  * assert.equal(tickText(0, true), "£0");
  * ```
@@ -62,7 +64,7 @@ export function tickText(value: number, money = false): string {
     : Number.isInteger(a)
     ? formatNumber(a).replace(/\.0+$/, "")
     : String(Number(a.toFixed(2)));
-  return `${value < 0 ? "-" : ""}${money ? "£" : ""}${body}`;
+  return `${value < 0 ? MINUS : ""}${money ? "£" : ""}${body}`;
 }
 
 /**
@@ -285,13 +287,21 @@ interface LabelSet {
   height: number;
 }
 
+/** Category labels drawn under an axis, and the key to print below the chart when numbered. */
+export interface CategoryLabels extends LabelSet {
+  /**
+   * When the categories are numbered (too long to wrap under their bars): the key as HTML, a
+   * paragraph that wraps with the page (shown at both widths, or only at the one that numbers).
+   */
+  keyHtml: string;
+}
+
 function labelSet(
   categories: readonly string[],
   xs: readonly number[],
   band: number,
   y: number,
   fontSize: number,
-  width: number,
 ): LabelSet & { same: string[][] | undefined } {
   const chars = Math.floor(band * 0.96 / (EM * fontSize));
   const wrapped = categories.map((c) => wrapWords(c, chars, 3));
@@ -308,58 +318,61 @@ function labelSet(
       same: wrapped as string[][],
     };
   }
-  // Too long to wrap under their bars: number them and give the key below, wrapped.
-  let svg = categories.map((c, i) =>
+  // Too long to wrap under their bars: number them (the key goes below the chart, in HTML).
+  const svg = categories.map((c, i) =>
     `<text class="tick" x="${px(xs[i])}" y="${px(y)}" text-anchor="middle"><title>${
       escapeHtml(c)
     }</title>${i + 1}</text>`
   ).join("");
-  const keyLines: string[] = [];
-  const perLine = Math.floor(width / (EM * fontSize));
-  for (const [i, c] of categories.entries()) {
-    const item = `${i + 1} ${c}`;
-    const last = keyLines.at(-1);
-    if (last !== undefined && last.length + 3 + item.length <= perLine) {
-      keyLines[keyLines.length - 1] = `${last} · ${item}`;
-    } else keyLines.push(item);
-  }
-  svg += `<text class="tick key" x="4" y="${px(y + lineH * 1.4)}">${
-    tspans(keyLines, 4, px(lineH))
-  }</text>`;
-  return { svg, height: lineH * (1.4 + keyLines.length), same: undefined };
+  return { svg, height: lineH, same: undefined };
+}
+
+/** The numbered categories' key as a paragraph that wraps ("1 acute · 2 ed …"). */
+function keyParagraph(categories: readonly string[], only = ""): string {
+  return `<p class="category-key${only ? ` ${only}` : ""}">${
+    categories.map((c, i) => `<span>${i + 1} ${escapeHtml(c)}</span>`).join(" · ")
+  }</p>`;
 }
 
 /**
  * Category labels under an axis, laid out for both page widths: each wraps under its band when it
  * can (at most three lines, no word cut), or else the categories are numbered and a key below
- * gives their names; each label's full text is its `<title>`.
+ * the chart (HTML, so it wraps with the page and leaves no gap) gives their names; each label's
+ * full text is its `<title>`.
  *
  * @param categories The labels.
  * @param options Centres of the bands, band width, baseline y and the chart's width.
- * @returns SVG and the height it takes below `y` (the larger of the two layouts).
+ * @returns SVG, the height it takes below `y` (the larger of the two layouts) and the key's HTML.
  *
  * @example Basic use
  * ```ts
  * import assert from "node:assert/strict";
  * const short = categoryLabels(["Year 1"], { xs: [100], band: 200, y: 300, width: 760 });
  * assert.doesNotMatch(short.svg, /wide-only/);
+ * assert.equal(short.keyHtml, "");
  * const long = categoryLabels(["Cost of community intermediate care", "b"], { xs: [100, 160], band: 60, y: 300, width: 760 });
- * assert.match(long.svg, /1 Cost of community intermediate care · 2 b/);
+ * assert.match(long.keyHtml, /<span>1 Cost of community intermediate care<\/span> · <span>2 b<\/span>/);
  * ```
  */
 export function categoryLabels(
   categories: readonly string[],
   options: { xs: readonly number[]; band: number; y: number; width: number },
-): LabelSet {
-  const { xs, band, y, width } = options;
-  const wide = labelSet(categories, xs, band, y, WIDE_FONT, width - 8);
-  const narrow = labelSet(categories, xs, band, y, NARROW_FONT, width - 8);
+): CategoryLabels {
+  const { xs, band, y } = options;
+  const wide = labelSet(categories, xs, band, y, WIDE_FONT);
+  const narrow = labelSet(categories, xs, band, y, NARROW_FONT);
   const same = wide.same && narrow.same &&
     wide.same.every((w, i) => w.join("\n") === narrow.same![i].join("\n"));
-  if (same) return { svg: narrow.svg, height: narrow.height };
+  if (same) return { svg: narrow.svg, height: narrow.height, keyHtml: "" };
+  const keyHtml = wide.same === undefined
+    ? keyParagraph(categories)
+    : narrow.same === undefined
+    ? keyParagraph(categories, "narrow-only")
+    : "";
   return {
     svg: `<g class="wide-only">${wide.svg}</g><g class="narrow-only">${narrow.svg}</g>`,
     height: Math.max(wide.height, narrow.height),
+    keyHtml,
   };
 }
 

@@ -74,8 +74,24 @@ Deno.test("chart axes fit their labels at both page widths", async (t) => {
     const svg = costChart();
     const labels = tickTexts(svg).filter((tk) => tk.anchor === "end").map((tk) => tk.lines[0]);
     assert.ok(labels.includes("£100m") || labels.includes("£120m"), labels.join(" "));
-    assert.ok(labels.every((l) => /^-?£\d/.test(l)), labels.join(" "));
+    assert.ok(labels.every((l) => /^\u2212?£\d/.test(l)), labels.join(" "));
     assert.doesNotMatch(svg, /gbp/);
+  });
+
+  await t.step("negative ticks carry the typographic minus (U+2212), never a hyphen", () => {
+    const svg = barChart("net", {
+      title: "Net cost",
+      yLabel: "cost (£)",
+      categories: ["a", "b"],
+      series: [{ label: "Option", values: [-2_500_000, 1_000_000] }],
+      legend: false,
+      money: true,
+    });
+    const labels = tickTexts(svg).filter((tk) => tk.anchor === "end").map((tk) => tk.lines[0]);
+    const negative = labels.filter((l) => l.startsWith("\u2212"));
+    assert.ok(negative.length >= 1, labels.join(" "));
+    assert.ok(negative.includes("\u2212£2m") || negative.includes("\u2212£2.5m"), labels.join(" "));
+    assert.ok(labels.every((l) => !l.includes("-")), labels.join(" "));
   });
 
   await t.step("no two x labels overlap, at the wide and at the narrow size", () => {
@@ -95,11 +111,30 @@ Deno.test("chart axes fit their labels at both page widths", async (t) => {
           `${cls}: "${xTicks[i - 1].lines.join(" ")}" overlaps "${xTicks[i].lines.join(" ")}"`,
         );
       }
-      // every category is named in full somewhere the reader sees (label or key)
-      const shown = tickTexts(g).flatMap((tk) => tk.lines).join(" ");
+      // every category is named in full somewhere the reader sees (label or the key below)
+      const key = svg.slice(svg.indexOf("</svg>")).replace(/<[^>]+>/g, "");
+      const shown = `${tickTexts(g).flatMap((tk) => tk.lines).join(" ")} ${key}`;
       for (const c of COSTS) assert.ok(shown.includes(c), `${cls}: ${c} not shown`);
     }
   });
+
+  await t.step(
+    "a numbered chart leaves no gap: its key is HTML below it, not space in the SVG",
+    () => {
+      const svg = costChart();
+      assert.match(svg, /<\/svg><p class="category-key">/);
+      const height = Number(svg.match(/viewBox="0 0 760 ([\d.]+)"/)![1]);
+      const numbers = tickTexts(svg).filter((tk) =>
+        /^\d+$/.test(tk.lines[0]) && tk.anchor === "middle"
+      );
+      const lowest = Math.max(...numbers.map((tk) => tk.y));
+      // below the lowest number only its own line (at the narrow size) and a margin
+      assert.ok(
+        height - lowest <= NARROW_FONT * 1.2 + 4,
+        `${height - lowest} units under the numbers`,
+      );
+    },
+  );
 
   await t.step("a strip plot's option labels are never cut (above their rows)", () => {
     const label = "Baseline care model (no change) with a long name";

@@ -13,8 +13,8 @@ import {
   type DescribedEffect,
 } from "../../models/care_models/describe.ts";
 import type { StaffNeed } from "../../models/interventions/intervention.ts";
-import { amount, money } from "../answer_words.ts";
-import { metricLabel, staffGroupLabel } from "../metrics.ts";
+import { amount, type Direction, MONEY, money, signedWords, spanWords } from "../answer_words.ts";
+import { staffGroupLabel } from "../metrics.ts";
 import type { RunMeta } from "../run_meta.ts";
 import type { SummaryRow } from "../run_summarizer.ts";
 import type { RunGroup } from "../tables.ts";
@@ -31,6 +31,39 @@ const BASIS_WORDS: Record<NonNullable<StaffNeed["per"]>, string> = {
   population: "people",
 };
 
+/** What a cost metric pays for, as the object of "spent on": "cost_acute" → "acute care". */
+const COST_SETTING_WORDS: Record<string, string> = {
+  cost_acute: "acute hospital care",
+  cost_delayed_bed_days: "beds held by delayed transfers",
+  cost_ed: "the emergency department",
+  cost_gp: "general practice",
+  cost_community: "community services",
+  cost_intermediate_care: "intermediate care",
+  cost_reablement: "reablement",
+  cost_home_care: "home care",
+  cost_care_homes: "care homes",
+  cost_care_model_staff: "the care models' staff",
+  cost_d2a_delayed_days: "discharge-to-assess waits",
+};
+
+/**
+ * What a cost metric pays for, as the object of "spent on" (a metric added later: its name's
+ * words).
+ *
+ * @param metric A cost metric's name.
+ * @returns The words.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.equal(costSettingWords("cost_care_homes"), "care homes");
+ * assert.equal(costSettingWords("cost_acute"), "acute hospital care");
+ * ```
+ */
+export function costSettingWords(metric: string): string {
+  return COST_SETTING_WORDS[metric] ?? metric.replace(/^cost_/, "").replaceAll("_", " ");
+}
+
 type Stat = Pick<SummaryRow, "mean" | "ciLow" | "ciHigh" | "p05" | "p95">;
 
 /** A summary figure with the sign flipped (baseline − option → option − baseline). */
@@ -38,7 +71,20 @@ function negated(s: Stat): Stat {
   return { mean: -s.mean, ciLow: -s.ciHigh, ciHigh: -s.ciLow, p05: -s.p95, p95: -s.p05 };
 }
 
-function moneyCells(s: Stat | undefined): string {
+/** Money cells (mean, 95% CI, 90% range) in words along a direction ("£2m saved", "£1m more"). */
+function moneyCells(s: Stat | undefined, words: Direction): string {
+  if (!s) return "<td>–</td><td>–</td><td>–</td>";
+  const span = (a: number, b: number) => Number.isFinite(a) ? spanWords(a, b, words) : "–";
+  return `<td>${signedWords(s.mean, words)}</td><td class="ci">${
+    span(s.ciLow, s.ciHigh)
+  }</td><td class="ci">${span(s.p05, s.p95)}</td>`;
+}
+
+/** A saving by setting (baseline − option): positive = saved. */
+const SAVED: Direction = { positive: "saved", negative: "more spent", format: money };
+
+/** A cost that is never negative: plain money. */
+function costCells(s: Stat | undefined): string {
   if (!s) return "<td>–</td><td>–</td><td>–</td>";
   const span = (a: number, b: number) => Number.isFinite(a) ? `${money(a)} to ${money(b)}` : "–";
   return `<td>${money(s.mean)}</td><td class="ci">${span(s.ciLow, s.ciHigh)}</td><td class="ci">${
@@ -96,7 +142,10 @@ function partsTable(models: readonly DescribedCareModel[]): string {
       const sources = Object.entries(p.sources).map(([k, v]) =>
         `<code>${escapeHtml(k)}</code>: ${escapeHtml(v)}`
       );
-      body += `<tr><td class="text">${escapeHtml(m.careModel)} · ${escapeHtml(p.label)}</td>` +
+      body +=
+        `<tr><th scope="row" class="text">${escapeHtml(m.careModel)} · ${
+          escapeHtml(p.label)
+        }</th>` +
         `<td class="text">${escapeHtml(p.cohort.label)}</td>` +
         `<td class="text">${escapeHtml(p.startDate)}, ${p.rampUpMonths} months (${
           escapeHtml(p.rampShape)
@@ -135,18 +184,20 @@ function optionSection(
       ).map((r) => r.metric.replace(/_avoided$/, "")),
     ),
   ].filter((m) => !NOT_A_SAVING.has(m));
-  let costRows = `<tr><td class="text">Staff the care models add</td>${moneyCells(staffCost)}</tr>`;
+  let costRows = `<tr><th scope="row" class="text">Staff the care models add</th>${
+    costCells(staffCost)
+  }</tr>`;
   for (const s of settings) {
     const saved = at(group.scenario, "avoided", `${s}_avoided`, "all");
     if (saved) {
-      costRows += `<tr><td class="text">Saved: ${
-        escapeHtml(metricLabel(s).toLowerCase())
-      } (baseline − option)</td>${moneyCells(saved)}</tr>`;
+      costRows += `<tr><th scope="row" class="text">Spent on ${
+        escapeHtml(costSettingWords(s))
+      }, against the baseline</th>${moneyCells(saved, SAVED)}</tr>`;
     }
   }
   costRows +=
-    `<tr class="total"><td class="text"><strong>Net cost</strong> (option − baseline; negative = net saving)</td>${
-      moneyCells(net)
+    `<tr class="total"><th scope="row" class="text"><strong>Net cost</strong> against the baseline</th>${
+      moneyCells(net, MONEY)
     }</tr>`;
   const staffGroups = [
     ...new Set(models.flatMap((m) => m.parts.flatMap((p) => Object.keys(p.staff)))),
@@ -159,7 +210,7 @@ function optionSection(
     const extra = d ? negated(d) : undefined;
     const cost = models.flatMap((m) => m.parts).find((p) => p.staff[g])?.staff[g]
       ?.costPerFtePerYear;
-    staffRows += `<tr><td class="text">${escapeHtml(staffGroupLabel(g))}</td><td>${
+    staffRows += `<tr><th scope="row" class="text">${escapeHtml(staffGroupLabel(g))}</th><td>${
       extra ? amount(extra.mean) : "–"
     }</td><td class="ci">${
       extra && Number.isFinite(extra.ciLow)
@@ -168,8 +219,8 @@ function optionSection(
     }</td><td>${cost === undefined ? "–" : money(cost)}</td></tr>`;
   }
   const netWords = net
-    ? `Net cost over the whole horizon: <strong>${money(net.mean)}</strong>${
-      Number.isFinite(net.ciLow) ? ` (95% CI ${money(net.ciLow)} to ${money(net.ciHigh)})` : ""
+    ? `Net cost over the whole horizon: <strong>${signedWords(net.mean, MONEY)}</strong>${
+      Number.isFinite(net.ciLow) ? ` (95% CI ${spanWords(net.ciLow, net.ciHigh, MONEY)})` : ""
     }, at ${price} prices: its staff${
       staffCost ? ` (${money(staffCost.mean)})` : ""
     } minus what it saves in every setting against the baseline (${

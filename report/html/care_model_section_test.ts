@@ -69,28 +69,29 @@ Deno.test("careModelSection: each option's net cost is −(baseline − option) 
   const html = careModelSection(meta, rows);
   const [mcp, ehch] = html.split("<h3>").slice(1);
   assert.ok(mcp!.startsWith("MCP") && ehch!.startsWith("EHCH"));
-  assert.ok(
-    mcp!.includes(`<strong>${money(1.5e6)}</strong> (95% CI ${money(1e6)} to ${money(2e6)})`),
-  );
+  // Signs become words: a net cost is "more", a net saving "saved"; no "−£" anywhere.
+  assert.ok(mcp!.includes(`<strong>£1.50m more</strong> (95% CI £1.00m to £2.00m more)`), mcp);
   assert.ok(
     mcp!.includes(
-      `<td>${money(1.5e6)}</td><td class="ci">${money(1e6)} to ${money(2e6)}</td><td class="ci">${
-        money(0.5e6)
-      } to ${money(2.5e6)}</td>`,
+      `<td>£1.50m more</td><td class="ci">£1.00m to £2.00m more</td><td class="ci">£0.50m to £2.50m more</td>`,
     ),
     "net cost row: mean, CI and 90% range flipped",
   );
   assert.ok(mcp!.includes(`${money(2.1e6)}`), "staff cost");
-  assert.ok(mcp!.includes(`<td>${money(4e5)}</td><td class="ci">${money(3e5)} to ${money(5e5)}`));
+  assert.ok(
+    mcp!.includes(
+      `Spent on acute hospital care, against the baseline</th><td>£400,000 saved</td><td class="ci">£300,000 to £500,000 saved</td><td class="ci">£100,000 to £700,000 saved</td>`,
+    ),
+  );
   // Extra district nurses in the last year: −(−3.2) = 3.2, CI 2.9 to 3.5; FTE cost from costs.
   assert.match(
     mcp!,
-    /District nurse[^<]*<\/td><td>3\.20<\/td><td class="ci">2\.90 to 3\.50<\/td>/i,
+    /District nurse[^<]*<\/th><td>3\.20<\/td><td class="ci">2\.90 to 3\.50<\/td>/i,
   );
   assert.ok(mcp!.includes(money(scenario.costs.ftePerYear.district_nurse)));
-  assert.ok(
-    ehch!.includes(`<strong>${money(-2.5e5)}</strong> (95% CI ${money(-4e5)} to ${money(-1e5)})`),
-  );
+  assert.ok(ehch!.includes(`<strong>£250,000 saved</strong> (95% CI £100,000 to £400,000 saved)`));
+  assert.ok(ehch!.includes(`<td class="ci">£600,000 saved to £100,000 more</td>`), "90% range");
+  assert.doesNotMatch(html, /[\u2212-]£/);
   assert.match(ehch!, /<td class="text">careHome<\/td>/, "EHCH's cohort is named");
   assert.ok(html.includes(scenario.costs.priceYear), "price year shown");
 });

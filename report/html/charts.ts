@@ -6,8 +6,17 @@
  * @module
  */
 
-import { categoryLabels, dayTicks, plotFrame, tickText, yAxis } from "./axis.ts";
-import { money } from "../answer_words.ts";
+import {
+  axisTitle,
+  categoryLabels,
+  dayTicks,
+  LINE,
+  NARROW_FONT,
+  plotFrame,
+  tickText,
+  yAxis,
+} from "./axis.ts";
+import { amount, money } from "../answer_words.ts";
 import { colour, escapeHtml, formatNumber, linearScale, niceTicks, px } from "./svg.ts";
 
 const W = 760;
@@ -128,7 +137,7 @@ export interface BarSeries {
  * @param id The `data-chart` id.
  * @param options Title, y label, category labels and series; `legend: false` leaves the legend
  *   to the page (e.g. `htmlLegend`, which wraps).
- * @returns The SVG.
+ * @returns The SVG, then the categories' key (a paragraph) when they are numbered.
  *
  * @example Basic use
  * ```ts
@@ -205,8 +214,16 @@ export function barChart(id: string, options: {
       }
     });
   });
-  return s + labels.svg + "</svg>";
+  return s + labels.svg + "</svg>" + labels.keyHtml;
 }
+
+/** The tornado chart's legend entries (for an HTML legend beside it): bar colours and whiskers. */
+export const TORNADO_LEGEND = [
+  { label: "lowest value tried", colour: colour(0), fill: true },
+  { label: "highest value tried", colour: colour(1), fill: true },
+  { label: "95% CI of the mean", colour: "#222" },
+  { label: "base run's 95% CI", colour: "#999", band: 0.2 },
+] as const;
 
 /** One bar of a tornado: the output at the low and high ends of one parameter's range. */
 export interface TornadoBar {
@@ -228,8 +245,10 @@ export interface TornadoBar {
 
 /**
  * A tornado chart: horizontal bars from the base value to the outputs at each parameter's low
- * and high values, widest swing on top; where given, each end's 95% CI is a whisker and the base
- * value's CI a grey band, so a swing inside the noise shows as such.
+ * and high values, widest swing on top, each parameter's name and values on a line above its bar
+ * (never cut, at any width); where given, each end's 95% CI is a whisker and the base value's CI
+ * a grey band, so a swing inside the noise shows as such. The legend is the page's
+ * ({@linkcode TORNADO_LEGEND}, so it wraps).
  *
  * @param id The `data-chart` id.
  * @param options Title, x label, base value (and its CI) and bars.
@@ -254,9 +273,13 @@ export function tornadoChart(id: string, options: {
   const bars = [...options.bars].sort((a, b) =>
     Math.abs(b.high - b.low) - Math.abs(a.high - a.low)
   );
-  const rowH = 30;
-  const left = 230;
-  const height = M.top + bars.length * rowH + 50;
+  // Each parameter's name and values on a line of its own above its bar, so a long dotted path
+  // is never cut and the plot keeps the chart's full width at 400 px.
+  const labelH = LINE;
+  const barH = 20;
+  const rowH = labelH + barH + 10;
+  const left = 12;
+  const top = 8;
   const all = [
     options.base,
     ...(options.baseCi ?? []),
@@ -264,62 +287,62 @@ export function tornadoChart(id: string, options: {
   ].filter(Number.isFinite);
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
   const x = linearScale([ticks[0], ticks.at(-1)!], [left, W - M.right]);
+  const bottom = top + bars.length * rowH;
+  const xTitle = axisTitle(options.xLabel, {
+    x: (left + W - M.right) / 2,
+    y: bottom + 56,
+    width: W - M.right - left,
+    anchor: "middle",
+  });
+  const height = Math.ceil(bottom + 56 + (xTitle.lines - 1) * NARROW_FONT * 1.2 + 12);
   let s = `<svg data-chart="${
     escapeHtml(id)
   }" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${
     escapeHtml(options.title)
   }" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(options.title)}</title>`;
-  s += legend([{ label: "low value", colour: colour(0), fill: true }, {
-    label: "high value",
-    colour: colour(1),
-    fill: true,
-  }]);
-  const bottom = M.top + bars.length * rowH;
   const [bl, bh] = options.baseCi ?? [NaN, NaN];
   if (Number.isFinite(bl) && Number.isFinite(bh)) {
-    s += `<rect class="base-ci" x="${px(x(bl))}" y="${M.top}" width="${
+    s += `<rect class="base-ci" x="${px(x(bl))}" y="${top}" width="${
       px(Math.max(1, x(bh) - x(bl)))
-    }" height="${bottom - M.top}" fill="#999" opacity="0.2"><title>${
-      escapeHtml(`base 95% CI: ${formatNumber(bl)} to ${formatNumber(bh)}`)
+    }" height="${bottom - top}" fill="#999" opacity="0.2"><title>${
+      escapeHtml(`base 95% CI: ${amount(bl)} to ${amount(bh)}`)
     }</title></rect>`;
   }
   for (const t of ticks) {
-    s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${M.top}" y2="${bottom}"/>`;
-    s += `<text class="tick" x="${px(x(t))}" y="${bottom + 16}" text-anchor="middle">${
+    s += `<line class="grid" x1="${px(x(t))}" x2="${px(x(t))}" y1="${top}" y2="${bottom}"/>`;
+    s += `<text class="tick" x="${px(x(t))}" y="${bottom + 26}" text-anchor="middle">${
       tickText(t)
     }</text>`;
   }
-  s += `<text class="axis-label" x="${px((left + W - M.right) / 2)}" y="${
-    bottom + 38
-  }" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`;
+  s += xTitle.svg;
   bars.forEach((b, i) => {
-    const yy = M.top + i * rowH + 5;
-    s += `<text class="tick" x="${left - 8}" y="${yy + 14}" text-anchor="end">${
-      escapeHtml(b.label)
+    const yy = top + i * rowH + labelH;
+    s += `<text class="tick tornado-label" x="${left}" y="${yy - 8}">${
+      escapeHtml(`${b.label} (${b.lowLabel} → ${b.highLabel})`)
     }</text>`;
     for (const [v, c, t] of [[b.low, 0, b.lowLabel], [b.high, 1, b.highLabel]] as const) {
       const a = Math.min(x(v), x(options.base));
       const w = Math.max(1, Math.abs(x(v) - x(options.base)));
-      s += `<rect class="data tornado-bar" x="${px(a)}" y="${yy}" width="${px(w)}" height="${
-        rowH - 10
-      }" fill="${colour(c)}" opacity="0.85"><title>${
-        escapeHtml(`${b.label} = ${t}: ${formatNumber(v)}`)
+      s += `<rect class="data tornado-bar" x="${px(a)}" y="${yy}" width="${
+        px(w)
+      }" height="${barH}" fill="${colour(c)}" opacity="0.85"><title>${
+        escapeHtml(`${b.label} = ${t}: ${amount(v)}`)
       }</title></rect>`;
     }
-    for (const [ci, dy] of [[b.lowCi, 0.35], [b.highCi, 0.65]] as const) {
+    for (const [ci, dy] of [[b.lowCi, 0.3], [b.highCi, 0.7]] as const) {
       if (!ci || !Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) continue;
-      const cy = px(yy + (rowH - 10) * dy);
-      s += `<path class="data tornado-ci" d="M${px(x(ci[0]))} ${cy}H${px(x(ci[1]))}M${
+      const cy = yy + barH * dy;
+      s += `<path class="data tornado-ci" d="M${px(x(ci[0]))} ${px(cy)}H${px(x(ci[1]))}M${
         px(x(ci[0]))
-      } ${px(yy + (rowH - 10) * dy - 3)}v6M${px(x(ci[1]))} ${
-        px(yy + (rowH - 10) * dy - 3)
+      } ${px(cy - 3)}v6M${px(x(ci[1]))} ${
+        px(cy - 3)
       }v6" stroke="#222" stroke-width="1.2" fill="none"><title>${
-        escapeHtml(`95% CI: ${formatNumber(ci[0])} to ${formatNumber(ci[1])}`)
+        escapeHtml(`95% CI: ${amount(ci[0])} to ${amount(ci[1])}`)
       }</title></path>`;
     }
   });
   s += `<line class="data base" x1="${px(x(options.base))}" x2="${px(x(options.base))}" y1="${
-    M.top - 4
+    top - 4
   }" y2="${bottom}" stroke="#222" stroke-width="1.5"/>`;
   return s + "</svg>";
 }

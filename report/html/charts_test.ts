@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { barChart, fanChart, tornadoChart } from "./charts.ts";
+import { NARROW_FONT, textWidth } from "./axis.ts";
 import { formatNumber, niceTicks } from "./svg.ts";
 
 Deno.test("charts draw their data as inline SVG", async (t) => {
@@ -48,7 +49,39 @@ Deno.test("charts draw their data as inline SVG", async (t) => {
         { label: "big", low: 5, high: 20, lowLabel: "a", highLabel: "b" },
       ],
     });
-    assert.ok(tor.indexOf(">big<") < tor.indexOf(">small<"), "widest swing first");
+    assert.ok(tor.indexOf(">big (a → b)<") < tor.indexOf(">small (a → b)<"), "widest swing first");
+  });
+
+  await t.step("tornado labels sit above their bars, whole at the narrow size", () => {
+    const label = "acute.readmission30DayProbability";
+    const tor = tornadoChart("t", {
+      title: "T",
+      xLabel: "admissions_avoided, whole horizon (admissions; base 332)",
+      base: 10,
+      baseCi: [8, 12],
+      bars: [{
+        label,
+        low: -5,
+        high: 20,
+        lowLabel: "0.05",
+        highLabel: "0.09",
+        lowCi: [-9, -1],
+        highCi: [15, 25],
+      }],
+    });
+    const m = tor.match(/<text class="tick tornado-label" x="([\d.]+)" y="([\d.]+)">([^<]*)</)!;
+    const [x, y, text] = [Number(m[1]), Number(m[2]), m[3]];
+    assert.equal(text, `${label} (0.05 → 0.09)`);
+    assert.ok(x >= 0 && x + textWidth(text, NARROW_FONT) <= 760, "label fits at 11.5 px");
+    const bar = tor.match(/class="data tornado-bar" x="([\d.]+)" y="([\d.]+)"/)!;
+    assert.ok(Number(bar[2]) >= y, "bar below its label");
+    assert.equal(tor.match(/class="data tornado-ci"/g)!.length, 2, "a whisker per end");
+    // ticks: the negative end reads with U+2212; the axis title is drawn
+    assert.match(tor, />\u2212\d+</);
+    assert.match(tor, /class="axis-label"[^>]*>.*admissions_avoided/);
+    const height = Number(tor.match(/viewBox="0 0 760 ([\d.]+)"/)![1]);
+    const title = Number(tor.match(/class="axis-label" x="[\d.]+" y="([\d.]+)"/)![1]);
+    assert.ok(title < height, "axis title inside the chart");
   });
 
   await t.step("axis helpers", () => {

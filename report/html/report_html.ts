@@ -11,7 +11,7 @@ import { parameterSources } from "../../scenarios/parameter_sources.ts";
 import { quantileSorted as quantile } from "../../sim/mod.ts";
 import type { RunAnswer } from "../answer.ts";
 import { costMetrics } from "../answer_summarizer.ts";
-import { againstWords, amount, signedWords, spanWords } from "../answer_words.ts";
+import { againstWords, amount, money, signedWords, spanWords } from "../answer_words.ts";
 import {
   avoidedName,
   HEADLINE_METRICS,
@@ -26,7 +26,7 @@ import { addDays, type RunGroup } from "../tables.ts";
 import { yearByYear } from "../year_by_year.ts";
 import { answerHtml, warningsHtml } from "./answer_html.ts";
 import { yearByYearHtml } from "./year_html.ts";
-import { careModelSection } from "./care_model_section.ts";
+import { careModelSection, costSettingWords } from "./care_model_section.ts";
 import { barChart, fanChart, type FanPoint } from "./charts.ts";
 import { commonStart } from "./axis.ts";
 import {
@@ -79,9 +79,9 @@ table.assumptions{table-layout:fixed;min-width:560px}table.assumptions td{word-b
 table.assumptions col.path{width:34%}table.assumptions col.value{width:28%}code{font-size:12px}
 h1,h2,h3,figcaption,summary{break-after:avoid;page-break-after:avoid}
 h2+p,h3+p,h2+p+p,.note,.legend{break-after:avoid;page-break-after:avoid}
-svg .narrow-only{display:none}
+svg .narrow-only,.category-key.narrow-only{display:none}.category-key{font-size:13px;margin:2px 0 6px}.category-key span{white-space:nowrap}
 @media (max-width:600px){main{padding:12px 10px 40px}body{font-size:14px}h1{font-size:22px}th,td{padding:4px 5px}
-svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}}
+svg:not(.small) .tick,svg:not(.small) .axis-label,svg .legend{font-size:23px}svg .wide-only{display:none}svg .narrow-only{display:inline}.category-key.narrow-only{display:block}}
 @media print{
 body{background:#fff;font-size:10.5pt}main{max-width:none;padding:0}
 details::details-content{content-visibility:visible;display:block}
@@ -558,7 +558,7 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
     const b = find(rows, arms[0].group.scenario, "baseline", `fte_${sg}`, last);
     const post = inPost[sg];
     return b && post !== undefined && b.mean > post
-      ? [`${staffGroupLabel(sg)} ${amount(b.mean - post)} short`]
+      ? [`${staffGroupLabel(sg)}, ${amount(b.mean - post)} FTE short`]
       : [];
   });
   return `<h2 id="workforce">Workforce demand against staff in post</h2><p class="note">Mean FTE needed per model year, one panel per staff group with its own scale, for the baseline and every option; the dotted line is staff in post where the scenario gives it (<code>workforce.staffInPost</code>). Hover a line for its values; every figure is in workforce.csv.</p>${
@@ -574,15 +574,10 @@ function workforceCharts(meta: RunMeta, summary: RunSummary, arms: Arm[], ys: nu
       Object.keys(inPost).length === 0
         ? "no staff in post given, so the panels show demand only; give workforce.staffInPost to see the gaps."
         : gaps.length > 0
-        ? `in year ${last} the baseline needs more than in post for ${gaps.join(", ")} (FTE).`
+        ? `in year ${last} the baseline needs more staff than are in post: ${gaps.join("; ")}.`
         : `in year ${last} the baseline needs no more than in post in any group given.`,
     )
   }</p>`;
-}
-
-/** A cost metric's setting in words: "cost_care_homes" → "care homes". */
-function costSettingWords(metric: string): string {
-  return metric.replace(/^cost_/, "").replaceAll("_", " ");
 }
 
 function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
@@ -607,8 +602,25 @@ function costCharts(rows: readonly SummaryRow[], arms: Arm[]): string {
     title,
     legendOf(arms, [], true),
     svg,
-    largest ? `the largest cost in the baseline is ${costSettingWords(largest)}.` : "",
+    largest ? costReading(rows, arms[0].group.scenario, largest, total, pounds) : "",
   );
+}
+
+/** "in the baseline most is spent on acute hospital care: £61.2m of £117m over the horizon." */
+function costReading(
+  rows: readonly SummaryRow[],
+  scenario: string,
+  largest: string,
+  total: string | undefined,
+  pounds: boolean,
+): string {
+  const part = find(rows, scenario, "baseline", largest, "all");
+  const whole = total ? find(rows, scenario, "baseline", total, "all") : undefined;
+  const shown = (v: number) => pounds ? money(v) : amount(v);
+  const figures = part
+    ? `: ${shown(part.mean)}${whole ? ` of ${shown(whole.mean)}` : ""} over the whole horizon`
+    : "";
+  return `in the baseline most is spent on ${costSettingWords(largest)}${figures}.`;
 }
 
 function assumptionsTable(meta: RunMeta): string {

@@ -120,7 +120,7 @@ try {
       offScreen: offScreen.slice(0, 10),
       chartsRight: Math.max(...charts),
       legendFontPx: Math.min(
-        ...[...document.querySelectorAll(".legend .key, .reading")].map((el) =>
+        ...[...document.querySelectorAll(".legend .key, .reading, .category-key")].map((el) =>
           parseFloat(getComputedStyle(el).fontSize)
         ),
       ),
