@@ -21,7 +21,6 @@ import type { RunMeta } from "./run_meta.ts";
 import { type DerivedOutput, OutputError } from "./write_outputs.ts";
 import { fixZipDates } from "./_zip_dates.ts";
 import { csvRowBatches } from "./xlsx_csv_rows.ts";
-import { cellValue, rowXml } from "./xlsx_row_xml.ts";
 import { RenderPool } from "./xlsx_render_pool.ts";
 
 /**
@@ -133,11 +132,18 @@ const THREADED_FROM_LINES = 4096;
 /** Bytes of a table sent to a helper thread at a time (whole lines, about 1,500 rows). */
 const PIECE_BYTES = 128 * 1024;
 
+/** report/xlsx_row_xml.ts, which loads ExcelJS's row renderer. */
+type RowRenderer = typeof import("./xlsx_row_xml.ts");
+
 /** The same bytes as a Node Buffer, which ExcelJS's sheet stream takes as they are. */
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
 /** Copies a CSV table's rows into a sheet on this thread; returns the rows after the header. */
-async function copyHere(sheet: StreamWorksheet, bytes: ReadableStream<Uint8Array>) {
+async function copyHere(
+  sheet: StreamWorksheet,
+  bytes: ReadableStream<Uint8Array>,
+  { cellValue, rowXml }: RowRenderer,
+) {
   let row = 0;
   for await (const batch of csvRowBatches(bytes)) {
     for (const cells of batch) {
@@ -282,6 +288,8 @@ async function writeWorkbook(
     },
   });
   const Writer = await workbookWriter();
+  // Loaded with the writer (it loads ExcelJS too), not with this module.
+  const renderer: RowRenderer = await import("./xlsx_row_xml.ts");
   const book = new Writer({
     stream,
     useSharedStrings: false,
@@ -311,7 +319,7 @@ async function writeWorkbook(
       const threaded = plain && lines >= THREADED_FROM_LINES ? pool() : undefined;
       rows = threaded
         ? await copyThreaded(sheet, await table.open(), threaded)
-        : await copyHere(sheet, await table.open());
+        : await copyHere(sheet, await table.open(), renderer);
     } catch (error) {
       throw new TypeError(
         `Cannot copy ${table.file} into results.xlsx: ${(error as Error).message}`,
