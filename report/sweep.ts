@@ -287,7 +287,7 @@ export function sweepHtml(result: SweepResult): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>caresim sweep — ${
     escapeHtml(result.scenario)
-  }</title><style>${REPORT_CSS}</style></head><body><main>
+  }</title><style>${REPORT_CSS}h3 code,table.sweep-runs code{overflow-wrap:anywhere}</style></head><body><main>
 <h1>Sensitivity sweep — ${escapeHtml(result.scenario)}</h1>
 <p class="note">Each parameter varied one at a time, all others at the scenario's values, same seed and replications (common random numbers). Bars run from the base value to the output at the lowest and highest value tried; widest swing on top. Whiskers are each run's 95% confidence interval of the mean and the grey band the base run's: a bar whose whisker overlaps the band may be noise, not sensitivity (more replications narrow both). Charts show the ${
     escapeHtml(result.tornadoVariant)

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatNumber } from "../report/html/svg.ts";
+import { amount } from "../report/answer_words.ts";
 import { sweepCsv, sweepHtml } from "../report/sweep.ts";
 import { runSweep, setParameter } from "./sweep.ts";
 
@@ -42,11 +42,11 @@ Deno.test("sweeps vary one parameter at a time", async (t) => {
     )!.summary;
     assert.ok(high.ciLow < high.mean && high.mean < high.ciHigh);
     assert.ok(
-      html.includes(`95% CI: ${formatNumber(high.ciLow)} to ${formatNumber(high.ciHigh)}`),
+      html.includes(`95% CI: ${amount(high.ciLow)} to ${amount(high.ciHigh)}`),
       "the high end's whisker",
     );
     assert.ok(
-      html.indexOf(">population.size<") < html.indexOf(">acute.readmission30DayProbability<"),
+      html.indexOf(">population.size (") < html.indexOf(">acute.readmission30DayProbability ("),
       "widest first",
     );
   });

@@ -53,6 +53,7 @@ export function textWidth(text: string, fontSize: number): number {
  * assert.equal(tickText(-2500), "\u22122,500");
  * assert.equal(tickText(250_000), "250k");
  * assert.equal(tickText(0, true), "£0");
+ * assert.equal(tickText(-1e-17), "0");
  * ```
  */
 export function tickText(value: number, money = false): string {
@@ -64,7 +65,7 @@ export function tickText(value: number, money = false): string {
     : Number.isInteger(a)
     ? formatNumber(a).replace(/\.0+$/, "")
     : String(Number(a.toFixed(2)));
-  return `${value < 0 ? MINUS : ""}${money ? "£" : ""}${body}`;
+  return `${value < 0 && body !== "0" ? MINUS : ""}${money ? "£" : ""}${body}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   LINE,
   NARROW_FONT,
   plotFrame,
+  textWidth,
   tickText,
   yAxis,
 } from "./axis.ts";
@@ -278,7 +279,6 @@ export function tornadoChart(id: string, options: {
   const labelH = LINE;
   const barH = 20;
   const rowH = labelH + barH + 10;
-  const left = 12;
   const top = 8;
   const all = [
     options.base,
@@ -286,12 +286,16 @@ export function tornadoChart(id: string, options: {
     ...bars.flatMap((b) => [b.low, b.high, ...(b.lowCi ?? []), ...(b.highCi ?? [])]),
   ].filter(Number.isFinite);
   const ticks = niceTicks(Math.min(...all), Math.max(...all));
-  const x = linearScale([ticks[0], ticks.at(-1)!], [left, W - M.right]);
+  // the end ticks' labels are centred on the plot's edges: half of each must fit the margin
+  const half = (t: number) => textWidth(tickText(t), NARROW_FONT) / 2 + 4;
+  const left = Math.max(12, half(ticks[0]));
+  const right = W - Math.max(M.right, half(ticks.at(-1)!));
+  const x = linearScale([ticks[0], ticks.at(-1)!], [left, right]);
   const bottom = top + bars.length * rowH;
   const xTitle = axisTitle(options.xLabel, {
-    x: (left + W - M.right) / 2,
+    x: W / 2,
     y: bottom + 56,
-    width: W - M.right - left,
+    width: W - 24,
     anchor: "middle",
   });
   const height = Math.ceil(bottom + 56 + (xTitle.lines - 1) * NARROW_FONT * 1.2 + 12);

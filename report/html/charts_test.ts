@@ -82,6 +82,13 @@ Deno.test("charts draw their data as inline SVG", async (t) => {
     const height = Number(tor.match(/viewBox="0 0 760 ([\d.]+)"/)![1]);
     const title = Number(tor.match(/class="axis-label" x="[\d.]+" y="([\d.]+)"/)![1]);
     assert.ok(title < height, "axis title inside the chart");
+    // every tick label lies wholly inside the chart at the narrow size
+    for (
+      const t of tor.matchAll(/<text class="tick" x="([\d.]+)"[^>]*text-anchor="middle">([^<]*)</g)
+    ) {
+      const w = textWidth(t[2], NARROW_FONT);
+      assert.ok(Number(t[1]) - w / 2 >= 0 && Number(t[1]) + w / 2 <= 760, `tick "${t[2]}" cut`);
+    }
   });
 
   await t.step("axis helpers", () => {

@@ -88,6 +88,7 @@ details::details-content{content-visibility:visible;display:block}
 details>summary{list-style:none}details>summary::-webkit-details-marker{display:none}
 .scroll{overflow:visible;background:none}table{font-size:9pt}table.ranking td,table.by-year td,table.staff td{min-width:0}
 figure,tr,.warnings,.legend,svg[data-chart]{break-inside:avoid;page-break-inside:avoid}
+h2+p,h3+p,.note{break-inside:avoid;page-break-inside:avoid}
 h2{break-before:auto}a{color:inherit}
 }
 `;

@@ -156,12 +156,16 @@ try {
       ).length,
       headings: headings.length,
       // A heading's lead-in (paragraphs and legends up to the first figure, table or chart) must
-      // stay with that block too, or the heading ends a page with only its note under it.
+      // stay with that block too and not split itself, or the heading ends a page with only (part
+      // of) its note under it.
       leadInsBreakable: headings.flatMap((h) => {
         const bad = [];
         for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
           if (!(el.tagName === "P" || el.classList.contains("legend"))) break;
-          if (getComputedStyle(el).breakAfter !== "avoid") bad.push(h.textContent);
+          const style = getComputedStyle(el);
+          if (style.breakAfter !== "avoid" || style.breakInside !== "avoid") {
+            bad.push(h.textContent);
+          }
         }
         return bad;
       }),
