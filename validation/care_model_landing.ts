@@ -252,7 +252,8 @@ export interface LandingVerdict {
  * ```ts
  * import assert from "node:assert/strict";
  * const s = (mean: number) => ({ n: 20, mean, sd: 0, ciLow: mean, ciHigh: mean });
- * const years = [1, 2, 3, 4, 5].map((year) => ({ year, admissions: s(-0.5), bedDays: s(0) }));
+ * const cohort = { ed: s(1), admissions: s(1) };
+ * const years = [1, 2, 3, 4, 5].map((year) => ({ year, admissions: s(-0.5), bedDays: s(0), cohort }));
  * const v = landingVerdicts(new Map([["pacs", years]]));
  * assert.equal(v.find((x) => x.year === 1 && x.figure === "emergency admissions")!.lands, false);
  * assert.equal(v.find((x) => x.year === 3 && x.figure === "emergency admissions")!.lands, true);
