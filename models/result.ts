@@ -11,6 +11,7 @@
 
 import type { AnnualMetric } from "./metric_registry.ts";
 import type { SettingMetric } from "./settings/setting.ts";
+import type { CohortEventRow } from "./interventions/cohort_watch.ts";
 
 export { ANNUAL_METRICS, type AnnualMetric, SEGMENTED_METRICS } from "./metric_registry.ts";
 
@@ -185,6 +186,11 @@ export interface ReplicationResult {
   settingMetrics?: SettingMetric[];
   /** Person-days by year, segment and residence (not counting days in a hospital bed). */
   personDays?: PersonDaysRow[];
+  /**
+   * People reached by watched care models (an option's, or its shadow in the baseline), with
+   * their ED attendances and emergency admissions, by year and group (`CohortWatch`).
+   */
+  cohortEvents?: CohortEventRow[];
 }
 
 /** Person-days of one segment in one residence in one year. */

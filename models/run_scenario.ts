@@ -13,6 +13,7 @@ import { runReplications } from "../sim/mod.ts";
 import type { Scenario } from "../scenarios/schema.ts";
 import { entryTag, interventionsFromEntry } from "./care_models/registry.ts";
 import { buildModifiers } from "./interventions/compose.ts";
+import { watchGroups } from "./interventions/cohort_watch.ts";
 import type { Intervention } from "./interventions/intervention.ts";
 import {
   effectStream,
@@ -200,18 +201,21 @@ export function runPairedReplication(
   const { scenario } = input;
   if (input.demography) usePopulationDemography(scenario, input.demography);
   const parameterSample = Math.floor(replication / input.replicationsPerSample);
+  const groups = watchGroups(input.options);
   const { result: baseline, pathways } = simulateWithPathways(scenario, {
     seed,
     replication,
     variant: "baseline",
+    ...(groups.length > 0 ? { watch: groups } : {}),
   });
-  const options: OptionResult[] = input.options.map(({ option, interventions }) => {
+  const options: OptionResult[] = input.options.map(({ option, interventions }, k) => {
     const sampled = sampleAll(interventions, seed, parameterSample);
     const { result, pathways } = simulateWithPathways(scenario, {
       seed,
       replication,
       variant: option.id,
       modifiers: buildModifiers(scenario, sampled),
+      watch: [groups[k]!],
     });
     appendDerivedRows(
       result,
@@ -286,7 +290,11 @@ export function simulateVariant(
     ...(options.eventLog ? { eventLog: options.eventLog } : {}),
   };
   if (variant === "baseline") {
-    const { result, pathways } = simulateWithPathways(scenario, base);
+    const groups = watchGroups(scenarioOptions(scenario));
+    const { result, pathways } = simulateWithPathways(scenario, {
+      ...base,
+      ...(groups.length > 0 ? { watch: groups } : {}),
+    });
     appendDerivedRows(result, scenario, undefined, pathways);
     return result;
   }
@@ -302,6 +310,7 @@ export function simulateVariant(
   const { result, pathways } = simulateWithPathways(scenario, {
     ...base,
     modifiers: buildModifiers(scenario, sampled),
+    watch: watchGroups([opt]),
   });
   appendDerivedRows(
     result,

@@ -17,6 +17,7 @@ import type {
   ReplicationResult,
 } from "./result.ts";
 import type { TagStats } from "./interventions/tag_accounts.ts";
+import type { WatchGroup } from "./interventions/cohort_watch.ts";
 import type { Setting } from "./settings/setting.ts";
 import { SystemModel } from "./system_model.ts";
 
@@ -45,6 +46,11 @@ export interface SimulateOptions {
   eventLog?: (row: EventLogRow) => void;
   /** Settings to plug in (a hospice, a virtual ward…): their metrics join the annual rows. */
   settings?: readonly Setting[];
+  /**
+   * Care models whose reached people are counted (`cohortEvents` of the result): an option's
+   * own, or, in its paired baseline, the same definitions as shadows.
+   */
+  watch?: readonly WatchGroup[];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -80,6 +86,7 @@ export function simulateReplication(
     unconstrained: options.unconstrained,
     eventLog: options.eventLog,
     settings: options.settings,
+    watch: options.watch,
   });
   model.run();
   const years = scenario.years;
@@ -155,6 +162,7 @@ export function simulateReplication(
     ...(interventions ? { interventions } : {}),
     ...(settingMetrics.length > 0 ? { settingMetrics } : {}),
     personDays: personDayRows(model.parts.tags.personDays, years),
+    ...(model.parts.watch ? { cohortEvents: model.parts.watch.rows() } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import { HomeCare } from "./downstream/home_care.ts";
 import { IntermediateCare } from "./downstream/intermediate_care.ts";
 import { Reablement } from "./downstream/reablement.ts";
 import { AvertedAdmissions } from "./interventions/averted_admissions.ts";
+import { CohortWatch, type WatchGroup } from "./interventions/cohort_watch.ts";
 import { DayMultipliers } from "./interventions/day_multipliers.ts";
 import { TagAccounts } from "./interventions/tag_accounts.ts";
 import type { EventLogRow, ModelModifiers } from "./modifiers.ts";
@@ -48,6 +49,8 @@ export interface SystemModelOptions {
   eventLog?: (row: EventLogRow) => void;
   /** Settings to plug in after the built-in ones (see `Setting`). */
   settings?: readonly Setting[];
+  /** Care models whose reached people are counted (`CohortWatch`; shadows in a baseline). */
+  watch?: readonly WatchGroup[];
 }
 
 /** The parts of the model, each owning its state. */
@@ -80,6 +83,8 @@ export interface SystemParts {
   careHomes: CareHomes;
   /** Pluggable settings, in the order patients are offered to them. */
   settings: { setting: Setting; part: SettingPart }[];
+  /** Cohort accounts of the watched care models, if any. */
+  watch?: CohortWatch;
 }
 
 /**
@@ -161,6 +166,9 @@ export class SystemModel {
       districtNursingPerPersonDay: rates.pDn,
     });
     const beds = new AcuteBeds(ctx);
+    const watch = options.watch && options.watch.length > 0
+      ? new CohortWatch(scenario, options.watch, warmUpDays)
+      : undefined;
     const averted = new AvertedAdmissions(ctx, { tags, population, intermediate, gp });
     const admissions = new EmergencyAdmissions(ctx, {
       population,
@@ -171,6 +179,7 @@ export class SystemModel {
       beds,
       careHomes,
       onMedicallyFit: (p) => discharge.medicallyFit(p),
+      ...(watch ? { watch } : {}),
     });
     const settings = [...BUILT_IN_SETTINGS, ...(options.settings ?? [])].map((setting) => ({
       setting,
@@ -205,6 +214,7 @@ export class SystemModel {
       homeCare,
       careHomes,
       settings,
+      ...(watch ? { watch } : {}),
     };
     if (isCensus) startFromCensus(ctx, this.parts);
   }
@@ -250,11 +260,20 @@ export class SystemModel {
     if (t === W) p.population.startMeasuring(this.#awayFromCells());
     if (t >= W + ctx.days) return;
     const dayIndex = t - W;
+    const measuring = dayIndex >= 0 && dayIndex < ctx.days;
     p.multipliers.apply(dayIndex, {
       cells: p.population.params.cells,
       people: p.population.counts,
-      measuring: dayIndex >= 0 && dayIndex < ctx.days,
+      measuring,
     });
+    if (measuring) {
+      p.watch?.day(
+        dayIndex,
+        p.population.params.cells,
+        p.population.counts,
+        p.multipliers.components,
+      );
+    }
     const add = ctx.modifiers.capacity?.call(ctx.modifiers, dayIndex);
     p.community.startDay(add);
     p.intermediate.applyTag(add);

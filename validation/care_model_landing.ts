@@ -16,7 +16,8 @@ import type { Scenario } from "../scenarios/schema.ts";
 import { parseScenario } from "../scenarios/load.ts";
 import { annualValue } from "../models/result.ts";
 import { runScenario } from "../models/run_scenario.ts";
-import { pairedDifference, type Summary } from "../sim/replicate/summary.ts";
+import { pairedDifference, summarize, type Summary } from "../sim/replicate/summary.ts";
+import { cohortRates } from "../models/interventions/cohort_watch.ts";
 
 /** A closed interval of % change (option − baseline) ÷ baseline × 100. */
 export interface PctInterval {
@@ -126,6 +127,12 @@ export interface LandingYear {
   admissions: PairedChange;
   /** Acute bed days, % change. */
   bedDays: PairedChange;
+  /**
+   * Cohort level: the people the care model reaches (its main cohort × ramp-up) against the
+   * same definition in the paired baseline, rate ratios (option ÷ baseline) of ED attendances
+   * and emergency admissions per person-year, mean over replications with its 95% CI.
+   */
+  cohort: { ed: PairedChange; admissions: PairedChange };
 }
 
 /**
@@ -194,7 +201,22 @@ export async function measureLanding(
           base.map(() => 100),
         );
       };
-      years.push({ year, admissions: change("emergency_admissions"), bedDays: change("bed_days") });
+      const ratios = run.results.map((r) =>
+        cohortRates(
+          r.options[k]!.result.cohortEvents ?? [],
+          r.baseline.cohortEvents ?? [],
+          `preset-${model}`,
+          year,
+        )
+      );
+      const ratio = (pick: (x: NonNullable<(typeof ratios)[number]>) => number) =>
+        summarize(ratios.map((x) => (x ? pick(x) : NaN)).filter((x) => Number.isFinite(x)));
+      years.push({
+        year,
+        admissions: change("emergency_admissions"),
+        bedDays: change("bed_days"),
+        cohort: { ed: ratio((x) => x.ed.ratio), admissions: ratio((x) => x.admissions.ratio) },
+      });
     }
     out.set(model, years);
   });
@@ -230,7 +252,8 @@ export interface LandingVerdict {
  * ```ts
  * import assert from "node:assert/strict";
  * const s = (mean: number) => ({ n: 20, mean, sd: 0, ciLow: mean, ciHigh: mean });
- * const years = [1, 2, 3, 4, 5].map((year) => ({ year, admissions: s(-0.5), bedDays: s(0) }));
+ * const cohort = { ed: s(1), admissions: s(1) };
+ * const years = [1, 2, 3, 4, 5].map((year) => ({ year, admissions: s(-0.5), bedDays: s(0), cohort }));
  * const v = landingVerdicts(new Map([["pacs", years]]));
  * assert.equal(v.find((x) => x.year === 1 && x.figure === "emergency admissions")!.lands, false);
  * assert.equal(v.find((x) => x.year === 3 && x.figure === "emergency admissions")!.lands, true);
@@ -322,6 +345,179 @@ export function renderLanding(
           : `${signed(v.interval.low)} to ${signed(v.interval.high)}`
       } | ${v.lands ? "lands" : "**misses**"} |`,
     );
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A published cohort-level interval: a rate ratio of the people a care model reaches. */
+export interface CohortTarget {
+  /** Care-model id. */
+  model: string;
+  /** Which rate. */
+  figure: "ED attendances" | "emergency admissions";
+  /** The interval of the rate ratio (option ÷ matched controls), ends included. */
+  interval: PctInterval;
+  /** The evaluation it comes from. */
+  source: string;
+}
+
+/**
+ * The cohort-level intervals (docs/evidence.md E5): site-level matched-control evaluations
+ * (E2) compare the people a service reached with similar people without it, so they are checked
+ * against the people the preset reaches (its main cohort × ramp-up) and the same definition in
+ * the paired baseline.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(COHORT_TARGETS[0]!.interval, { low: 1.16, high: 1.54 });
+ * ```
+ */
+export const COHORT_TARGETS: readonly CohortTarget[] = [
+  {
+    model: "pacs",
+    figure: "ED attendances",
+    interval: { low: 1.16, high: 1.54 },
+    source:
+      "E2 NEHF PACS integrated care teams: A&E +33% (95% CI +16% to +54%) vs matched controls (774 patients the teams saw)",
+  },
+  {
+    model: "pacs",
+    figure: "emergency admissions",
+    interval: { low: 1, high: Infinity },
+    source:
+      "E2 NEHF: the teams' patients were admitted as an emergency more often than matched controls (no magnitude read) → above 1",
+  },
+  {
+    model: "ehch",
+    figure: "emergency admissions",
+    interval: { low: 0.77, high: 1 },
+    source:
+      "E2 IAU care-home evaluations, residents vs matched controls: Rushcliffe −23% (the largest overall effect), Nottingham City −18%, Wakefield overall and Sutton no significant change → 0.77 to 1.00",
+  },
+];
+
+/** One model year of one cohort-level check. */
+export interface CohortVerdict {
+  /** Care-model id. */
+  model: string;
+  /** Model year, 1-based. */
+  year: number;
+  /** Which rate. */
+  figure: CohortTarget["figure"];
+  /** Measured rate ratio with its 95% CI over replications. */
+  measured: PairedChange;
+  /** The published interval. */
+  interval: PctInterval;
+  /** The evaluation. */
+  source: string;
+  /** Whether the mean lies inside the interval. */
+  lands: boolean;
+}
+
+/**
+ * Sets each measured year's cohort rate ratios beside the cohort-level intervals: a year lands
+ * when the mean ratio over the replications lies inside (ends included). Models without a
+ * cohort-level evaluation give no verdict.
+ *
+ * @param measured Output of {@linkcode measureLanding}.
+ * @param targets The intervals (default {@linkcode COHORT_TARGETS}).
+ * @returns One verdict per target and year.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const s = (mean: number) => ({ n: 20, mean, sd: 0, ciLow: mean, ciHigh: mean });
+ * const y = { year: 1, admissions: s(0), bedDays: s(0), cohort: { ed: s(1.3), admissions: s(1.05) } };
+ * const v = cohortVerdicts(new Map([["pacs", [y]]]));
+ * assert.deepEqual(v.map((x) => x.lands), [true, true]);
+ * ```
+ */
+export function cohortVerdicts(
+  measured: ReadonlyMap<string, readonly LandingYear[]>,
+  targets: readonly CohortTarget[] = COHORT_TARGETS,
+): CohortVerdict[] {
+  const out: CohortVerdict[] = [];
+  for (const t of targets) {
+    for (const y of measured.get(t.model) ?? []) {
+      const m = t.figure === "ED attendances" ? y.cohort.ed : y.cohort.admissions;
+      out.push({
+        model: t.model,
+        year: y.year,
+        figure: t.figure,
+        measured: m,
+        interval: t.interval,
+        source: t.source,
+        lands: m.mean >= t.interval.low && m.mean <= t.interval.high,
+      });
+    }
+  }
+  return out;
+}
+
+const ratioText = (x: number) => (x === Infinity ? "∞" : x.toFixed(3));
+
+/**
+ * The cohort-level verdicts, and every measured model's cohort rate ratios, as markdown.
+ *
+ * @param verdicts From {@linkcode cohortVerdicts}.
+ * @param measured Output of {@linkcode measureLanding}.
+ * @param context Replications, seed and the command that measured them.
+ * @returns Markdown.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * const s = { n: 20, mean: 1.3, sd: 0.1, ciLow: 1.25, ciHigh: 1.35 };
+ * const md = renderCohortLanding([{ model: "pacs", year: 3, figure: "ED attendances", measured: s, interval: { low: 1.16, high: 1.54 }, source: "NEHF", lands: true }], new Map(), { replications: 20, seed: 1, command: "x" });
+ * assert.match(md, /\| pacs \| 3 \| ED attendances \| 1\.300 \(1\.250 to 1\.350\) \| 1\.160 to 1\.540 \| NEHF \| lands \|/);
+ * ```
+ */
+export function renderCohortLanding(
+  verdicts: readonly CohortVerdict[],
+  measured: ReadonlyMap<string, readonly LandingYear[]>,
+  context: { replications: number; seed: number; command: string },
+): string {
+  const missed = verdicts.filter((v) => !v.lands).length;
+  const ci = (m: PairedChange) =>
+    `${ratioText(m.mean)} (${ratioText(m.ciLow)} to ${ratioText(m.ciHigh)})`;
+  const lines = [
+    "## Care-model evidence presets at cohort level",
+    "",
+    `The people each preset reaches (its main cohort × ramp-up, re-ranked daily) against the same ` +
+    `definition applied to the paired baseline (${context.replications} replications, seed ` +
+    `${context.seed}, \`${context.command}\`): rate ratio of ED attendances or emergency ` +
+    "admissions per person-year, mean with its 95% CI, beside the matched-control evaluation " +
+    "([docs/evidence.md E5](evidence.md#e5-landing-intervals-of-the-evidence-presets)). A year " +
+    "**lands** when its mean lies inside the interval.",
+    "",
+    `${verdicts.length - missed} of ${verdicts.length} land.`,
+    "",
+    "| care model | year | figure | rate ratio (95% CI) | published interval | evaluation | verdict |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  ];
+  for (const v of verdicts) {
+    lines.push(
+      `| ${v.model} | ${v.year} | ${v.figure} | ${ci(v.measured)} | ${
+        v.interval.high === Infinity
+          ? `≥ ${ratioText(v.interval.low)}`
+          : `${ratioText(v.interval.low)} to ${ratioText(v.interval.high)}`
+      } | ${v.source} | ${v.lands ? "lands" : "**misses**"} |`,
+    );
+  }
+  if (measured.size > 0) {
+    lines.push(
+      "",
+      "Every preset's cohort rate ratios (no verdict where no cohort-level evaluation exists):",
+      "",
+      "| care model | year | ED attendances ratio (95% CI) | emergency admissions ratio (95% CI) |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const [model, years] of measured) {
+      for (const y of years) {
+        lines.push(`| ${model} | ${y.year} | ${ci(y.cohort.ed)} | ${ci(y.cohort.admissions)} |`);
+      }
+    }
   }
   return lines.join("\n") + "\n";
 }

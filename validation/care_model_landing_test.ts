@@ -48,6 +48,9 @@ Deno.test("measured landing: the no-change baseline care model changes nothing, 
   for (const y of years) {
     assert.equal(y.admissions.mean, 0);
     assert.equal(y.bedDays.mean, 0);
+    // Cohort level: the people it reaches against their shadow in the paired baseline.
+    assert.equal(y.cohort.ed.mean, 1);
+    assert.equal(y.cohort.admissions.mean, 1);
   }
   const target = { model: "baseline", source: "none", admissions: [], bedDays: [] };
   assert.deepEqual(landingVerdicts(measured, [target]), []);

@@ -2,13 +2,20 @@
 /**
  * `deno task validate:presets`: runs each shipped care model's evidence preset on
  * scenarios/default.json against its paired baseline (20 replications, the scenario's seed) and
- * exits 1 when any year misses its published interval (`care_model_landing.ts`).
+ * exits 1 when any year misses its published interval (`care_model_landing.ts`): at area level,
+ * and at cohort level where a matched-control evaluation exists.
  *
  * @module
  */
 
 import { printError } from "../cli/_print_error.ts";
-import { landingVerdicts, measureLanding, renderLanding } from "./care_model_landing.ts";
+import {
+  cohortVerdicts,
+  landingVerdicts,
+  measureLanding,
+  renderCohortLanding,
+  renderLanding,
+} from "./care_model_landing.ts";
 
 /** Models run on the default (one-hospital) population. */
 export const LANDING_MODELS = ["mcp", "pacs", "ehch", "uec"] as const;
@@ -31,6 +38,21 @@ async function main(): Promise<number> {
       command: "deno task validate:presets",
     }),
   );
+  const cohort = cohortVerdicts(measured);
+  console.log(
+    renderCohortLanding(cohort, measured, {
+      replications: LANDING_REPLICATIONS,
+      seed: input.seed,
+      command: "deno task validate:presets",
+    }),
+  );
+  for (const v of cohort.filter((v) => !v.lands)) {
+    printError(
+      `care model ${v.model}, year ${v.year}: cohort ${v.figure} rate ratio ${
+        v.measured.mean.toFixed(3)
+      } is outside ${v.interval.low} to ${v.interval.high} (${v.source})`,
+    );
+  }
   const missed = verdicts.filter((v) => !v.lands);
   for (const v of missed) {
     printError(
@@ -39,7 +61,7 @@ async function main(): Promise<number> {
       }% is outside ${v.interval.low}% to ${v.interval.high}%`,
     );
   }
-  return missed.length > 0 ? 1 : 0;
+  return missed.length > 0 || cohort.some((v) => !v.lands) ? 1 : 0;
 }
 
 if (import.meta.main) Deno.exit(await main());

@@ -13,7 +13,13 @@ import { calibrate, DEFAULT_FREE_PARAMETERS } from "../calibration/default_calib
 import { CHECKS, THEORY_CHECKS } from "./checks.ts";
 import { runValidation } from "./evaluate.ts";
 import { renderValidation } from "./render.ts";
-import { landingVerdicts, measureLanding, renderLanding } from "./care_model_landing.ts";
+import {
+  cohortVerdicts,
+  landingVerdicts,
+  measureLanding,
+  renderCohortLanding,
+  renderLanding,
+} from "./care_model_landing.ts";
 import { LANDING_MODELS, LANDING_REPLICATIONS } from "./check_presets.ts";
 
 const HELP = `Usage: deno task validate [--pilot N] [--max N]
@@ -73,17 +79,20 @@ async function main(argv: string[]): Promise<number> {
     calibrationReplications,
   });
   console.error("validate: care-model evidence presets, year by year");
-  const landing = landingVerdicts(
-    await measureLanding(input, LANDING_MODELS, {
-      replications: LANDING_REPLICATIONS,
-      seed: scenario.seed,
-    }),
-  );
-  const presets = renderLanding(landing, {
+  const measured = await measureLanding(input, LANDING_MODELS, {
+    replications: LANDING_REPLICATIONS,
+    seed: scenario.seed,
+  });
+  const landing = landingVerdicts(measured);
+  const context = {
     replications: LANDING_REPLICATIONS,
     seed: scenario.seed,
     command: "deno task validate:presets",
-  });
+  };
+  const cohort = cohortVerdicts(measured);
+  const presets = `${renderLanding(landing, context)}\n${
+    renderCohortLanding(cohort, measured, context)
+  }`;
   await Deno.writeTextFile(
     new URL("../docs/validation.md", import.meta.url),
     `${text}\n${presets}`,
@@ -94,7 +103,11 @@ async function main(argv: string[]): Promise<number> {
       run.rows.filter((r) => r.summary).length
     } checks outside the evidence, theory checks ${
       run.theory.every((t) => t.pass) ? "pass" : "FAIL"
-    }, care-model presets: ${landing.filter((v) => v.lands).length} of ${landing.length} land`,
+    }, care-model presets: ${
+      landing.filter((v) => v.lands).length
+    } of ${landing.length} land, at cohort level ${
+      cohort.filter((v) => v.lands).length
+    } of ${cohort.length}`,
   );
   return 0;
 }

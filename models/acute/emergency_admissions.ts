@@ -12,6 +12,7 @@ import { normalQuantile, PortableMath, type RandomStream } from "../../sim/mod.t
 import { type ModelContext, monthAt, onDone, weekdayAt } from "../context.ts";
 import type { CareHomes } from "../downstream/care_homes.ts";
 import type { AvertedAdmissions } from "../interventions/averted_admissions.ts";
+import type { CohortWatch } from "../interventions/cohort_watch.ts";
 import type { DayMultipliers } from "../interventions/day_multipliers.ts";
 import { poissonInverse } from "../inverse.ts";
 import type { Destination } from "../modifiers.ts";
@@ -40,6 +41,8 @@ export interface EmergencyAdmissionsOptions {
   careHomes: CareHomes;
   /** Called when a patient in a bed becomes medically fit (the discharge pathway). */
   onMedicallyFit(p: Patient): void;
+  /** Cohort accounts of watched care models, told of every ED attendance and admission. */
+  watch?: CohortWatch;
 }
 
 /** How an admission is made (see {@linkcode EmergencyAdmissions.admit}). */
@@ -133,6 +136,7 @@ export class EmergencyAdmissions {
       const afterGp = Math.min(edOnly - readmitted, this.#afterGp);
       this.#afterGp -= afterGp;
       attendances.add(t, edOnly - readmitted, segmentOf(c) - 1);
+      this.#o.watch?.ed(t, c, edOnly - readmitted, "edOnly");
       if (afterGp > 0) ctx.record.counts.ed_attendances_after_gp_unmet.add(t, afterGp);
       const lambda = n * rates.pAdmit[c]! * season;
       const base = poissonInverse(this.#candidates.random(), lambda);
@@ -182,14 +186,20 @@ export class EmergencyAdmissions {
       if (mAll < 1 && uAvert >= mAll) {
         counts.emergency_admissions_averted.add(now, 1, seg - 1);
         const edSeen = viaEd && uAvert < mAdm;
-        if (edSeen) counts.ed_attendances.add(now, 1, seg - 1);
+        if (edSeen) {
+          counts.ed_attendances.add(now, 1, seg - 1);
+          this.#o.watch?.ed(now, c, 1, "edSeen");
+        }
         if (log.enabled && edSeen) log.emit(caseId, "ed_arrival", placeOf(c), "ed");
         if (components) {
           this.#o.averted.credit(now, c, { components, viaEd, u: uAvert, caseId });
         } else if (log.enabled) log.emit(caseId, "averted", placeOf(c), placeOf(c));
         return;
       }
-      if (viaEd) counts.ed_attendances.add(now, 1, seg - 1);
+      if (viaEd) {
+        counts.ed_attendances.add(now, 1, seg - 1);
+        this.#o.watch?.ed(now, c, 1, "edSeen");
+      }
       if (log.enabled) log.emit(caseId, viaEd ? "ed_arrival" : "gp_referral", placeOf(c), "ed");
       if (isHome(c) && this.#o.community.avert(now, c, draws, caseId)) return;
       this.admit(now, c, draws, {
@@ -228,6 +238,15 @@ export class EmergencyAdmissions {
         counts.emergency_admissions_aged_65_plus.add(now, 1);
       }
       ctx.record.admittedFrom(now, c);
+      this.#o.watch?.admission(
+        now,
+        c,
+        o.readmission
+          ? "readmission"
+          : draws.route < ctx.scenario.acute.edRouteShare
+          ? "admitEd"
+          : "admitGp",
+      );
     }
     if (o.readmission) ctx.record.counts.readmissions_30d.add(now, 1, seg - 1);
     const shares = ctx.scenario.hospitals;
@@ -296,6 +315,7 @@ export class EmergencyAdmissions {
       if (draws.route < ctx.scenario.acute.edRouteShare) {
         {
           ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
+          this.#o.watch?.ed(t, c, 1, "readmission");
           this.#readmittedViaEd++;
         }
       }
