@@ -38,6 +38,24 @@ export const PRESETS = ["evidence", "stated-ambition"] as const;
 export type Preset = typeof PRESETS[number];
 
 /**
+ * Effects that multiply a rate (as ratios), in the order a care model's day multipliers apply them.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * assert.ok(RATE_EFFECT_NAMES.includes("lengthOfStay"));
+ * ```
+ */
+export const RATE_EFFECT_NAMES = [
+  "gpDemand",
+  "edAttendance",
+  "conversion",
+  "emergencyAdmission",
+  "deterioration",
+  "lengthOfStay",
+] as const;
+
+/**
  * Model parameters an intervention can modify for its cohort (rate ratios; 1 = no change),
  * plus `dischargeToAssess` (a probability).
  *
@@ -48,12 +66,7 @@ export type Preset = typeof PRESETS[number];
  * ```
  */
 export const EFFECT_NAMES = [
-  "gpDemand",
-  "edAttendance",
-  "conversion",
-  "emergencyAdmission",
-  "deterioration",
-  "lengthOfStay",
+  ...RATE_EFFECT_NAMES,
   "dischargeToAssess",
   "dischargeMix.home",
   "dischargeMix.reablement",

@@ -15,19 +15,12 @@ import type {
   ModifierComponent,
   RateMultipliers,
 } from "../modifiers.ts";
+import { RATE_EFFECT_NAMES } from "../../scenarios/care_model_names.ts";
 import { cellRiskScores, cohortShares, RiskRanking } from "./cohort_match.ts";
 import { cohortLabel } from "./intervention.ts";
 import { daysBetween, rampFraction } from "./ramp.ts";
 import type { DrawnEffects, SampledIntervention } from "./sample.ts";
 
-const RATE_KEYS = [
-  "gpDemand",
-  "edAttendance",
-  "conversion",
-  "emergencyAdmission",
-  "deterioration",
-  "lengthOfStay",
-] as const;
 const MIX_KEYS: Exclude<Destination, "death">[] = [
   "home",
   "reablement",
@@ -127,7 +120,7 @@ export function buildModifiers(
         const e = seg ? segmentRatios(p.s, seg) : p.s.effects;
         const ch = seg ? segmentChanges(p.s, seg) : p.s.changes;
         const m: RateMultipliers = {};
-        for (const k of RATE_KEYS) {
+        for (const k of RATE_EFFECT_NAMES) {
           const v = k === "emergencyAdmission" && ch.emergencyAdmission !== undefined
             ? Math.max(0, 1 + ch.emergencyAdmission / risk![cell.index]!)
             : e[k];
