@@ -397,22 +397,12 @@ export const COHORT_TARGETS: readonly CohortTarget[] = [
   },
 ];
 
-/** One model year of one cohort-level check. */
-export interface CohortVerdict {
-  /** Care-model id. */
-  model: string;
-  /** Model year, 1-based. */
-  year: number;
+/** One model year of one cohort-level check: a rate ratio (`measured`) beside its interval. */
+export interface CohortVerdict extends Omit<LandingVerdict, "figure"> {
   /** Which rate. */
   figure: CohortTarget["figure"];
-  /** Measured rate ratio with its 95% CI over replications. */
-  measured: PairedChange;
-  /** The published interval. */
-  interval: PctInterval;
   /** The evaluation. */
   source: string;
-  /** Whether the mean lies inside the interval. */
-  lands: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@
 import { parseScenario } from "../scenarios/load.ts";
 import { SystemModel } from "../models/system_model.ts";
 import { bandOf, segmentIndexOf } from "../models/population/cells.ts";
+import { summarize } from "../sim/mod.ts";
 
 /** One model year of one replication. */
 export interface StationarityYear {
@@ -51,10 +52,10 @@ export interface StationarityOptions {
 
 const mean = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 
-/** Standard error of the mean of `xs` from their spread. */
+/** Standard error of the mean of `xs` from their spread (sd ÷ √n, as `summarize` gives the sd). */
 const spreadSe = (xs: readonly number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1) / xs.length);
+  const s = summarize(xs);
+  return s.sd / Math.sqrt(s.n);
 };
 
 /**

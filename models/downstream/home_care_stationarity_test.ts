@@ -16,6 +16,7 @@
 import assert from "node:assert/strict";
 import { parseScenario } from "../../scenarios/load.ts";
 import { SystemModel } from "../system_model.ts";
+import { summarize } from "../../sim/mod.ts";
 import { cellRates } from "../population/cell_rates.ts";
 import { cohortParams, initialCounts } from "../population/cohort.ts";
 import { homeCareFlows, steadyStatePackages } from "./home_care_steady_state.ts";
@@ -27,9 +28,10 @@ const SIZE = 100_000;
 const LAST = 5;
 
 const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-const spreadSe = (xs: number[]) => {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1) / xs.length);
+/** Standard error of the mean of `xs` from their spread (sd ÷ √n, as `summarize` gives the sd). */
+const spreadSe = (xs: readonly number[]) => {
+  const s = summarize(xs);
+  return s.sd / Math.sqrt(s.n);
 };
 
 /** Variance factor of the mean over `w` days of a stock with autocorrelation e^(−h/τ). */
