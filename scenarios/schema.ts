@@ -115,7 +115,14 @@ export const ageBandSchema: z.ZodType<ParsedAgeBand, AgeBandInput> = z.strictObj
     "zeroDayShare",
     "Share of the band's emergency admissions discharged the same day.",
   ),
-  dischargeMix: bandField(dischargeMixSchema, "dischargeMix", "Discharge destination shares."),
+  dischargeMix: bandField(
+    dischargeMixSchema,
+    "dischargeMix",
+    "Discharge destination shares: the band's average. The care-home share is weighted by " +
+      "segment so that the hospital brings the same share of every segment's care-home " +
+      "admissions (the frailer, the likelier), and is 0 where the demography has no care-home " +
+      "residents (under 65 at the defaults): that share goes home.",
+  ),
 });
 
 const hospitalSchema = z.strictObject({
@@ -720,10 +727,10 @@ export const scenarioSchema: z.ZodType<ParsedScenario, ScenarioInput> = z.strict
         { limit: LIMITS.durationDays, positive: true },
       ),
       communityReferralsPer100kPerYear: num(
-        175,
+        178,
         assumption(
           "New packages requested from home (not via hospital), per 100,000 per year.",
-          "not in evidence.md; calibrated (`deno task calibrate`: 175.5) so the default " +
+          "not in evidence.md; calibrated (`deno task calibrate`: 177.7) so the default " +
             "scenario's package flows (hospital discharges, reablement, intermediate care and " +
             "these referrals, with the packages' duration and their holders' deaths and " +
             "care-home moves) sustain 90% of the S2 hours in use (referenceUtilisation)",

@@ -1,12 +1,12 @@
 // deno-lint-ignore-file no-console
 /**
  * Prints the stationarity of the zero-growth baseline (validation/stationarity.ts): year 1
- * against the last year for every band's segment shares and admissions per 1,000 and for the
- * occupied acute beds, then the specification test's comparison (years 1–2 against the last
+ * against the last year for every band's segment shares, admissions per 1,000 and people, the
+ * care-home residents' segment shares and the occupied acute beds, then the specification test's comparison (years 1–2 against the last
  * two; by default the same seed, size and replications as tests/baseline_stationarity_test.ts) with each
  * tolerance, and how many tolerances the old drift was.
  *
- * Run: `deno task validate:stationarity [replications] [people]` (default 3 and 100,000, as the
+ * Run: `deno task validate:stationarity [replications] [people]` (default 20 and 100,000, as the
  * test; a few seconds of CPU).
  *
  * @module
@@ -16,7 +16,7 @@ import { compareWindows, runStationary, type StationarityYear } from "./stationa
 
 const YEARS = 10;
 const WINDOW = 2;
-const replications = Number(Deno.args[0] ?? 3);
+const replications = Number(Deno.args[0] ?? 20);
 const size = Number(Deno.args[1] ?? 100_000);
 if (!(Number.isInteger(replications) && replications >= 2 && size >= 1000)) {
   console.error(
@@ -75,6 +75,25 @@ run.bands.forEach((band, b) => {
     } | ${signed(100 * change, 1)}% |`,
   );
 });
+run.bands.forEach((band, b) => {
+  const people = (y: StationarityYear) => y.people[b]!;
+  console.log(
+    `| ${band} | people | ${at(0, people).toFixed(0)} | ${at(last, people).toFixed(0)} | ${
+      signed(100 * (at(last, people) / at(0, people) - 1), 1)
+    }% |`,
+  );
+});
+const residentShare = (s: number) => (y: StationarityYear) =>
+  y.residents[s]! / y.residents.reduce((a, x) => a + x, 0);
+for (let s = 0; s < 4; s++) {
+  const first = at(0, residentShare(s));
+  const end = at(last, residentShare(s));
+  console.log(
+    `| care homes | residents in segment ${s + 1} | ${pct(first)} | ${pct(end)} | ${
+      signed(100 * (end - first), 1)
+    } points |`,
+  );
+}
 const beds = (y: StationarityYear) => y.occupiedBeds;
 const bedChange = at(last, beds) / at(0, beds) - 1;
 console.log(
@@ -100,7 +119,7 @@ console.log(
 );
 console.log("| figure | years 1–2 | years 9–10 | change | allowed ± | change ÷ allowed |");
 console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-const digits = (kind: string) => (kind === "segment share" ? 4 : 1);
+const digits = (kind: string) => (kind.endsWith("segment share") ? 4 : 1);
 for (const r of rows) {
   const d = digits(r.kind);
   console.log(

@@ -1,19 +1,20 @@
 /**
  * The stationarity of the baseline, measured: with the stationary demography (births equal to
  * deaths, no migration), no secular trend and no care model, each age band's segment shares,
- * its emergency admissions per 1,000 people and the occupied acute beds, year by year, and the
- * change between two windows of years with the tolerance the specification test
- * (tests/baseline_stationarity_test.ts) allows: 4 standard errors of the mean change over the
- * replications, the standard error from its sampling distribution (binomial for a share of the
- * band's people, Poisson for admissions, the spread of a run's annual means for beds) or, if
- * larger, from the spread of the replications.
+ * its emergency admissions per 1,000 people, the care-home residents' segment shares (all ages)
+ * and the occupied acute beds, year by year, and the change between two windows of years with
+ * the tolerance the specification test (tests/baseline_stationarity_test.ts) allows: 4 standard
+ * errors of the mean change over the replications, the standard error from its sampling
+ * distribution (binomial for a share of the band's people or of the residents, Poisson for
+ * admissions, the spread of a run's annual means for beds) or, if larger, from the spread of the
+ * replications.
  *
  * @module
  */
 
 import { parseScenario } from "../scenarios/load.ts";
 import { SystemModel } from "../models/system_model.ts";
-import { bandOf, segmentIndexOf } from "../models/population/cells.ts";
+import { bandOf, isHome, segmentIndexOf } from "../models/population/cells.ts";
 import { summarize } from "../sim/mod.ts";
 
 /** One model year of one replication. */
@@ -22,6 +23,8 @@ export interface StationarityYear {
   people: number[];
   /** Mean people by band × segment (index segment − 1) over the year. */
   bySegment: number[][];
+  /** Mean care-home residents by segment (index segment − 1), all bands, over the year. */
+  residents: number[];
   /** Emergency admissions by band in the year. */
   admissions: number[];
   /** Mean occupied acute beds over the year. */
@@ -84,14 +87,16 @@ export function runStationary(options: StationarityOptions): StationarityRun {
     return Array.from({ length: options.years }, (_, year): StationarityYear => {
       const people = new Array(bands.length).fill(0);
       const bySegment = bands.map(() => [0, 0, 0, 0]);
+      const residents = [0, 0, 0, 0];
       const admissions = new Array(bands.length).fill(0);
       rec.personDaysByCell[year]!.forEach((d, c) => {
         people[bandOf(c)] += (d ?? 0) / 365;
         bySegment[bandOf(c)]![segmentIndexOf(c)] += (d ?? 0) / 365;
+        if (!isHome(c)) residents[segmentIndexOf(c)]! += (d ?? 0) / 365;
       });
       rec.admissionsByCell[year]!.forEach((n, c) => (admissions[bandOf(c)] += n ?? 0));
       const occupied = rec.daily.acuteOccupied.slice(year * 365, (year + 1) * 365);
-      return { people, bySegment, admissions, occupiedBeds: mean(occupied) };
+      return { people, bySegment, residents, admissions, occupiedBeds: mean(occupied) };
     });
   });
   const baseBeds = scenario.hospitals.reduce((a, h) => a + h.acuteBeds, 0);
@@ -103,7 +108,7 @@ export interface StationarityRow {
   /** What it is, e.g. "band 85+ segment 3 share". */
   what: string;
   /** Which kind of figure. */
-  kind: "segment share" | "admissions per 1,000" | "occupied beds";
+  kind: "segment share" | "residents' segment share" | "admissions per 1,000" | "occupied beds";
   /** Band id (absent for beds). */
   band?: string;
   /** Segment 1–4 (segment shares only). */
@@ -139,6 +144,7 @@ export function compareWindows(
     return {
       people: run.bands.map((_, b) => avg((y) => y.people[b]!)),
       bySegment: run.bands.map((_, b) => [0, 1, 2, 3].map((s) => avg((y) => y.bySegment[b]![s]!))),
+      residents: [0, 1, 2, 3].map((s) => avg((y) => y.residents[s]!)),
       admissions: run.bands.map((_, b) => avg((y) => y.admissions[b]!)),
       beds: avg((y) => y.occupiedBeds),
     };
@@ -190,6 +196,22 @@ export function compareWindows(
       mean(ends.map(([f]) => rate(f))) * Math.sqrt(2 / (admissions * window) / replications),
     );
   });
+  const residents = mean(ends.map(([f]) => f.residents.reduce((a, x) => a + x, 0)));
+  for (let s = 0; s < 4; s++) {
+    const share = (f: (typeof ends)[number][0]) =>
+      f.residents[s]! / f.residents.reduce((a, x) => a + x, 0);
+    const p = mean(ends.map(([f]) => share(f)));
+    row(
+      {
+        what: `care-home residents segment ${s + 1} share`,
+        kind: "residents' segment share",
+        segment: s + 1,
+      },
+      ends.map(([f]) => share(f)),
+      ends.map(([, l]) => share(l)),
+      Math.sqrt(2 * p * (1 - p) / residents / replications),
+    );
+  }
   // Beds: the se of an annual mean is the spread of a run's annual means (days within a year
   // are correlated through stays; any drift only widens it), over the window's years.
   const annualSd = mean(

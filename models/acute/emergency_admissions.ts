@@ -17,7 +17,7 @@ import type { DayMultipliers } from "../interventions/day_multipliers.ts";
 import { poissonInverse } from "../inverse.ts";
 import type { Destination } from "../modifiers.ts";
 import { isHome, placeOf, segmentOf } from "../population/cells.ts";
-import { type CellRates, DESTINATIONS } from "../population/cell_rates.ts";
+import { type CellRates, DESTINATIONS, diesInHospital } from "../population/cell_rates.ts";
 import type { Population } from "../population/population.ts";
 import type { CommunityServices } from "../primary_community/community.ts";
 import type { AcuteBeds } from "./acute_beds.ts";
@@ -183,8 +183,10 @@ export class EmergencyAdmissions {
       const counts = ctx.record.counts;
       const log = ctx.log;
       const caseId = log.newCase();
+      const dies = diesInHospital(this.#o.rates, c, draws.destination);
       if (mAll < 1 && uAvert >= mAll) {
         counts.emergency_admissions_averted.add(now, 1, seg - 1);
+        if (dies) this.#o.population.deathInsteadOfAdmission(now, c);
         const edSeen = viaEd && uAvert < mAdm;
         if (edSeen) {
           counts.ed_attendances.add(now, 1, seg - 1);
@@ -192,7 +194,7 @@ export class EmergencyAdmissions {
         }
         if (log.enabled && edSeen) log.emit(caseId, "ed_arrival", placeOf(c), "ed");
         if (components) {
-          this.#o.averted.credit(now, c, { components, viaEd, u: uAvert, caseId });
+          this.#o.averted.credit(now, c, { components, viaEd, u: uAvert, caseId, died: dies });
         } else if (log.enabled) log.emit(caseId, "averted", placeOf(c), placeOf(c));
         return;
       }
@@ -201,7 +203,7 @@ export class EmergencyAdmissions {
         this.#o.watch?.ed(now, c, 1, "edSeen");
       }
       if (log.enabled) log.emit(caseId, viaEd ? "ed_arrival" : "gp_referral", placeOf(c), "ed");
-      if (isHome(c) && this.#o.community.avert(now, c, draws, caseId)) return;
+      if (isHome(c) && this.#o.community.avert(now, c, draws, { caseId, dies })) return;
       this.admit(now, c, draws, {
         losMultiplier: los,
         losChangeDays,

@@ -131,8 +131,10 @@ export class IntermediateCare {
       ctx.record.segmentLevelChange("intermediate", segmentOf(c), -1);
       this.#o.population.arrive(c);
       const mix = ctx.scenario.community.intermediateCare.dischargeMix;
+      // Weighted by segment like a hospital discharge's (care_home_routes.ts).
+      const careHome = mix.careHome * this.#o.population.params.careHomeRoutes.dischargeWeight[c]!;
       if (u < mix.homeCarePackage) this.#o.homeCare.requestFromHome(now, c);
-      else if (u < mix.homeCarePackage + mix.careHome) {
+      else if (u < mix.homeCarePackage + careHome) {
         this.#o.careHomes.waitFromHome(c, now);
         this.#o.careHomes.place();
       }

@@ -48,7 +48,8 @@ export class AvertedAdmissions {
    * @param now Simulation time.
    * @param c Cell index.
    * @param options The cell's `components`, whether the candidate came `viaEd`, its averting
-   *   uniform `u` and event-log `caseId`.
+   *   uniform `u`, event-log `caseId`, and whether the person `died` instead (then no step-up
+   *   bed: the displacement falls to crisis response, as when no bed is free).
    */
   credit(
     now: number,
@@ -58,6 +59,7 @@ export class AvertedAdmissions {
       viaEd: boolean;
       u: number;
       caseId: string;
+      died?: boolean;
     },
   ): void {
     const { u, viaEd } = options;
@@ -79,7 +81,7 @@ export class AvertedAdmissions {
             break;
           }
         }
-        this.#displace(now, c, this.#o.tags.for(k.tag, k.cohort), dest, options.caseId);
+        this.#displace(now, c, this.#o.tags.for(k.tag, k.cohort), dest, options);
         return;
       }
       hi = lo;
@@ -91,7 +93,7 @@ export class AvertedAdmissions {
     c: number,
     st: TagStats,
     target: DisplacementTarget | "none",
-    caseId: string,
+    o: { caseId: string; died?: boolean },
   ): void {
     const ctx = this.#ctx;
     const counts = ctx.record.counts;
@@ -100,7 +102,7 @@ export class AvertedAdmissions {
     let to: string = dest;
     if (dest === "stepUpBed") {
       const ic = this.#o.intermediate;
-      if (isHome(c) && ic.hasFreeBed()) {
+      if (isHome(c) && !o.died && ic.hasFreeBed()) {
         counts.step_up_admissions.add(now, 1);
         this.#o.population.leave(c);
         ic.enter(now, c, null);
@@ -112,7 +114,7 @@ export class AvertedAdmissions {
     else if (dest === "gp") this.#o.gp.addToday(1);
     st.displaced[dest].add(now, 1);
     if (ctx.log.enabled) {
-      ctx.log.emit(caseId, "averted", placeOf(c), to === "none" ? placeOf(c) : to, st.tag);
+      ctx.log.emit(o.caseId, "averted", placeOf(c), to === "none" ? placeOf(c) : to, st.tag);
     }
   }
 }

@@ -32,6 +32,34 @@ export const DESTINATIONS: Destination[] = [
   "death",
 ];
 
+const DEATH = DESTINATIONS.indexOf("death");
+
+/**
+ * Whether an emergency admission from cell `c` whose destination uniform is `u` ends in death in
+ * hospital under the base discharge mix: an admission that is averted still ends a life its
+ * draws end (deaths are all-cause), outside hospital.
+ *
+ * @param rates The cell rates.
+ * @param c Cell index.
+ * @param u The candidate's destination uniform.
+ * @returns True if the draws place a death in hospital.
+ *
+ * @example The death share is the last interval of the mix
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * import { cohortParams } from "./cohort.ts";
+ * const scenario = parseScenario({ version: 1, population: { size: 1000 } });
+ * const rates = cellRates(scenario, cohortParams(scenario));
+ * assert.equal(diesInHospital(rates, 31, 0.999999), true);
+ * assert.equal(diesInHospital(rates, 31, 0), false);
+ * ```
+ */
+export function diesInHospital(rates: CellRates, c: number, u: number): boolean {
+  const from = DEATH > 0 ? rates.mixCum[c * DESTINATIONS.length + DEATH - 1]! : 0;
+  return u >= from && u < rates.mixCum[c * DESTINATIONS.length + DEATH]!;
+}
+
 /** Per-cell base rates (cells indexed as in {@linkcode CohortParams}). */
 export interface CellRates {
   /** Emergency admissions per person-day. */
@@ -117,19 +145,25 @@ export function cellRates(scenario: Scenario, params: CohortParams): CellRates {
         } admissions; raise it`,
       );
     }
-    const living = 1 - band.dischargeMix.death;
     const mixOf = band.dischargeMix;
+    const livingShare = 1 - mixOf.death;
     const pDie = deaths > admitted ? 1 : deathProbabilityPerAdmission(deaths, {
       admissionsPerYear: admitted,
       readmissionProbability: acute.readmission30DayProbability,
       // Residents are not readmitted; at home a readmission can follow these discharges.
       readmittedShareOfLiving: isHome(c)
-        ? (mixOf.home + mixOf.reablement + mixOf.homeCarePackage) / living
+        ? (mixOf.home + mixOf.reablement + mixOf.homeCarePackage) / livingShare
         : 0,
     });
+    // The care-home share is weighted by segment (care_home_routes.ts); "home" gives up the
+    // difference.
+    const weight = params.careHomeRoutes.dischargeWeight[c]!;
+    const shifted = (weight - 1) * mixOf.careHome;
+    const living = (d: Exclude<Destination, "death">) =>
+      d === "careHome" ? mixOf.careHome + shifted : d === "home" ? mixOf.home - shifted : mixOf[d];
     let cum = 0;
     DESTINATIONS.forEach((d, i) => {
-      const share = d === "death" ? pDie : band.dischargeMix[d] / living * (1 - pDie);
+      const share = d === "death" ? pDie : living(d) / livingShare * (1 - pDie);
       mix[c * 6 + i] = share;
       cum += share;
       mixCum[c * 6 + i] = cum;

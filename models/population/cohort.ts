@@ -26,6 +26,7 @@ import {
 } from "./cells.ts";
 import { populationDemography } from "./demography_rates.ts";
 import { awayShareByCell } from "./time_away.ts";
+import { type CareHomeRoutes, careHomeRoutes } from "./care_home_routes.ts";
 import { PortableMath } from "../../sim/mod.ts";
 
 /** Per-cell daily probabilities and rates, precomputed from the scenario. */
@@ -57,6 +58,8 @@ export interface CohortParams {
   pAgeOut: Float64Array;
   /** Daily probability of a referral from home to a care home per cell (0 in care homes). */
   pCareHomeReferral: Float64Array;
+  /** How each cell's people reach a care home: discharge weights and referrals from home. */
+  careHomeRoutes: CareHomeRoutes;
   /** Births and net migration per day, by band. */
   inflowPerDay: Float64Array;
   /** Segment shares of each band's inflow (4 per band). */
@@ -80,9 +83,12 @@ const daily = (ratePerYear: number) => 1 - PortableMath.exp(-ratePerYear / 365);
  * Precomputes cell keys and daily probabilities from the solved demography
  * ({@linkcode populationDemography}): deaths outside hospital (the all-cause rate less its
  * hospital share, which emergency admissions carry), deterioration and recovery per cell
- * (residents with their own), ageing out of each band by segment, births and net migration by band, and
- * referrals from home to a care home — the solved admission flow less the flow the hospital
- * discharges into care homes, band by band, so that the two together hold the residents steady.
+ * (residents with their own), ageing out of each band by segment, births and net migration by
+ * band, and referrals from home to a care home — the solved admission flow less the flow the
+ * hospital discharges into care homes, cell by cell ({@linkcode careHomeRoutes}), so that the
+ * two together hold the residents' number and mix steady. Deaths and transitions reach only the
+ * people in the cells, so their rates are raised by the share of the cell's people away in
+ * hospital.
  *
  * @param scenario A resolved scenario.
  * @returns The parameters.
@@ -116,12 +122,18 @@ export function cohortParams(scenario: Scenario): CohortParams {
   const away = awayShareByCell(scenario, meanRatio);
   const deathRate = rates.deathRate.map((x, c) => x * (1 - inHospital(c)) / (1 - away[c]));
   const hospitalDeathRate = rates.deathRate.map((x, c) => x * inHospital(c) / (1 - away[c]));
-  const referralShare = homeReferralShares(scenario, {
+  const routes = careHomeRoutes(scenario, {
     counts: demography.counts,
-    admissionRate: rates.careHomeAdmissionRate,
+    rates,
+    away,
     hospitalDeathRate,
     meanRatio,
   });
+  // Transitions reach only the people in the cells: their rates are raised like the deaths'.
+  const perPersonInCell = (x: Float64Array) => x.map((v, c) => v / (1 - away[c]!));
+  const deterioration = perPersonInCell(rates.deteriorationRate);
+  const recovery = perPersonInCell(rates.recoveryRate);
+  const ageing = perPersonInCell(rates.ageingRate);
   const pDeath = new Float64Array(nCells);
   const pDeteriorate = new Float64Array(nCells);
   const pRecover = new Float64Array(nCells);
@@ -140,12 +152,10 @@ export function cohortParams(scenario: Scenario): CohortParams {
           residence: r === HOME ? "home" : "careHome",
         };
         pDeath[c] = daily(deathRate[c]);
-        pDeteriorate[c] = daily(rates.deteriorationRate[c]);
-        pRecover[c] = daily(rates.recoveryRate[c]);
-        pAgeOut[c] = b < bands.length - 1 ? daily(rates.ageingRate[c]) : 0;
-        pCareHomeReferral[c] = r === HOME
-          ? daily(rates.careHomeAdmissionRate[c] * referralShare[b])
-          : 0;
+        pDeteriorate[c] = daily(deterioration[c]);
+        pRecover[c] = daily(recovery[c]);
+        pAgeOut[c] = b < bands.length - 1 ? daily(ageing[c]) : 0;
+        pCareHomeReferral[c] = daily(routes.referralRatePerYear[c]);
       }
     }
   });
@@ -155,19 +165,22 @@ export function cohortParams(scenario: Scenario): CohortParams {
     cells,
     deathRatePerYear: deathRate,
     hospitalDeathRatePerYear: hospitalDeathRate,
-    deteriorationRatePerYear: rates.deteriorationRate,
+    deteriorationRatePerYear: deterioration,
     pDeath,
     pDeteriorate,
     pRecover,
     pAgeOut,
     pCareHomeReferral,
+    careHomeRoutes: routes,
     inflowPerDay: inflow.perDay,
     inflowSegmentShares: inflow.segmentShares,
     ...(demography.byYear
       ? {
         inflowByYear: demography.byYear.map((y) => ({
           ...bandInflows(y.inflowPerYear, bands.length),
-          pAgeOut: pAgeOut.map((_, c) => bandOf(c) < bands.length - 1 ? daily(y.ageingRate[c]) : 0),
+          pAgeOut: pAgeOut.map((_, c) =>
+            bandOf(c) < bands.length - 1 ? daily(y.ageingRate[c] / (1 - away[c])) : 0
+          ),
         })),
       }
       : {}),
@@ -322,57 +335,6 @@ function residentFallback(rates: GridRates, counts: Float64Array): GridRates {
   return out;
 }
 
-/**
- * Per band, the share of the solved care-home admissions that comes from home: 1 − the expected
- * discharges from hospital into care homes (directly or via intermediate care, readmissions
- * included) ÷ the solved admissions.
- */
-function homeReferralShares(
-  scenario: Scenario,
-  o: {
-    counts: Float64Array;
-    admissionRate: Float64Array;
-    hospitalDeathRate: Float64Array;
-    meanRatio: (band: number, ratios: readonly number[]) => number;
-  },
-): Float64Array {
-  const bands = scenario.population.ageBands;
-  const hosp = scenario.population.segmentRateRatios.hospitalisation;
-  const out = new Float64Array(bands.length);
-  const problems: string[] = [];
-  bands.forEach((band, b) => {
-    let solved = 0;
-    let fromHospital = 0;
-    // Survivors of an admission go to a care home with the band's share of living destinations,
-    // directly or after intermediate care; readmissions add admissions.
-    const mix = band.dischargeMix;
-    const viaIntermediate = mix.intermediateCare *
-      scenario.community.intermediateCare.dischargeMix.careHome;
-    const careHome = (mix.careHome + viaIntermediate) / (1 - mix.death) *
-      (1 + scenario.acute.readmission30DayProbability);
-    for (let s = 0; s < 4; s++) {
-      const c = cellIndex(b, s, HOME);
-      const admitted = band.emergencyAdmissionRatePerPersonYear * hosp[s] / o.meanRatio(b, hosp);
-      solved += o.counts[c] * o.admissionRate[c];
-      fromHospital += o.counts[c] * Math.max(0, admitted - o.hospitalDeathRate[c]) * careHome;
-    }
-    if (solved === 0) return;
-    out[b] = 1 - fromHospital / solved;
-    if (out[b] < 0) {
-      problems.push(
-        `population.ageBands[${b}].dischargeMix.careHome: expected discharges into care homes (${
-          (fromHospital / solved * 100).toFixed(0)
-        }% of the band's ${
-          solved.toFixed(0)
-        } care-home admissions a year) at most all of them, found ${band.dischargeMix.careHome}; lower it`,
-      );
-    }
-  });
-  if (problems.length > 0) {
-    throw new ScenarioError("Cannot hold care-home residents steady", problems);
-  }
-  return out;
-}
 /**
  * Initial cell counts: the solved steady-state population by cell ({@linkcode
  * populationDemography}) scaled to `size`; a census total of care-home residents, when given,

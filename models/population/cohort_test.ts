@@ -5,6 +5,8 @@ import { groupTotals, segmentShares } from "../demography/cells.ts";
 import { type GridRates, projectExpected } from "../demography/dynamics.ts";
 import { cellIndex, HOME } from "./cells.ts";
 import { cohortDay, cohortParams, initialCounts } from "./cohort.ts";
+import { populationDemography } from "./demography_rates.ts";
+import { awayShareByCell } from "./time_away.ts";
 
 function uniforms(seed: number) {
   const s = (n: string) => createStream(seed, 0, n);
@@ -106,4 +108,26 @@ Deno.test("initialCounts() splits the population exactly", () => {
   let residents = 0;
   for (let i = 1; i < c.length; i += 2) residents += c[i];
   assert.ok(Math.abs(residents - 500) <= 2);
+});
+
+Deno.test("cohortParams() raises every transition by the share of the cell's people away in hospital", () => {
+  // The solved rates are per person of the cell; people away in a bed do not move between
+  // segments or bands, so those in the cell carry the flow: rate ÷ (1 − share away).
+  const scenario = parseScenario({ version: 1, population: { size: 1000 } });
+  const params = cohortParams(scenario);
+  const { rates: solved, counts } = populationDemography(scenario);
+  const away = awayShareByCell(scenario, params.meanRatio);
+  const daily = (r: number) => 1 - Math.exp(-r / 365);
+  // Segment 4 at 85+ is ≈ 1.8% away: a rate not raised is that much low.
+  assert.ok(away.some((x) => x > 0.015));
+  for (let c = 0; c < params.cells.length; c++) {
+    if (counts[c] === 0) continue; // empty resident cells borrow a neighbour's rates
+    const last = params.cells[c].bandIndex === params.bands.length - 1;
+    const want = (r: Float64Array) => daily(r[c] / (1 - away[c]));
+    const close = (got: number, expected: number, what: string) =>
+      assert.ok(Math.abs(got - expected) <= 1e-15 + 1e-12 * expected, `cell ${c} ${what}`);
+    close(params.pDeteriorate[c], want(solved.deteriorationRate), "deterioration");
+    close(params.pRecover[c], want(solved.recoveryRate), "recovery");
+    close(params.pAgeOut[c], last ? 0 : want(solved.ageingRate), "ageing");
+  }
 });

@@ -245,6 +245,25 @@ export class Population {
   }
 
   /**
+   * A death at `t` outside hospital of someone in cell `cell` whose emergency admission was
+   * averted but whose draws had them die in it: one of the all-cause deaths, counted once, where
+   * they live instead of in hospital. If they were followed at home, their service ends.
+   *
+   * @param t Simulation time.
+   * @param cell The person's cell (they are in it).
+   */
+  deathInsteadOfAdmission(t: number, cell: number): void {
+    this.counts[cell]!--;
+    const counts = this.#ctx.record.counts;
+    counts.deaths_elsewhere.add(t, 1, segmentOf(cell) - 1);
+    if (!isHome(cell)) counts.deaths_in_care_home.add(t, 1);
+    (isHome(cell) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, 1);
+    this.#accountFlows(t, 0, 1);
+    this.#countDeaths(t, cell, 1);
+    if (isHome(cell)) this.followed.personGone(cell, this.counts[cell]!, "death");
+  }
+
+  /**
    * People in the cells by residence.
    *
    * @returns `{ atHome, inCareHome }`.

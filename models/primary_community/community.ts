@@ -99,10 +99,17 @@ export class CommunityServices {
    * @param now Simulation time.
    * @param c Cell index (a home cell).
    * @param draws The candidate's draws.
-   * @param caseId Event-log case id.
+   * @param o Event-log `caseId`, and whether the admission's draws end in death in hospital
+   *   (`dies`): averted by a crisis visit, the person dies at home instead; no step-up bed.
    * @returns True if the admission was averted.
    */
-  avert(now: number, c: number, draws: AdmissionDraws, caseId: string): boolean {
+  avert(
+    now: number,
+    c: number,
+    draws: AdmissionDraws,
+    o: { caseId: string; dies: boolean },
+  ): boolean {
+    const caseId = o.caseId;
     const ctx = this.#ctx;
     const counts = ctx.record.counts;
     const cr = ctx.scenario.community.crisisResponse;
@@ -123,6 +130,7 @@ export class CommunityServices {
       counts.crisis_response_visits.add(now, 1);
       if (draws.crisisAverts < cr.avertProbability) {
         counts.emergency_admissions_averted.add(now, 1, seg - 1);
+        if (o.dies) this.#o.population.deathInsteadOfAdmission(now, c);
         if (tag) {
           tag.averted.add(now, 1, seg - 1);
           tag.displaced.crisisResponse.add(now, 1);
@@ -135,7 +143,7 @@ export class CommunityServices {
     }
     const ic = ctx.scenario.community.intermediateCare;
     const intermediate = this.#o.intermediate;
-    if (draws.stepUp < ic.stepUpProbability && intermediate.hasFreeBed()) {
+    if (!o.dies && draws.stepUp < ic.stepUpProbability && intermediate.hasFreeBed()) {
       counts.step_up_admissions.add(now, 1);
       counts.emergency_admissions_averted.add(now, 1, seg - 1);
       const added = intermediate.addedBedsTag;
