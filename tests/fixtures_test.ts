@@ -22,7 +22,7 @@ import { loadScenario } from "../scenarios/load.ts";
 const FIXTURE_REPLICATIONS: Record<string, number> = {
   "default": 10,
   "south-worcestershire": 10,
-  "pilot-35k": 20,
+  "pilot-35k": 30,
 };
 const SHIPPED = Object.keys(FIXTURE_REPLICATIONS);
 const here = (path: string) => new URL(path, import.meta.url).pathname;

@@ -58,7 +58,7 @@ Deno.test("averted admissions end the lives their draws end: deaths hold at the 
       },
     });
     const d = deaths(scenario);
-    // ≈ 600 deaths a year × 3 years × 3 replications: Poisson se ≈ 1.4%.
+    // ≈ 530 deaths a year × 3 years × 3 replications ≈ 4,800: Poisson se ≈ 1.4%.
     const tolerance = 4 * Math.sqrt(d.expected);
     assert.ok(d.averted > 10_000, `averted ${d.averted}`);
     assert.ok(
