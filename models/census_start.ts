@@ -1,6 +1,7 @@
 /**
  * Census start: places length-biased occupants in acute and intermediate beds, and starts
- * reablement episodes, home-care packages and waiting lists at census levels, at time 0.
+ * reablement episodes, home-care packages and waiting lists at census levels, at time 0, with the
+ * 30-day readmissions still to come of people discharged before it.
  * Reablement episodes go to the cells reablement is discharged from; home-care packages to
  * the cells, and unless the census gives their number or occupancy, in the number, that the
  * model's own flows sustain (`home_care_steady_state.ts`), so home care holds steady when
@@ -9,12 +10,14 @@
  * @module
  */
 
-import { lognormalParams, normalQuantile, PortableMath } from "../sim/mod.ts";
+import { lognormalParams, normalQuantile, PortableMath, type RandomStream } from "../sim/mod.ts";
 import { drawAdmission } from "./acute/patient.ts";
 import { type ModelContext, onDone } from "./context.ts";
 import type { DischargePathwayOptions } from "./discharge/discharge_pathway.ts";
 import { bandOf, isHome, segmentOf } from "./population/cells.ts";
-import type { CellRates } from "./population/cell_rates.ts";
+import { type CellRates, DESTINATIONS } from "./population/cell_rates.ts";
+import { poissonInverse } from "./inverse.ts";
+import type { Destination } from "./modifiers.ts";
 import { homeCareFlows, steadyStatePackages } from "./downstream/home_care_steady_state.ts";
 
 /** The parts a census start fills: those a discharge hands over to, and the base rates. */
@@ -165,6 +168,33 @@ export function startFromCensus(ctx: ModelContext, parts: CensusParts): void {
   for (let k = 0; k < census.waitingCareHomeFromHome; k++) {
     const c = pick(wc, s.random());
     if (c >= 0) parts.careHomes.waitFromHome(c, 0);
+  }
+  seedReadmissions(ctx, parts, s);
+}
+
+/**
+ * The 30-day readmissions still to come at day 0 of people discharged home in the 30 days
+ * before it, cell by cell: Poisson with mean (discharges home a day × readmission probability ×
+ * 15 days), each at 30 × (1 − √(1 − u)) days (density ∝ 30 − t: a discharge s days before day 0
+ * is readmitted uniformly over its remaining 30 − s days). Without them the first month would
+ * lack about half a month of readmissions.
+ */
+function seedReadmissions(ctx: ModelContext, parts: CensusParts, s: RandomStream): void {
+  const pr = ctx.scenario.acute.readmission30DayProbability;
+  const { population, rates } = parts;
+  const n = DESTINATIONS.length;
+  const readmittable = ["home", "reablement", "homeCarePackage"].map((d) =>
+    DESTINATIONS.indexOf(d as Destination)
+  );
+  for (let c = 0; c < population.counts.length; c++) {
+    if (!isHome(c)) continue;
+    const home = readmittable.reduce((a, i) => a + rates.mix[c * n + i]!, 0);
+    // Admissions a day, readmissions included: first admissions ÷ (1 − pr × home share).
+    const admissions = population.counts[c]! * rates.pAdmit[c]! / (1 - pr * home);
+    const k = poissonInverse(s.random(), admissions * home * pr * 15);
+    for (let i = 0; i < k; i++) {
+      parts.admissions.readmitLater(c, 30 * (1 - Math.sqrt(1 - s.random())), "");
+    }
   }
 }
 

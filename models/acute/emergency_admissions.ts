@@ -304,24 +304,33 @@ export class EmergencyAdmissions {
    * @param p The discharged patient.
    */
   maybeReadmit(p: Patient): void {
-    const ctx = this.#ctx;
-    const pr = ctx.scenario.acute.readmission30DayProbability;
+    const pr = this.#ctx.scenario.acute.readmission30DayProbability;
     const u = p.draws.readmission;
     if (p.fromCareHome || u >= pr) return;
-    const delay = (u / pr) * 30;
-    const c = p.cell;
-    ctx.sim.schedule(delay, () => {
+    this.readmitLater(p.cell, (u / pr) * 30, p.caseId);
+  }
+
+  /**
+   * Schedules an emergency readmission of someone at home in cell `c` after `delayDays` (a
+   * 30-day readmission; a census start also seeds those of people discharged before day 0).
+   *
+   * @param c Cell index (a home cell).
+   * @param delayDays Days from now.
+   * @param caseId Event-log case id of the first admission ("" if unknown).
+   */
+  readmitLater(c: number, delayDays: number, caseId: string): void {
+    const ctx = this.#ctx;
+    ctx.sim.schedule(delayDays, () => {
       if (this.#o.population.people(c) <= 0) return;
       const draws = drawAdmission(this.#readmissionAttributes);
       const t = ctx.sim.now;
       if (draws.route < ctx.scenario.acute.edRouteShare) {
-        {
-          ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
-          this.#o.watch?.ed(t, c, 1, "readmission");
-          this.#readmittedViaEd++;
-        }
+        ctx.record.counts.ed_attendances.add(t, 1, segmentOf(c) - 1);
+        this.#o.watch?.ed(t, c, 1, "readmission");
+        this.#readmittedViaEd++;
       }
-      if (ctx.log.enabled) ctx.log.emit(p.caseId, "readmit", "home", "ed");
+      const id = caseId === "" ? ctx.log.newCase() : caseId;
+      if (ctx.log.enabled) ctx.log.emit(id, "readmit", "home", "ed");
       const mul = this.#o.multipliers;
       this.admit(t, c, draws, {
         losMultiplier: mul.los[c]!,
@@ -329,7 +338,7 @@ export class EmergencyAdmissions {
         mix: mul.mix[c],
         d2a: mul.d2a[c]!,
         readmission: true,
-        caseId: p.caseId,
+        caseId: id,
       });
     });
   }
