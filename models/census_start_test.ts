@@ -28,8 +28,8 @@ Deno.test("a census start carries the readmissions of people discharged before d
   const tolerance = 4 * Math.sqrt(early) / 30 + 4 * Math.sqrt(later) / 305;
   assert.ok(
     Math.abs(earlyRate - laterRate) < tolerance,
-    `readmissions a day: days 0–30 ${earlyRate.toFixed(2)}, days 60–365 ${
-      laterRate.toFixed(2)
-    } (±${tolerance.toFixed(2)})`,
+    `readmissions a day: days 0–30 ${earlyRate.toFixed(2)}, days 60–365 ${laterRate.toFixed(2)} (±${
+      tolerance.toFixed(2)
+    })`,
   );
 });
