@@ -53,9 +53,22 @@ Deno.test("fitParameters names the parameter whose target is out of reach", () =
 });
 
 Deno.test("calibrate recovers a known bed base from its measured year-1 occupancy, deterministically", () => {
-  // 30,000 people: beds = round(1.9 × 30) = 57; one bed moves occupancy by ≈1.6 points, so the
+  // 30,000 people: beds = round(1.9 × 30) = 57; one bed moves occupancy by ≈1.2 points, so the
   // search must land on exactly 57 beds (≤ 1/30 per 1,000 from 1.9) to meet a 0.01-point target.
-  const input = { version: 1, years: 1, population: { size: 30000 } };
+  // Downstream services have room for everyone: with two replications, a queue for home care
+  // that happens to build at one bed count but not the next would make occupancy jump by more
+  // than a bed's worth, and occupancy must fall with every bed for the search to bracket it.
+  const input = {
+    version: 1,
+    years: 1,
+    population: { size: 30000 },
+    careHomes: { places: 1_000_000, placeSearchMeanDays: 0 },
+    community: { intermediateCare: { bedsPer100k: 100_000 } },
+    socialCare: {
+      reablement: { slotsPer100k: 100_000 },
+      homeCare: { capacityHoursPerWeekPer100k: 10_000_000, providerSearchMeanDays: 0 },
+    },
+  };
   const known = 1.9;
   const measured = calibrationOutputs(
     withFreeParameters(input, { "acute.bedsPer1000People": known }),
