@@ -9,6 +9,7 @@
  */
 import assert from "node:assert/strict";
 import { parseScenario } from "../../scenarios/load.ts";
+import { ScenarioError } from "../../scenarios/scenario_error.ts";
 import { cellRates, DESTINATIONS } from "./cell_rates.ts";
 import { cellIndex, HOME } from "./cells.ts";
 import { cohortParams } from "./cohort.ts";
@@ -102,4 +103,34 @@ Deno.test("a weight that would send more to care homes than go home is capped; r
   assert.ok(capped.length > 0, "some weight is capped");
   for (const c of cells) assertBalanced(c);
   for (const c of capped) assert.ok(c.referrals > 0.5 * c.solved, c.what);
+});
+
+Deno.test("a band whose discharges to care homes exceed its solved admissions is named", () => {
+  const mix = {
+    home: 0.27,
+    reablement: 0.07,
+    homeCarePackage: 0.07,
+    intermediateCare: 0.12,
+    careHome: 0.35,
+    death: 0.12,
+  };
+  const scenario = parseScenario({
+    version: 1,
+    population: {
+      size: 100_000,
+      ageBands: [
+        { id: "0-64", minAgeYears: 0 },
+        { id: "65-74", minAgeYears: 65 },
+        { id: "75-84", minAgeYears: 75 },
+        { id: "85+", minAgeYears: 85, dischargeMix: mix },
+      ],
+    },
+  });
+  assert.throws(
+    () => cohortParams(scenario),
+    (e: unknown) =>
+      e instanceof ScenarioError &&
+      /population\.ageBands\[3\]\.dischargeMix\.careHome: expected discharges into care homes \(\d+% of the band's \d+ care-home admissions a year\) at most all of them, found 0\.35; lower it/
+        .test(e.message),
+  );
 });
