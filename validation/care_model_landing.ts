@@ -511,3 +511,46 @@ export function renderCohortLanding(
   }
   return lines.join("\n") + "\n";
 }
+
+/** Care models the shipped presets are checked on (the default, one-hospital population). */
+export const LANDING_MODELS = ["mcp", "pacs", "ehch", "uec"] as const;
+/** Replications per model in the shipped check. */
+export const LANDING_REPLICATIONS = 20;
+
+/** The shipped check of the presets: verdicts at area and cohort level, and their Markdown. */
+export interface PresetLanding {
+  /** Area-level verdicts. */
+  area: LandingVerdict[];
+  /** Cohort-level verdicts. */
+  cohort: CohortVerdict[];
+  /** Both tables, as docs/validation.md and `deno task validate:presets` show them. */
+  text: string;
+}
+
+/**
+ * Runs {@linkcode LANDING_MODELS}' evidence presets on a scenario (its paired baseline,
+ * {@linkcode LANDING_REPLICATIONS} replications) and sets every year beside its area-level and
+ * cohort-level interval.
+ *
+ * @param input The scenario as written (scenarios/default.json).
+ * @param seed Master seed.
+ * @returns The verdicts and their tables.
+ */
+export async function checkPresetLanding(
+  input: Record<string, unknown>,
+  seed: number,
+): Promise<PresetLanding> {
+  const measured = await measureLanding(input, LANDING_MODELS, {
+    replications: LANDING_REPLICATIONS,
+    seed,
+  });
+  const area = landingVerdicts(measured);
+  const cohort = cohortVerdicts(measured);
+  const context = {
+    replications: LANDING_REPLICATIONS,
+    seed,
+    command: "deno task validate:presets",
+  };
+  const text = `${renderLanding(area, context)}\n${renderCohortLanding(cohort, measured, context)}`;
+  return { area, cohort, text };
+}

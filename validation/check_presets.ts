@@ -9,43 +9,14 @@
  */
 
 import { printError } from "../cli/_print_error.ts";
-import {
-  cohortVerdicts,
-  landingVerdicts,
-  measureLanding,
-  renderCohortLanding,
-  renderLanding,
-} from "./care_model_landing.ts";
-
-/** Models run on the default (one-hospital) population. */
-export const LANDING_MODELS = ["mcp", "pacs", "ehch", "uec"] as const;
-/** Replications per model. */
-export const LANDING_REPLICATIONS = 20;
+import { checkPresetLanding } from "./care_model_landing.ts";
 
 async function main(): Promise<number> {
   const input = JSON.parse(
     await Deno.readTextFile(new URL("../scenarios/default.json", import.meta.url)),
   );
-  const measured = await measureLanding(input, LANDING_MODELS, {
-    replications: LANDING_REPLICATIONS,
-    seed: input.seed,
-  });
-  const verdicts = landingVerdicts(measured);
-  console.log(
-    renderLanding(verdicts, {
-      replications: LANDING_REPLICATIONS,
-      seed: input.seed,
-      command: "deno task validate:presets",
-    }),
-  );
-  const cohort = cohortVerdicts(measured);
-  console.log(
-    renderCohortLanding(cohort, measured, {
-      replications: LANDING_REPLICATIONS,
-      seed: input.seed,
-      command: "deno task validate:presets",
-    }),
-  );
+  const { area, cohort, text } = await checkPresetLanding(input, input.seed);
+  console.log(text);
   for (const v of cohort.filter((v) => !v.lands)) {
     printError(
       `care model ${v.model}, year ${v.year}: cohort ${v.figure} rate ratio ${
@@ -53,7 +24,7 @@ async function main(): Promise<number> {
       } is outside ${v.interval.low} to ${v.interval.high} (${v.source})`,
     );
   }
-  const missed = verdicts.filter((v) => !v.lands);
+  const missed = area.filter((v) => !v.lands);
   for (const v of missed) {
     printError(
       `care model ${v.model}, year ${v.year}: ${v.figure} change ${

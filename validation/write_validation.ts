@@ -13,14 +13,7 @@ import { calibrate, DEFAULT_FREE_PARAMETERS } from "../calibration/default_calib
 import { CHECKS, THEORY_CHECKS } from "./checks.ts";
 import { runValidation } from "./evaluate.ts";
 import { renderValidation } from "./render.ts";
-import {
-  cohortVerdicts,
-  landingVerdicts,
-  measureLanding,
-  renderCohortLanding,
-  renderLanding,
-} from "./care_model_landing.ts";
-import { LANDING_MODELS, LANDING_REPLICATIONS } from "./check_presets.ts";
+import { checkPresetLanding } from "./care_model_landing.ts";
 
 const HELP = `Usage: deno task validate [--pilot N] [--max N]
 
@@ -79,20 +72,7 @@ async function main(argv: string[]): Promise<number> {
     calibrationReplications,
   });
   console.error("validate: care-model evidence presets, year by year");
-  const measured = await measureLanding(input, LANDING_MODELS, {
-    replications: LANDING_REPLICATIONS,
-    seed: scenario.seed,
-  });
-  const landing = landingVerdicts(measured);
-  const context = {
-    replications: LANDING_REPLICATIONS,
-    seed: scenario.seed,
-    command: "deno task validate:presets",
-  };
-  const cohort = cohortVerdicts(measured);
-  const presets = `${renderLanding(landing, context)}\n${
-    renderCohortLanding(cohort, measured, context)
-  }`;
+  const { area: landing, cohort, text: presets } = await checkPresetLanding(input, scenario.seed);
   await Deno.writeTextFile(
     new URL("../docs/validation.md", import.meta.url),
     `${text}\n${presets}`,

@@ -16,6 +16,7 @@ import type { Scenario } from "../../scenarios/schema.ts";
 import { ScenarioError } from "../../scenarios/scenario_error.ts";
 import type { GridRates } from "../demography/dynamics.ts";
 import { cellIndex, CELLS_PER_BAND, HOME } from "./cells.ts";
+import { admissionsPerFirstAdmission } from "./time_away.ts";
 
 /** Per cell: how the hospital routes people into care homes, and referrals from home. */
 export interface CareHomeRoutes {
@@ -69,7 +70,6 @@ export function careHomeRoutes(scenario: Scenario, inputs: CareHomeRouteInputs):
   const bands = scenario.population.ageBands;
   const hosp = scenario.population.segmentRateRatios.hospitalisation;
   const ic = scenario.community.intermediateCare.dischargeMix;
-  const r = scenario.acute.readmission30DayProbability;
   const n = bands.length * CELLS_PER_BAND;
   const dischargeWeight = new Float64Array(n).fill(1);
   const referralRatePerYear = new Float64Array(n);
@@ -78,7 +78,7 @@ export function careHomeRoutes(scenario: Scenario, inputs: CareHomeRouteInputs):
     const mix = band.dischargeMix;
     const living = 1 - mix.death;
     const route = (mix.careHome + mix.intermediateCare * ic.careHome) / living;
-    const readmitted = 1 / (1 - r * (mix.home + mix.reablement + mix.homeCarePackage) / living);
+    const readmitted = admissionsPerFirstAdmission(scenario, band);
     // The most a weight can move: every discharge home (after hospital, and after intermediate
     // care) going to a care home instead.
     const caps = [

@@ -213,15 +213,11 @@ export class Population {
     });
     this.followed.followDay(this.#before, out);
     let deaths = 0;
-    const counts = this.#ctx.record.counts;
     for (let c = 0; c < this.counts.length; c++) {
       const k = out.deaths[c]!;
       if (k === 0) continue;
       deaths += k;
-      counts.deaths_elsewhere.add(t, k, segmentOf(c) - 1);
-      if (!isHome(c)) counts.deaths_in_care_home.add(t, k);
-      (isHome(c) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, k);
-      this.#countDeaths(t, c, k);
+      this.#countDeathsWhereTheyLive(t, c, k);
     }
     this.flows.entries.add(t, out.entries);
     this.#accountFlows(t, out.entries, deaths);
@@ -254,12 +250,8 @@ export class Population {
    */
   deathInsteadOfAdmission(t: number, cell: number): void {
     this.counts[cell]!--;
-    const counts = this.#ctx.record.counts;
-    counts.deaths_elsewhere.add(t, 1, segmentOf(cell) - 1);
-    if (!isHome(cell)) counts.deaths_in_care_home.add(t, 1);
-    (isHome(cell) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, 1);
+    this.#countDeathsWhereTheyLive(t, cell, 1);
     this.#accountFlows(t, 0, 1);
-    this.#countDeaths(t, cell, 1);
     if (isHome(cell)) this.followed.personGone(cell, this.counts[cell]!, "death");
   }
 
@@ -339,6 +331,15 @@ export class Population {
       out[b.id] = n;
     });
     return out;
+  }
+
+  /** Deaths of `k` people of cell `c` at home or in their care home (out of the cells already). */
+  #countDeathsWhereTheyLive(t: number, c: number, k: number): void {
+    const counts = this.#ctx.record.counts;
+    counts.deaths_elsewhere.add(t, k, segmentOf(c) - 1);
+    if (!isHome(c)) counts.deaths_in_care_home.add(t, k);
+    (isHome(c) ? this.flows.deathsAtHome : this.flows.deathsInCareHome).add(t, k);
+    this.#countDeaths(t, c, k);
   }
 
   /** All-cause deaths of `k` people of cell `c`, counted once: in total and by age group. */

@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { AgeBand } from "../../scenarios/default_age_bands.ts";
 import type { Scenario } from "../../scenarios/schema.ts";
 import { CARE_HOME, cellIndex, CELLS_PER_BAND, HOME } from "./cells.ts";
 
@@ -38,9 +39,7 @@ export function awayShareByCell(
   const out = new Float64Array(bands.length * CELLS_PER_BAND);
   const hospLos = ratios.hospitalisation.map((h, s) => h * ratios.lengthOfStay[s]!);
   bands.forEach((band, b) => {
-    const mix = band.dischargeMix;
-    const home = (mix.home + mix.reablement + mix.homeCarePackage) / (1 - mix.death);
-    const readmitted = 1 / (1 - scenario.acute.readmission30DayProbability * home);
+    const readmitted = admissionsPerFirstAdmission(scenario, band);
     // Length of stay ratios are normalised over the band's admissions, as in the cell rates.
     const losMean = meanRatio(b, hospLos) / meanRatio(b, ratios.hospitalisation);
     for (let s = 0; s < 4; s++) {
@@ -57,4 +56,27 @@ export function awayShareByCell(
     }
   });
   return out;
+}
+
+/**
+ * Emergency admissions per first admission of a band's people at home, 30-day readmissions
+ * included: 1 ÷ (1 − readmission probability × the share of living discharges that can be
+ * readmitted: home, reablement and home-care packages).
+ *
+ * @param scenario A resolved scenario.
+ * @param band One of its age bands.
+ * @returns The factor (≥ 1).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseScenario } from "../../scenarios/load.ts";
+ * const s = parseScenario({ version: 1, population: { size: 10 } });
+ * assert.ok(admissionsPerFirstAdmission(s, s.population.ageBands[3]!) > 1);
+ * ```
+ */
+export function admissionsPerFirstAdmission(scenario: Scenario, band: AgeBand): number {
+  const mix = band.dischargeMix;
+  const home = (mix.home + mix.reablement + mix.homeCarePackage) / (1 - mix.death);
+  return 1 / (1 - scenario.acute.readmission30DayProbability * home);
 }
